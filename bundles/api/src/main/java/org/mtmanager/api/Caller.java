@@ -1,0 +1,37 @@
+package org.mtmanager.api;
+
+import java.util.Objects;
+
+/**
+ * Who is acting: an authenticated user (or the platform itself), the account whose subtree bounds what it may
+ * see, its role, and where the request came from. Facades build it once per request from the credentials and
+ * pass it to every service call; the services decide everything else from it.
+ *
+ * @param userId      the user's id, or 0 for the platform itself
+ * @param username    the user name, recorded as the actor in the audit log
+ * @param accountId   the account the user belongs to
+ * @param accountPath the materialised path of that account ("/1/7/"), the root of the caller's visible subtree
+ * @param role        what the user may do inside that subtree
+ * @param sourceIp    the client address as seen by the facade, or "local"
+ * @param channel     the facade the request came through
+ */
+public record Caller(long userId, String username, long accountId, String accountPath, Role role, String sourceIp,
+                     Channel channel) {
+
+    public Caller {
+        Objects.requireNonNull(username, "username");
+        Objects.requireNonNull(accountPath, "accountPath");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(channel, "channel");
+        sourceIp = sourceIp == null ? "unknown" : sourceIp;
+    }
+
+    /** The same caller seen through another facade or address. */
+    public Caller via(Channel newChannel, String newSourceIp) {
+        return new Caller(userId, username, accountId, accountPath, role, newSourceIp, newChannel);
+    }
+
+    public boolean isPlatformAdmin() {
+        return role == Role.PLATFORM_ADMIN;
+    }
+}

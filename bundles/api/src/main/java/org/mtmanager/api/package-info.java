@@ -1,0 +1,9 @@
+/**
+ * The vocabulary shared by every MT Manager bundle: the acting {@link org.mtmanager.api.Caller}, the
+ * error model ({@link org.mtmanager.api.MtmException} with an {@link org.mtmanager.api.ErrorCode} and the
+ * offending field), and paging. Sub-packages hold one capability each: its immutable values and the service
+ * interface that the core implements and every facade (REST, SOAP, console) calls.
+ *
+ * <p>Nothing here depends on JPA, CXF or a driver, so a facade or a plug-in compiles against this bundle alone.
+ */
+package org.mtmanager.api;

@@ -1,0 +1,20 @@
+package org.mtmanager.api.setting;
+
+import java.util.List;
+
+import org.mtmanager.api.Caller;
+
+/**
+ * Reads and changes platform settings. Operators and the platform administrator see them all; unlocked ones are
+ * changed by either, locked ones only by the platform administrator ({@link
+ * org.mtmanager.api.ErrorCode#SETTING_LOCKED} otherwise, audited).
+ */
+public interface SettingService {
+
+    List<Setting> list(Caller caller);
+
+    Setting get(Caller caller, String key);
+
+    /** Validates the value against the setting's type and stores it in canonical form. */
+    Setting set(Caller caller, String key, String value);
+}

@@ -1,0 +1,10 @@
+package org.mtmanager.api.setting;
+
+/** How a setting's value is written and checked. */
+public enum SettingType {
+    STRING, INTEGER, DECIMAL, BOOLEAN,
+    /** "low-high", two TCP/UDP port numbers from 1024 to 65535 with low below high. */
+    PORT_RANGE,
+    /** One word out of a fixed list, given in the setting's description. */
+    CHOICE
+}

@@ -1,0 +1,22 @@
+package org.mtmanager.api.user;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
+
+/**
+ * Authenticates users for every facade. The portal whitelist of the claimed user's account is checked first,
+ * so a request from an address off the list is refused ({@link org.mtmanager.api.ErrorCode#IP_NOT_ALLOWED})
+ * before the password is looked at. Failures count toward a lockout, and every outcome is audited.
+ */
+public interface AuthService {
+
+    /**
+     * @param sourceIp the client address, or null where the facade has none (the local console)
+     * @return the caller to pass to the services
+     * @throws org.mtmanager.api.MtmException UNAUTHENTICATED, IP_NOT_ALLOWED
+     */
+    Caller authenticate(String username, String password, String sourceIp, Channel channel);
+
+    /** The caller for the platform's own actions (first start, scheduled work, the local console). */
+    Caller system(Channel channel);
+}

@@ -1,0 +1,6 @@
+/**
+ * Users and authentication. A user belongs to one account and holds one {@link org.mtmanager.api.Role}.
+ * {@link org.mtmanager.api.user.AuthService} turns credentials into a {@link org.mtmanager.api.Caller} for every
+ * facade, checking the portal whitelist before the password and locking a user after repeated failures.
+ */
+package org.mtmanager.api.user;

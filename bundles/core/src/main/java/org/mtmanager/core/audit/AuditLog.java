@@ -1,0 +1,106 @@
+package org.mtmanager.core.audit;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.audit.AuditEvent;
+import org.mtmanager.api.audit.Outcome;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.AuditEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Appends to the hash-chained audit log. A successful change is appended inside the change's own transaction
+ * (so the two commit or fail together); a refused or failed attempt is appended in a transaction of its own,
+ * since the attempt itself changed nothing. The store serialises writes, which keeps the chain in commit order.
+ */
+@Component(service = AuditLog.class)
+public class AuditLog {
+    private static final int DETAIL_MAX = 1000;
+
+    private final Store store;
+
+    @Activate
+    public AuditLog(@Reference Store store) {
+        this.store = store;
+    }
+
+    /** Appends inside the caller's current write transaction. */
+    public void append(EntityManager em, Caller caller, AuditEvent event) {
+        AuditEntity e = new AuditEntity();
+        List<AuditEntity> last = em.createQuery(
+                "SELECT a FROM AuditEntity a WHERE a.seq = (SELECT MAX(b.seq) FROM AuditEntity b)", AuditEntity.class)
+            .getResultList();
+        e.setSeq(last.isEmpty() ? 1 : last.get(0).getSeq() + 1);
+        e.setPrevHash(last.isEmpty() ? AuditChain.GENESIS : last.get(0).getHash());
+        e.setTime(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        e.setActor(caller.username());
+        e.setActorAccountId(caller.accountId());
+        e.setSourceIp(caller.sourceIp());
+        e.setChannel(caller.channel().name());
+        e.setAction(event.action());
+        e.setTargetType(event.targetType());
+        e.setTargetId(event.targetId());
+        e.setAccountId(event.accountId());
+        e.setScopePath(scopeOf(em, event.accountId(), caller));
+        e.setOutcome(event.outcome().name());
+        e.setDetail(truncate(event.detail()));
+        e.setHash(AuditChain.hash(e));
+        em.persist(e);
+    }
+
+    /** Appends in a transaction of its own (refusals, failures, logins). */
+    public void record(Caller caller, AuditEvent event) {
+        store.writing(em -> append(em, caller, event));
+    }
+
+    /**
+     * Runs a change; if it is refused or fails, records the attempt against the caller's own account (the target
+     * may be outside the caller's scope, and its owner must not learn of it) and rethrows.
+     */
+    public <T> T attempt(Caller caller, String action, String targetType, Object targetId, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (MtmException e) {
+            record(caller, new AuditEvent(action, targetType, targetId == null ? null : String.valueOf(targetId),
+                caller.accountId(), outcomeOf(e.code()), e.code() + ": " + e.getMessage()));
+            throw e;
+        }
+    }
+
+    public void attempting(Caller caller, String action, String targetType, Object targetId, Runnable change) {
+        attempt(caller, action, targetType, targetId, () -> {
+            change.run();
+            return null;
+        });
+    }
+
+    static Outcome outcomeOf(ErrorCode code) {
+        return switch (code) {
+            case FORBIDDEN, IP_NOT_ALLOWED, SETTING_LOCKED, NOT_FOUND, UNAUTHENTICATED, TOO_MANY_REQUESTS -> Outcome.DENIED;
+            default -> Outcome.FAILED;
+        };
+    }
+
+    private static String scopeOf(EntityManager em, long accountId, Caller caller) {
+        if (accountId == caller.accountId()) {
+            return caller.accountPath();
+        }
+        AccountEntity a = accountId == 0 ? null : em.find(AccountEntity.class, accountId);
+        return a == null ? "" : a.getPath();
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= DETAIL_MAX ? s : s.substring(0, DETAIL_MAX - 1) + "…";
+    }
+}

@@ -1,0 +1,114 @@
+package org.mtmanager.core.catalog;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.Role;
+import org.mtmanager.api.account.AccountType;
+import org.mtmanager.api.audit.AuditEvent;
+import org.mtmanager.api.setting.Setting;
+import org.mtmanager.api.setting.SettingService;
+import org.mtmanager.api.setting.SettingType;
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.SettingEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Platform settings: read by platform and operator users, changed by their administrators, and locked ones by
+ * the platform administrator alone. Every refused change is audited (through {@link AuditLog#attempt}).
+ */
+@Component(service = SettingService.class)
+public class SettingServiceImpl implements SettingService {
+    private final Store store;
+    private final AuditLog audit;
+
+    @Activate
+    public SettingServiceImpl(@Reference Store store, @Reference AuditLog audit) {
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @Override
+    public List<Setting> list(Caller caller) {
+        return store.read(em -> {
+            requireReader(em, caller);
+            return em.createQuery("SELECT s FROM SettingEntity s ORDER BY s.key", SettingEntity.class).getResultList()
+                .stream().map(SettingServiceImpl::view).toList();
+        });
+    }
+
+    @Override
+    public Setting get(Caller caller, String key) {
+        return store.read(em -> {
+            requireReader(em, caller);
+            return view(find(em, key));
+        });
+    }
+
+    @Override
+    public Setting set(Caller caller, String key, String value) {
+        return audit.attempt(caller, "setting.set", "setting", key, () -> store.write(em -> {
+            requireReader(em, caller);
+            SettingEntity s = find(em, key);
+            Scope.requireWriter(caller);
+            if (caller.role() != Role.PLATFORM_ADMIN && caller.role() != Role.OPERATOR_ADMIN) {
+                throw MtmException.forbidden("only platform and operator administrators change settings");
+            }
+            if (s.isLocked() && !caller.isPlatformAdmin()) {
+                throw new MtmException(ErrorCode.SETTING_LOCKED, "key", "setting " + s.getKey() + " is locked: "
+                    + s.getLockReason() + ". Only the platform administrator may change it.");
+            }
+            String canonical = SettingCatalog.canonical("value", SettingType.valueOf(s.getType()), choices(s), value);
+            String before = s.getValue();
+            s.setValue(canonical);
+            s.setUpdatedAt(Instant.now());
+            s.setUpdatedBy(caller.username());
+            audit.append(em, caller, AuditEvent.success("setting.set", "setting", s.getKey(), caller.accountId(),
+                before + " -> " + canonical));
+            return view(s);
+        }));
+    }
+
+    /** Settings are the platform's and its operators' business, not that of resellers or their customers. */
+    private static void requireReader(EntityManager em, Caller caller) {
+        if (caller.role() == Role.PLATFORM_ADMIN || caller.role() == Role.OPERATOR_ADMIN) {
+            return;
+        }
+        AccountEntity a = em.find(AccountEntity.class, caller.accountId());
+        AccountType type = a == null ? null : AccountType.valueOf(a.getType());
+        if (type != AccountType.PLATFORM && type != AccountType.OPERATOR) {
+            throw MtmException.forbidden("settings are visible to platform and operator users only");
+        }
+    }
+
+    private static SettingEntity find(EntityManager em, String key) {
+        if (key == null || key.isBlank()) {
+            throw MtmException.invalid("key", "is required");
+        }
+        SettingEntity s = em.find(SettingEntity.class, key.strip());
+        if (s == null) {
+            throw new MtmException(ErrorCode.NOT_FOUND, "key", "setting " + key.strip() + " not found");
+        }
+        return s;
+    }
+
+    private static List<String> choices(SettingEntity s) {
+        return s.getChoices() == null || s.getChoices().isEmpty() ? List.of() : Arrays.asList(s.getChoices().split(","));
+    }
+
+    static Setting view(SettingEntity s) {
+        return new Setting(s.getKey(), SettingType.valueOf(s.getType()), s.getValue(), choices(s), s.isLocked(),
+            s.getDescription(), s.getLockReason(), s.getUpdatedAt(), s.getUpdatedBy());
+    }
+}

@@ -1,0 +1,150 @@
+package org.mtmanager.core.security;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.Role;
+import org.mtmanager.api.audit.AuditEvent;
+import org.mtmanager.api.audit.Outcome;
+import org.mtmanager.api.user.AuthService;
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.bootstrap.PlatformBootstrap;
+import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.UserEntity;
+import org.mtmanager.store.entity.WhitelistEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Authentication for every facade, in this order: the claimed user's portal whitelist (before the password is
+ * looked at), the lockout, suspended accounts on the user's path, then the password. Failures are audited and
+ * counted in the database, so a lockout survives a restart.
+ */
+@Component(service = AuthService.class)
+public class AuthServiceImpl implements AuthService {
+    private static final String GENERIC = "invalid user name or password, or the user is locked";
+
+    private final Store store;
+    private final AuditLog audit;
+    private final SecurityPolicy policy;
+    private final PlatformBootstrap platform;
+    private final CredentialCache cache;
+    private final Clock clock;
+    /** Verified against unknown users, so that their failures take as long as real ones. */
+    private final String decoyHash;
+
+    @Activate
+    public AuthServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference SecurityPolicy policy,
+                           @Reference PlatformBootstrap platform) {
+        this(store, audit, policy, platform, Clock.systemUTC());
+    }
+
+    public AuthServiceImpl(Store store, AuditLog audit, SecurityPolicy policy, PlatformBootstrap platform, Clock clock) {
+        this.store = store;
+        this.audit = audit;
+        this.policy = policy;
+        this.platform = platform;
+        this.clock = clock;
+        this.cache = new CredentialCache(policy.cacheTtl(), clock);
+        this.decoyHash = policy.hasher().hash(PasswordHasher.randomPassword(16));
+    }
+
+    private record Candidate(UserEntity user, AccountEntity account, List<WhitelistEntity> whitelist, boolean suspended) {
+    }
+
+    @Override
+    public Caller authenticate(String username, String password, String sourceIp, Channel channel) {
+        String name = username == null ? "" : username.strip();
+        if (name.isEmpty() || name.length() > 64 || password == null) {
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, "credentials are required");
+        }
+        Candidate c = store.read(em -> {
+            List<UserEntity> users = em.createQuery("SELECT u FROM UserEntity u WHERE u.usernameKey = :k", UserEntity.class)
+                .setParameter("k", name.toLowerCase(Locale.ROOT)).getResultList();
+            if (users.isEmpty()) {
+                return null;
+            }
+            UserEntity u = users.get(0);
+            AccountEntity a = em.find(AccountEntity.class, u.getAccountId());
+            List<WhitelistEntity> wl = em.createQuery("SELECT w FROM WhitelistEntity w WHERE w.accountId = :id",
+                WhitelistEntity.class).setParameter("id", a.getId()).getResultList();
+            long suspended = em.createQuery(
+                    "SELECT COUNT(a) FROM AccountEntity a WHERE a.id IN :ids AND a.status = 'SUSPENDED'", Long.class)
+                .setParameter("ids", Scope.idsOnPath(a.getPath())).getSingleResult();
+            return new Candidate(u, a, wl, suspended > 0);
+        });
+        Caller anonymous = new Caller(0, name, 0, "", Role.VIEWER, sourceIp, channel);
+        if (c == null) {
+            policy.hasher().verify(password, decoyHash);
+            audit.record(anonymous, new AuditEvent("auth.login", "user", name, 0, Outcome.FAILED, "unknown user"));
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
+        }
+        UserEntity u = c.user();
+        Caller caller = new Caller(u.getId(), u.getUsername(), c.account().getId(), c.account().getPath(),
+            Role.valueOf(u.getRole()), sourceIp, channel);
+        if (!c.whitelist().isEmpty() && c.whitelist().stream()
+                .noneMatch(w -> Cidr.parse("cidr", w.getCidr()).contains(sourceIp))) {
+            audit.record(caller, new AuditEvent("auth.ip-refused", "user", String.valueOf(u.getId()), c.account().getId(),
+                Outcome.DENIED, "source " + sourceIp + " is not on the portal whitelist"));
+            throw new MtmException(ErrorCode.IP_NOT_ALLOWED, "your address " + sourceIp + " is not on the portal whitelist");
+        }
+        Instant now = clock.instant();
+        if (u.getLockedUntil() != null && now.isBefore(u.getLockedUntil())) {
+            audit.record(caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()), c.account().getId(),
+                Outcome.DENIED, "locked until " + u.getLockedUntil()));
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
+        }
+        if (c.suspended()) {
+            audit.record(caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()), c.account().getId(),
+                Outcome.DENIED, "account suspended"));
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, "the account is suspended");
+        }
+        if (cache.matches(u.getId(), u.getPasswordHash(), password)) {
+            return caller;
+        }
+        if (!policy.hasher().verify(password, u.getPasswordHash())) {
+            recordFailure(caller, u.getId(), c.account().getId());
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
+        }
+        store.writing(em -> {
+            UserEntity fresh = em.find(UserEntity.class, u.getId());
+            fresh.setFailedAttempts(0);
+            fresh.setLastLoginAt(now);
+            audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()), c.account().getId(),
+                Outcome.SUCCESS, null));
+        });
+        cache.remember(u.getId(), u.getPasswordHash(), password);
+        return caller;
+    }
+
+    private void recordFailure(Caller caller, long userId, long accountId) {
+        store.writing(em -> {
+            UserEntity fresh = em.find(UserEntity.class, userId);
+            int failures = fresh.getFailedAttempts() + 1;
+            String detail = "wrong password (" + failures + " in a row)";
+            if (failures >= policy.maxFailures()) {
+                fresh.setLockedUntil(clock.instant().plus(policy.lockout()));
+                failures = 0;
+                detail = "wrong password; locked until " + fresh.getLockedUntil();
+            }
+            fresh.setFailedAttempts(failures);
+            audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(userId), accountId,
+                Outcome.FAILED, detail));
+        });
+        cache.forget(userId);
+    }
+
+    @Override
+    public Caller system(Channel channel) {
+        return platform.systemCaller(channel);
+    }
+}

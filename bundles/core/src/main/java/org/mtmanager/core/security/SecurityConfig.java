@@ -1,0 +1,23 @@
+package org.mtmanager.core.security;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** {@code etc/org.mtmanager.security.cfg}: password and lockout policy. */
+@ObjectClassDefinition(name = "MT Manager security", description = "Password policy and login lockout")
+public @interface SecurityConfig {
+    @AttributeDefinition(description = "Consecutive failed logins that lock a user")
+    int lockout_maxFailures() default 5;
+
+    @AttributeDefinition(description = "How long a locked user stays locked, in minutes")
+    int lockout_minutes() default 15;
+
+    @AttributeDefinition(description = "Minimum password length")
+    int password_minLength() default 10;
+
+    @AttributeDefinition(description = "PBKDF2 iterations for new password hashes")
+    int password_iterations() default PasswordHasher.DEFAULT_ITERATIONS;
+
+    @AttributeDefinition(description = "Seconds a verified password is remembered, so that per-request Basic auth does not pay the hash every time")
+    int auth_cacheSeconds() default 60;
+}

@@ -1,0 +1,75 @@
+package org.mtmanager.core.tenancy;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.UserEntity;
+
+/**
+ * The visibility and permission rules of the account tree. A caller sees its own account and everything below
+ * it; anything else is reported exactly as if it did not exist.
+ */
+public final class Scope {
+
+    private Scope() {
+    }
+
+    public static boolean sees(Caller caller, String path) {
+        return path != null && path.startsWith(caller.accountPath());
+    }
+
+    /** The account if the caller may see it, else NOT_FOUND. */
+    public static AccountEntity visibleAccount(EntityManager em, Caller caller, long id) {
+        AccountEntity a = em.find(AccountEntity.class, id);
+        if (a == null || !sees(caller, a.getPath())) {
+            throw MtmException.notFound("account", id);
+        }
+        return a;
+    }
+
+    public static UserEntity visibleUser(EntityManager em, Caller caller, long id) {
+        UserEntity u = em.find(UserEntity.class, id);
+        if (u == null) {
+            throw MtmException.notFound("user", id);
+        }
+        AccountEntity a = em.find(AccountEntity.class, u.getAccountId());
+        if (a == null || !sees(caller, a.getPath())) {
+            throw MtmException.notFound("user", id);
+        }
+        return u;
+    }
+
+    /** Read-only users may look, never change. */
+    public static void requireWriter(Caller caller) {
+        if (!caller.role().canWrite()) {
+            throw MtmException.forbidden("role " + caller.role().wireName() + " is read-only");
+        }
+    }
+
+    /** Accounts below the caller's own are managed by it; its own account is managed by its parent. */
+    public static void requireBelow(Caller caller, AccountEntity a, String what) {
+        requireWriter(caller);
+        if (a.getPath().equals(caller.accountPath())) {
+            throw MtmException.forbidden("an account cannot " + what + " itself; its parent account does that");
+        }
+    }
+
+    public static void requirePlatformAdmin(Caller caller) {
+        if (!caller.isPlatformAdmin()) {
+            throw MtmException.forbidden("only a platform administrator may do this");
+        }
+    }
+
+    /** The ids on an account's path, root first ("/1/7/42/" gives 1, 7, 42). */
+    public static java.util.List<Long> idsOnPath(String path) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (String p : path.split("/")) {
+            if (!p.isEmpty()) {
+                ids.add(Long.parseLong(p));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,153 @@
+package org.mtmanager.store.entity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+/** A user. The failure counter and lockout live here, so they survive a restart. */
+@Entity
+@Table(name = "MTM_USER", indexes = @Index(name = "IX_USER_ACCOUNT", columnList = "ACCOUNTID"))
+public class UserEntity {
+    @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private long id;
+    private long accountId;
+    @Column(length = 64, nullable = false)
+    private String username;
+    @Column(length = 64, nullable = false, unique = true)
+    private String usernameKey;
+    @Column(length = 32, nullable = false)
+    private String role;
+    @Column(length = 200)
+    private String fullName;
+    @Column(length = 254)
+    private String email;
+    @Column(length = 200, nullable = false)
+    private String passwordHash;
+    private int failedAttempts;
+    private Timestamp lockedUntil;
+    private Timestamp lastLoginAt;
+    private Timestamp passwordChangedAt;
+    private Timestamp createdAt;
+    @Version
+    private long version;
+
+    public long getId() {
+        return id;
+    }
+
+    public void setId(long id) {
+        this.id = id;
+    }
+
+    public long getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(long accountId) {
+        this.accountId = accountId;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getUsernameKey() {
+        return usernameKey;
+    }
+
+    public void setUsernameKey(String usernameKey) {
+        this.usernameKey = usernameKey;
+    }
+
+    public String getRole() {
+        return role;
+    }
+
+    public void setRole(String role) {
+        this.role = role;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    public void setFullName(String fullName) {
+        this.fullName = fullName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public int getFailedAttempts() {
+        return failedAttempts;
+    }
+
+    public void setFailedAttempts(int failedAttempts) {
+        this.failedAttempts = failedAttempts;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil == null ? null : lockedUntil.toInstant();
+    }
+
+    public void setLockedUntil(Instant lockedUntil) {
+        this.lockedUntil = lockedUntil == null ? null : Timestamp.from(lockedUntil);
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt == null ? null : lastLoginAt.toInstant();
+    }
+
+    public void setLastLoginAt(Instant lastLoginAt) {
+        this.lastLoginAt = lastLoginAt == null ? null : Timestamp.from(lastLoginAt);
+    }
+
+    public Instant getPasswordChangedAt() {
+        return passwordChangedAt == null ? null : passwordChangedAt.toInstant();
+    }
+
+    public void setPasswordChangedAt(Instant passwordChangedAt) {
+        this.passwordChangedAt = passwordChangedAt == null ? null : Timestamp.from(passwordChangedAt);
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt == null ? null : createdAt.toInstant();
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+}
