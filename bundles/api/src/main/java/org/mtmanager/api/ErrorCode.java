@@ -19,8 +19,14 @@ public enum ErrorCode {
     SETTING_LOCKED(403),
     /** Nothing with that id exists in the caller's scope (foreign ids look exactly like missing ones). */
     NOT_FOUND(404),
+    /** The resource exists, but not with that HTTP method. */
+    METHOD_NOT_ALLOWED(405),
+    /** The client asked for a representation the resource cannot give. */
+    NOT_ACCEPTABLE(406),
     /** The request clashes with the current state: a duplicate name, a non-empty account, ... */
     CONFLICT(409),
+    /** The request body is in a format the resource does not read. */
+    UNSUPPORTED_MEDIA_TYPE(415),
     /** Well-formed, but breaks a business rule (for example a plan smaller than a lower tier). */
     RULE_VIOLATION(422),
     /** Too many attempts; try later. */

@@ -17,6 +17,12 @@ public interface AuthService {
      */
     Caller authenticate(String username, String password, String sourceIp, Channel channel);
 
+    /**
+     * The caller for a user whose password the container has already checked (the console's JAAS login). Fails
+     * like {@link #authenticate} when the user is unknown, locked or suspended.
+     */
+    Caller resolve(String authenticatedUsername, Channel channel);
+
     /** The caller for the platform's own actions (first start, scheduled work, the local console). */
     Caller system(Channel channel);
 }

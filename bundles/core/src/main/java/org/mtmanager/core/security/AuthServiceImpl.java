@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import javax.persistence.EntityManager;
+
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
@@ -61,27 +63,29 @@ public class AuthServiceImpl implements AuthService {
     private record Candidate(UserEntity user, AccountEntity account, List<WhitelistEntity> whitelist, boolean suspended) {
     }
 
+    private static Candidate load(EntityManager em, String name) {
+        List<UserEntity> users = em.createQuery("SELECT u FROM UserEntity u WHERE u.usernameKey = :k", UserEntity.class)
+            .setParameter("k", name.toLowerCase(Locale.ROOT)).getResultList();
+        if (users.isEmpty()) {
+            return null;
+        }
+        UserEntity u = users.get(0);
+        AccountEntity a = em.find(AccountEntity.class, u.getAccountId());
+        List<WhitelistEntity> wl = em.createQuery("SELECT w FROM WhitelistEntity w WHERE w.accountId = :id",
+            WhitelistEntity.class).setParameter("id", a.getId()).getResultList();
+        long suspended = em.createQuery(
+                "SELECT COUNT(a) FROM AccountEntity a WHERE a.id IN :ids AND a.status = 'SUSPENDED'", Long.class)
+            .setParameter("ids", Scope.idsOnPath(a.getPath())).getSingleResult();
+        return new Candidate(u, a, wl, suspended > 0);
+    }
+
     @Override
     public Caller authenticate(String username, String password, String sourceIp, Channel channel) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty() || name.length() > 64 || password == null) {
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "credentials are required");
         }
-        Candidate c = store.read(em -> {
-            List<UserEntity> users = em.createQuery("SELECT u FROM UserEntity u WHERE u.usernameKey = :k", UserEntity.class)
-                .setParameter("k", name.toLowerCase(Locale.ROOT)).getResultList();
-            if (users.isEmpty()) {
-                return null;
-            }
-            UserEntity u = users.get(0);
-            AccountEntity a = em.find(AccountEntity.class, u.getAccountId());
-            List<WhitelistEntity> wl = em.createQuery("SELECT w FROM WhitelistEntity w WHERE w.accountId = :id",
-                WhitelistEntity.class).setParameter("id", a.getId()).getResultList();
-            long suspended = em.createQuery(
-                    "SELECT COUNT(a) FROM AccountEntity a WHERE a.id IN :ids AND a.status = 'SUSPENDED'", Long.class)
-                .setParameter("ids", Scope.idsOnPath(a.getPath())).getSingleResult();
-            return new Candidate(u, a, wl, suspended > 0);
-        });
+        Candidate c = store.read(em -> load(em, name));
         Caller anonymous = new Caller(0, name, 0, "", Role.VIEWER, sourceIp, channel);
         if (c == null) {
             policy.hasher().verify(password, decoyHash);
@@ -141,6 +145,19 @@ public class AuthServiceImpl implements AuthService {
                 Outcome.FAILED, detail));
         });
         cache.forget(userId);
+    }
+
+    @Override
+    public Caller resolve(String authenticatedUsername, Channel channel) {
+        String name = authenticatedUsername == null ? "" : authenticatedUsername.strip();
+        Candidate c = store.read(em -> load(em, name));
+        if (c == null || (c.user().getLockedUntil() != null && clock.instant().isBefore(c.user().getLockedUntil()))
+                || c.suspended()) {
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, "user " + name + " is unknown, locked or suspended");
+        }
+        UserEntity u = c.user();
+        return new Caller(u.getId(), u.getUsername(), c.account().getId(), c.account().getPath(),
+            Role.valueOf(u.getRole()), "local", channel);
     }
 
     @Override

@@ -60,8 +60,8 @@ public class AccountServiceImpl implements AccountService {
                 () -> MtmException.invalid("type", "must be one of " + AccountType.wireNames()));
             AccountType parentType = AccountType.valueOf(parent.getType());
             if (!parentType.childTypes().contains(type)) {
-                throw new MtmException(ErrorCode.RULE_VIOLATION, "type", "type: a " + parentType.wireName()
-                    + " account cannot hold a " + type.wireName() + " account");
+                throw new MtmException(ErrorCode.RULE_VIOLATION, "type", "type: " + article(parentType.wireName())
+                    + " account cannot hold " + article(type.wireName()) + " account");
             }
             if (AccountStatus.valueOf(parent.getStatus()) == AccountStatus.SUSPENDED) {
                 throw MtmException.conflict("parentId", "parentId: the parent account is suspended");
@@ -346,6 +346,10 @@ public class AccountServiceImpl implements AccountService {
         if (n > 0) {
             throw MtmException.conflict("name", "name: an account named '" + name + "' already exists here");
         }
+    }
+
+    static String article(String word) {
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
     }
 
     static String escapeLike(String s) {

@@ -84,8 +84,8 @@ public class UserServiceImpl implements UserService {
         AccountEntity account = Scope.visibleAccount(em, caller, accountId);
         AccountType type = AccountType.valueOf(account.getType());
         if (!role.fits(type)) {
-            throw new MtmException(ErrorCode.RULE_VIOLATION, "role", "role: " + role.wireName() + " does not fit a "
-                + type.wireName() + " account");
+            throw new MtmException(ErrorCode.RULE_VIOLATION, "role", "role: " + role.wireName() + " does not fit "
+                + AccountServiceImpl.article(type.wireName()) + " account");
         }
         long taken = em.createQuery("SELECT COUNT(u) FROM UserEntity u WHERE u.usernameKey = :k", Long.class)
             .setParameter("k", username.toLowerCase(Locale.ROOT)).getSingleResult();

@@ -2,6 +2,7 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -106,7 +107,7 @@ public class AccountEntity {
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt);
+        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public Instant getUpdatedAt() {
@@ -114,7 +115,7 @@ public class AccountEntity {
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt);
+        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public long getVersion() {

@@ -2,6 +2,7 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -55,7 +56,7 @@ public class AuditEntity {
     }
 
     public void setTime(Instant time) {
-        this.time = time == null ? null : Timestamp.from(time);
+        this.time = time == null ? null : Timestamp.from(time.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public String getActor() {

@@ -2,6 +2,7 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -93,7 +94,7 @@ public class SettingEntity {
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt);
+        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public String getUpdatedBy() {

@@ -2,6 +2,7 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -116,7 +117,7 @@ public class UserEntity {
     }
 
     public void setLockedUntil(Instant lockedUntil) {
-        this.lockedUntil = lockedUntil == null ? null : Timestamp.from(lockedUntil);
+        this.lockedUntil = lockedUntil == null ? null : Timestamp.from(lockedUntil.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public Instant getLastLoginAt() {
@@ -124,7 +125,7 @@ public class UserEntity {
     }
 
     public void setLastLoginAt(Instant lastLoginAt) {
-        this.lastLoginAt = lastLoginAt == null ? null : Timestamp.from(lastLoginAt);
+        this.lastLoginAt = lastLoginAt == null ? null : Timestamp.from(lastLoginAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public Instant getPasswordChangedAt() {
@@ -132,7 +133,7 @@ public class UserEntity {
     }
 
     public void setPasswordChangedAt(Instant passwordChangedAt) {
-        this.passwordChangedAt = passwordChangedAt == null ? null : Timestamp.from(passwordChangedAt);
+        this.passwordChangedAt = passwordChangedAt == null ? null : Timestamp.from(passwordChangedAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public Instant getCreatedAt() {
@@ -140,7 +141,7 @@ public class UserEntity {
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt);
+        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public long getVersion() {

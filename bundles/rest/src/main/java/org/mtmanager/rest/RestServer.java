@@ -1,0 +1,79 @@
+package org.mtmanager.rest;
+
+import java.util.List;
+
+import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.http.DestinationRegistry;
+import org.mtmanager.api.account.AccountService;
+import org.mtmanager.api.app.AppService;
+import org.mtmanager.api.audit.AuditService;
+import org.mtmanager.api.plan.PlanService;
+import org.mtmanager.api.setting.SettingService;
+import org.mtmanager.api.user.AuthService;
+import org.mtmanager.api.user.UserService;
+import org.mtmanager.rest.resource.AccountResource;
+import org.mtmanager.rest.resource.AppResource;
+import org.mtmanager.rest.resource.AuditResource;
+import org.mtmanager.rest.resource.OpenApiResource;
+import org.mtmanager.rest.resource.PlanResource;
+import org.mtmanager.rest.resource.SettingResource;
+import org.mtmanager.rest.resource.UserResource;
+import org.mtmanager.rest.support.AuthFilter;
+import org.mtmanager.rest.support.ErrorMappers;
+import org.mtmanager.rest.support.Json;
+import org.mtmanager.rest.support.OpenApi;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Publishes the REST API on CXF for as long as the services it fronts are there: the server is created when
+ * the component activates and destroyed when it deactivates.
+ */
+@Component(immediate = true, configurationPid = "org.mtmanager.rest")
+@Designate(ocd = RestConfig.class)
+public class RestServer {
+    public static final String VERSION = "1.0.0";
+
+    /** Resource classes, in the order of the OpenAPI document. */
+    public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
+        PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class);
+
+    private final Server server;
+
+    @Activate
+    public RestServer(RestConfig config, @Reference AuthService auth, @Reference AccountService accounts,
+                      @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
+                      @Reference AppService apps, @Reference AuditService audit,
+                      @Reference DestinationRegistry transportReady) {
+        Bus bus = BusFactory.getDefaultBus();
+        // Otherwise CXF's own JSON provider, not Jackson, would write every response.
+        bus.setProperty("skip.default.json.provider.registration", true);
+        JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
+        factory.setBus(bus);
+        factory.setAddress(config.address());
+        factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
+            new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
+            new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
+        try {
+            server = factory.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        server.destroy();
+    }
+}

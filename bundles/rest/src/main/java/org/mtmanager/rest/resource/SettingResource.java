@@ -1,0 +1,56 @@
+package org.mtmanager.rest.resource;
+
+import java.util.List;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import org.mtmanager.api.setting.Setting;
+import org.mtmanager.api.setting.SettingService;
+import org.mtmanager.rest.support.Doc;
+import org.mtmanager.rest.support.Params;
+
+/** {@code /settings}: platform settings, some locked. */
+@Path("/settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SettingResource {
+
+    /** Body of a setting change. */
+    public record SettingValue(String value) {
+    }
+
+    private final SettingService settings;
+
+    public SettingResource(SettingService settings) {
+        this.settings = settings;
+    }
+
+    @GET
+    @Doc(value = "Every setting, locked ones included", returns = Setting.class, list = true)
+    public List<Setting> list(@Context HttpServletRequest req) {
+        return settings.list(Params.caller(req));
+    }
+
+    @GET
+    @Path("{key}")
+    @Doc(value = "One setting", returns = Setting.class)
+    public Setting get(@Context HttpServletRequest req, @PathParam("key") String key) {
+        return settings.get(Params.caller(req), key);
+    }
+
+    @PUT
+    @Path("{key}")
+    @Doc(value = "Change a setting's value (locked ones: platform administrators only)", body = SettingValue.class,
+        returns = Setting.class)
+    public Setting set(@Context HttpServletRequest req, @PathParam("key") String key, SettingValue value) {
+        return settings.set(Params.caller(req), key, Params.body("setting value", value).value());
+    }
+}

@@ -1,0 +1,99 @@
+package org.mtmanager.rest.resource;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Page;
+import org.mtmanager.api.user.User;
+import org.mtmanager.api.user.UserDraft;
+import org.mtmanager.api.user.UserService;
+import org.mtmanager.rest.support.Doc;
+import org.mtmanager.rest.support.Params;
+
+/** {@code /users}: users of the caller's subtree. */
+@Path("/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+    /** Body of a password change. */
+    public record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[***]";
+        }
+    }
+
+    private final UserService users;
+
+    public UserResource(UserService users) {
+        this.users = users;
+    }
+
+    @GET
+    @Doc(value = "Users of the caller's subtree, or of one account with ?accountId=", returns = User.class, page = true)
+    public Page<User> list(@Context HttpServletRequest req, @QueryParam("accountId") String accountId,
+                           @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return users.list(Params.caller(req), Params.optionalId("accountId", accountId), Params.page(offset, limit));
+    }
+
+    @POST
+    @Doc(value = "Create a user; accountId defaults to the caller's account", body = UserDraft.class, returns = User.class,
+        status = 201)
+    public Response create(@Context HttpServletRequest req, UserDraft draft) {
+        User u = users.create(Params.caller(req), Params.body("user", draft));
+        return Response.status(201).location(Params.location("users/" + u.id())).entity(u).build();
+    }
+
+    @GET
+    @Path("me")
+    @Doc(value = "The authenticated user", returns = User.class)
+    public User me(@Context HttpServletRequest req) {
+        Caller c = Params.caller(req);
+        return users.get(c, c.userId());
+    }
+
+    @GET
+    @Path("{id}")
+    @Doc(value = "One user", returns = User.class)
+    public User get(@Context HttpServletRequest req, @PathParam("id") String id) {
+        return users.get(Params.caller(req), Params.id("id", id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Doc(value = "Delete a user", status = 204)
+    public Response delete(@Context HttpServletRequest req, @PathParam("id") String id) {
+        users.delete(Params.caller(req), Params.id("id", id));
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{id}/password")
+    @Doc(value = "Change a password: your own with currentPassword, or reset one of your subtree's users",
+        body = PasswordChange.class, status = 204)
+    public Response password(@Context HttpServletRequest req, @PathParam("id") String id, PasswordChange change) {
+        PasswordChange c = Params.body("password change", change);
+        users.setPassword(Params.caller(req), Params.id("id", id), c.currentPassword(), c.newPassword());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/unlock")
+    @Doc(value = "Lift a lockout", returns = User.class)
+    public User unlock(@Context HttpServletRequest req, @PathParam("id") String id) {
+        return users.unlock(Params.caller(req), Params.id("id", id));
+    }
+}

@@ -1,0 +1,25 @@
+package org.mtmanager.rest.support;
+
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+
+/** The error document every resource answers with: {@code {"error": CODE, "message": ..., "field": ...}}. */
+public record ErrorBody(String error, String message, String field) {
+
+    public static Response response(ErrorCode code, String message, String field) {
+        return Response.status(code.httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ErrorBody(code.name(), message, field)).build();
+    }
+
+    public static Response response(MtmException e) {
+        Response.ResponseBuilder b = Response.status(e.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ErrorBody(e.code().name(), e.getMessage(), e.field()));
+        if (e.code() == ErrorCode.UNAUTHENTICATED) {
+            b.header("WWW-Authenticate", "Basic realm=\"MT Manager\", charset=\"UTF-8\"");
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,33 @@
+package org.mtmanager.soap.internal;
+
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.soap.v1.MtmFault;
+
+/**
+ * Marks a fault caused by the request (any error code below 500: bad input, a refusal, a missing record) as the
+ * client's ({@code soap:Client}), as REST answers 4xx; only a fault of the platform stays {@code soap:Server}.
+ */
+final class ClientFaultInterceptor extends AbstractSoapInterceptor {
+
+    ClientFaultInterceptor() {
+        super(Phase.PRE_LOGICAL);
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) {
+        Exception e = message.getContent(Exception.class);
+        if (e instanceof Fault f && f.getCause() instanceof MtmFault m && m.getFaultInfo() != null) {
+            try {
+                if (ErrorCode.valueOf(m.getFaultInfo().code).httpStatus() < 500) {
+                    f.setFaultCode(message.getVersion().getSender());
+                }
+            } catch (IllegalArgumentException unknownCode) {
+                // not one of ours: leave the fault as it is
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.mtmanager.soap.internal;
+
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.soap.v1.FaultInfo;
+import org.mtmanager.soap.v1.MtmFault;
+
+/** Runs one service call on behalf of the authenticated SOAP caller, turning errors into the contract's fault. */
+final class SoapCalls {
+
+    /** A service call that may throw {@link MtmException}. */
+    interface Call<T> {
+        T run(Caller caller);
+    }
+
+    private SoapCalls() {
+    }
+
+    static <T> T call(Call<T> call) throws MtmFault {
+        try {
+            Message m = PhaseInterceptorChain.getCurrentMessage();
+            Caller caller = m == null ? null : (Caller) m.getExchange().get(UsernameTokenInterceptor.CALLER);
+            if (caller == null) {
+                throw new MtmException(ErrorCode.UNAUTHENTICATED, "a WS-Security UsernameToken is required");
+            }
+            return call.run(caller);
+        } catch (MtmException e) {
+            throw fault(e);
+        }
+    }
+
+    static MtmFault fault(MtmException e) {
+        FaultInfo info = new FaultInfo();
+        info.code = e.code().name();
+        info.message = e.getMessage();
+        info.field = e.field();
+        return new MtmFault(e.getMessage(), info);
+    }
+}

@@ -1,0 +1,51 @@
+package org.mtmanager.soap.internal;
+
+import org.apache.cxf.Bus;
+import org.apache.cxf.BusFactory;
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.transport.http.DestinationRegistry;
+import org.mtmanager.api.account.AccountService;
+import org.mtmanager.api.app.AppService;
+import org.mtmanager.api.plan.PlanService;
+import org.mtmanager.api.setting.SettingService;
+import org.mtmanager.api.user.AuthService;
+import org.mtmanager.api.user.UserService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/** Publishes the SOAP services under {@code /mtm/soap/} for as long as the services they front are there. */
+@Component(immediate = true)
+public class SoapServer {
+    public static final String ACCOUNT_ADDRESS = "/soap/AccountService";
+
+    private final Server accountServer;
+
+    @Activate
+    public SoapServer(@Reference AuthService auth, @Reference AccountService accounts, @Reference UserService users,
+                      @Reference PlanService plans, @Reference SettingService settings, @Reference AppService apps,
+                      @Reference DestinationRegistry transportReady) {
+        Bus bus = BusFactory.getDefaultBus();
+        JaxWsServerFactoryBean f = new JaxWsServerFactoryBean();
+        f.setBus(bus);
+        f.setAddress(ACCOUNT_ADDRESS);
+        f.setServiceClass(AccountPortImpl.class);
+        f.setServiceBean(new AccountPortImpl(accounts, users, plans, settings, apps));
+        f.getInInterceptors().add(new UsernameTokenInterceptor(auth));
+        f.getOutFaultInterceptors().add(new ClientFaultInterceptor());
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(SoapServer.class.getClassLoader());
+        try {
+            accountServer = f.create();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    @Deactivate
+    void stop() {
+        accountServer.destroy();
+    }
+}

@@ -1,0 +1,103 @@
+package org.mtmanager.soap.internal;
+
+import java.util.Collections;
+import java.util.Set;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.xml.namespace.QName;
+
+import org.apache.cxf.binding.soap.SoapFault;
+import org.apache.cxf.binding.soap.SoapMessage;
+import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.headers.Header;
+import org.apache.cxf.helpers.DOMUtils;
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.phase.Phase;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.user.AuthService;
+import org.mtmanager.soap.v1.SoapNames;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Authenticates every SOAP call by its WS-Security UsernameToken (OASIS UsernameToken Profile 1.0, PasswordText)
+ * against the platform's users, through the same {@link AuthService} as REST, so the portal whitelist is
+ * checked before the password here too. Only the token is read: the message is not signed or encrypted, so
+ * the service belongs behind TLS.
+ */
+public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
+    public static final String CALLER = "mtm.caller";
+    static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
+    static final QName SECURITY = new QName(WSSE, "Security");
+    static final String PASSWORD_TEXT =
+        "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
+
+    private final AuthService auth;
+
+    public UsernameTokenInterceptor(AuthService auth) {
+        super(Phase.PRE_PROTOCOL);
+        this.auth = auth;
+    }
+
+    @Override
+    public Set<QName> getUnderstoodHeaders() {
+        return Collections.singleton(SECURITY);
+    }
+
+    @Override
+    public void handleMessage(SoapMessage message) throws Fault {
+        Header header = message.getHeader(SECURITY);
+        if (header == null || !(header.getObject() instanceof Element security)) {
+            throw fault(message, new MtmException(ErrorCode.UNAUTHENTICATED,
+                "a WS-Security header with a UsernameToken is required"));
+        }
+        Element token = first(security, "UsernameToken");
+        Element user = token == null ? null : first(token, "Username");
+        Element password = token == null ? null : first(token, "Password");
+        if (user == null || password == null) {
+            throw fault(message, new MtmException(ErrorCode.UNAUTHENTICATED,
+                "the UsernameToken needs a Username and a Password"));
+        }
+        String type = password.getAttribute("Type");
+        if (!type.isEmpty() && !PASSWORD_TEXT.equals(type)) {
+            throw fault(message, new MtmException(ErrorCode.UNAUTHENTICATED,
+                "only PasswordText UsernameTokens are accepted"));
+        }
+        HttpServletRequest http = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
+        try {
+            Caller caller = auth.authenticate(user.getTextContent().strip(), password.getTextContent(),
+                http == null ? null : http.getRemoteAddr(), Channel.SOAP);
+            message.getExchange().put(CALLER, caller);
+        } catch (MtmException e) {
+            throw fault(message, e);
+        }
+    }
+
+    private static Element first(Element parent, String local) {
+        NodeList nl = parent.getElementsByTagNameNS(WSSE, local);
+        return nl.getLength() == 0 ? null : (Element) nl.item(0);
+    }
+
+    /** The same detail as {@code MtmFault}, so clients read one fault shape whatever failed. */
+    static SoapFault fault(SoapMessage message, MtmException e) {
+        SoapFault f = new SoapFault(e.getMessage(), message.getVersion().getSender());
+        Document d = DOMUtils.createDocument();
+        Element detail = d.createElement("detail");
+        Element info = d.createElementNS(SoapNames.NS, "m:MtmFault");
+        for (String[] kv : new String[][] {{"code", e.code().name()}, {"message", e.getMessage()}, {"field", e.field()}}) {
+            if (kv[1] != null) {
+                Element el = d.createElementNS(SoapNames.NS, "m:" + kv[0]);
+                el.setTextContent(kv[1]);
+                info.appendChild(el);
+            }
+        }
+        detail.appendChild(info);
+        f.setDetail(detail);
+        return f;
+    }
+}

@@ -1,0 +1,155 @@
+package org.mtmanager.itests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A minimal HTTP/1.1 client over a plain socket, so a test can choose the client's source address on loopback
+ * (127.0.0.2 is "another IP" to the server). Used for every REST and SOAP call of the itests.
+ */
+public final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A response: status, headers (lower-case names) and body. */
+    public record Response(int status, Map<String, String> headers, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (HTTP " + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "HTTP " + status + " " + body;
+        }
+    }
+
+    private final int port;
+    private final String user;
+    private final String password;
+    private final String sourceIp;
+
+    public Http(int port, String user, String password, String sourceIp) {
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.sourceIp = sourceIp;
+    }
+
+    public Http as(String newUser, String newPassword) {
+        return new Http(port, newUser, newPassword, sourceIp);
+    }
+
+    public Http from(String newSourceIp) {
+        return new Http(port, user, password, newSourceIp);
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, null);
+    }
+
+    public Response post(String path, Object json) {
+        return send("POST", path, "application/json", body(json));
+    }
+
+    public Response put(String path, Object json) {
+        return send("PUT", path, "application/json", body(json));
+    }
+
+    public Response patch(String path, Object json) {
+        return send("PATCH", path, "application/json", body(json));
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    private static String body(Object json) {
+        try {
+            return json instanceof String s ? s : JSON.writeValueAsString(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public Response send(String method, String path, String contentType, String body) {
+        byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        try (Socket s = new Socket()) {
+            s.setSoTimeout(30_000);
+            s.bind(new InetSocketAddress(InetAddress.getByName(sourceIp), 0));
+            s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10_000);
+            StringBuilder head = new StringBuilder();
+            head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                .append("Connection: close\r\n")
+                .append("Accept: */*\r\n");
+            if (user != null) {
+                String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                head.append("Authorization: Basic ").append(token).append("\r\n");
+            }
+            if (contentType != null) {
+                head.append("Content-Type: ").append(contentType).append("\r\n");
+            }
+            if (body != null) {
+                head.append("Content-Length: ").append(payload.length).append("\r\n");
+            }
+            head.append("\r\n");
+            OutputStream out = s.getOutputStream();
+            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(payload);
+            out.flush();
+            return read(s.getInputStream());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    private static Response read(InputStream in) throws IOException {
+        String status = line(in);
+        int code = Integer.parseInt(status.split(" ")[1]);
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String l = line(in); !l.isEmpty(); l = line(in)) {
+            int colon = l.indexOf(':');
+            headers.put(l.substring(0, colon).trim().toLowerCase(Locale.ROOT), l.substring(colon + 1).trim());
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+            for (int size = Integer.parseInt(line(in).split(";")[0].trim(), 16); size > 0;
+                 size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) {
+                body.write(in.readNBytes(size));
+                line(in);
+            }
+        } else if (headers.containsKey("content-length")) {
+            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+        } else {
+            body.write(in.readAllBytes());
+        }
+        return new Response(code, headers, body.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
+}

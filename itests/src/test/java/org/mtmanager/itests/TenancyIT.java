@@ -1,0 +1,88 @@
+package org.mtmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A reseller's customers are invisible to every other reseller, on REST, SOAP and the console alike. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class TenancyIT extends MtmTestSupport {
+
+    @Test
+    public void resellerCreatesACustomerThatASecondResellerCannotSee() throws Exception {
+        String pw = "Reseller-pass-1";
+        String r1 = unique("ramon");
+        String r2 = unique("jose");
+        long reseller1 = createAccountWithAdmin("reseller", unique("MaquinasRamon"), r1, pw);
+        createAccountWithAdmin("reseller", unique("MaquinasJoseAntonio"), r2, pw);
+
+        Http ramon = http(r1, pw);
+        Http.Response created = ramon.post(API + "/accounts", Map.of("type", "customer", "name", "Bodega Garcia",
+            "contactEmail", "it@bodega.example"));
+        assertEquals(created.toString(), 201, created.status());
+        JsonNode customer = created.json();
+        long customerId = customer.get("id").asLong();
+        assertEquals(reseller1, customer.get("parentId").asLong());
+        assertEquals("customer", customer.get("type").asText());
+        assertEquals(200, ramon.get(API + "/accounts/" + customerId).status());
+
+        // The second reseller: 404 (never 403) on REST, for reads and changes alike, and nothing in its lists.
+        Http jose = http(r2, pw);
+        Http.Response foreign = jose.get(API + "/accounts/" + customerId);
+        assertEquals(foreign.toString(), 404, foreign.status());
+        assertEquals("NOT_FOUND", foreign.json().get("error").asText());
+        assertEquals(404, jose.patch(API + "/accounts/" + customerId, Map.of("name", "stolen")).status());
+        assertEquals(404, jose.delete(API + "/accounts/" + customerId).status());
+        assertEquals(404, jose.get(API + "/accounts/" + customerId + "/whitelist").status());
+        JsonNode list = ok(jose.get(API + "/accounts?limit=1000"));
+        assertEquals(1, list.get("total").asLong());
+        list.get("items").forEach(a -> assertFalse(a.get("id").asLong() == customerId));
+        assertEquals("Bodega Garcia", ok(ramon.get(API + "/accounts/" + customerId)).get("name").asText());
+
+        // The same on SOAP.
+        Soap.Reply soapForeign = soap(r2, pw).call("getAccount", "<v1:id>" + customerId + "</v1:id>");
+        assertTrue(soapForeign.toString(), soapForeign.isFault());
+        assertEquals("NOT_FOUND", soapForeign.faultCode());
+        Soap.Reply soapOwn = soap(r1, pw).call("getAccount", "<v1:id>" + customerId + "</v1:id>");
+        assertFalse(soapOwn.toString(), soapOwn.isFault());
+        assertEquals("Bodega Garcia", soapOwn.text("name"));
+
+        // And on the console, logged in as each reseller.
+        MtmTestSupport.ShellResult own = shellAs(r1, pw, "mtm:account-list");
+        assertFalse(own.errorMessage(), own.failed());
+        assertTrue(own.output(), own.output().contains("Bodega Garcia"));
+        MtmTestSupport.ShellResult other = shellAs(r2, pw, "mtm:account-list");
+        assertFalse(other.errorMessage(), other.failed());
+        assertFalse(other.output(), other.output().contains("Bodega Garcia"));
+        MtmTestSupport.ShellResult show = shellAs(r2, pw, "mtm:account-show " + customerId);
+        assertTrue(show.failed());
+        assertTrue(show.errorMessage(), show.errorMessage().startsWith("NOT_FOUND"));
+    }
+
+    @Test
+    public void consoleCreatesThroughTheSameRules() throws Exception {
+        String pw = "Reseller-pass-2";
+        String user = unique("cli");
+        createAccountWithAdmin("reseller", unique("CliReseller"), user, pw);
+        MtmTestSupport.ShellResult r = shellAs(user, pw, "mtm:account-create --type customer --json CliCustomer");
+        assertFalse(r.errorMessage(), r.failed());
+        JsonNode created = Http.JSON.readTree(r.output());
+        assertEquals("CliCustomer", created.get("name").asText());
+        MtmTestSupport.ShellResult bad = shellAs(user, pw, "mtm:account-create --type operator Nope");
+        assertTrue(bad.failed());
+        assertTrue(bad.errorMessage(), bad.errorMessage().startsWith("RULE_VIOLATION [type]"));
+        Http.Response viaRest = http(user, pw).get(API + "/accounts/" + created.get("id").asLong());
+        assertEquals(200, viaRest.status());
+    }
+}
