@@ -48,10 +48,10 @@ public class ValidationTest {
     }
 
     /**
-     * Documents a bug: AuditLog.attempt records the refused draft's name as the audit entry's targetId, a
-     * VARCHAR(100) column, without truncating it. Any name over 100 characters therefore makes the audit insert
-     * fail with a Derby truncation error, and the caller gets an OpenJPA PersistenceException (an INTERNAL 500
-     * carrying SQL) instead of INVALID_FIELD "name"; the refusal is not audited either.
+     * Regression test. AuditLog.attempt records a refused draft's name as the entry's targetId, a VARCHAR(100)
+     * column; as committed (AuditLog.append did not shorten it), any name over 100 characters made the audit insert
+     * fail with a Derby truncation error, so the caller got an OpenJPA PersistenceException carrying SQL instead of
+     * INVALID_FIELD "name", and the refusal went unaudited.
      */
     @Test
     public void hugeAccountNameIsAnInvalidField() {

@@ -44,17 +44,17 @@ public class AuditLog {
         e.setSeq(last.isEmpty() ? 1 : last.get(0).getSeq() + 1);
         e.setPrevHash(last.isEmpty() ? AuditChain.GENESIS : last.get(0).getHash());
         e.setTime(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        e.setActor(caller.username());
+        e.setActor(cut(caller.username(), 64));
         e.setActorAccountId(caller.accountId());
-        e.setSourceIp(caller.sourceIp());
+        e.setSourceIp(cut(caller.sourceIp(), 64));
         e.setChannel(caller.channel().name());
-        e.setAction(event.action());
-        e.setTargetType(event.targetType());
-        e.setTargetId(event.targetId());
+        e.setAction(cut(event.action(), 64));
+        e.setTargetType(cut(event.targetType(), 32));
+        e.setTargetId(cut(event.targetId(), 100));
         e.setAccountId(event.accountId());
         e.setScopePath(scopeOf(em, event.accountId(), caller));
         e.setOutcome(event.outcome().name());
-        e.setDetail(truncate(event.detail()));
+        e.setDetail(cut(event.detail(), DETAIL_MAX));
         e.setHash(AuditChain.hash(e));
         em.persist(e);
     }
@@ -100,7 +100,8 @@ public class AuditLog {
         return a == null ? "" : a.getPath();
     }
 
-    private static String truncate(String s) {
-        return s == null || s.length() <= DETAIL_MAX ? s : s.substring(0, DETAIL_MAX - 1) + "…";
+    /** Whatever a client sent, the entry must fit its columns: a refusal is recorded even for absurd input. */
+    static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

@@ -147,6 +147,15 @@ public class AuthServiceTest {
     }
 
     @Test
+    public void rememberedPasswordStopsWorkingAfterAReset() {
+        f.login("alice");
+        f.login("alice");
+        f.users.setPassword(f.admin, alice.userId(), null, "Brand-new-pass-7");
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.login("alice"));
+        assertEquals(alice.userId(), f.auth.authenticate("alice", "Brand-new-pass-7", IP, Channel.REST).userId());
+    }
+
+    @Test
     public void whitelistReplaceRefusesToLockOutTheCaller() {
         long own = alice.accountId();
         expect(ErrorCode.RULE_VIOLATION, "cidr", () -> f.accounts.replaceWhitelist(alice, own,

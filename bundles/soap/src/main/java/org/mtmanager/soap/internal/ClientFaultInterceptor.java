@@ -19,14 +19,19 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
 
     @Override
     public void handleMessage(SoapMessage message) {
-        Exception e = message.getContent(Exception.class);
-        if (e instanceof Fault f && f.getCause() instanceof MtmFault m && m.getFaultInfo() != null) {
-            try {
-                if (ErrorCode.valueOf(m.getFaultInfo().code).httpStatus() < 500) {
-                    f.setFaultCode(message.getVersion().getSender());
+        if (!(message.getContent(Exception.class) instanceof Fault f)) {
+            return;
+        }
+        for (Throwable t = f.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MtmFault m && m.getFaultInfo() != null) {
+                try {
+                    if (ErrorCode.valueOf(m.getFaultInfo().code).httpStatus() < 500) {
+                        f.setFaultCode(Fault.FAULT_CODE_CLIENT);
+                    }
+                } catch (IllegalArgumentException unknownCode) {
+                    // not one of ours: leave the fault as it is
                 }
-            } catch (IllegalArgumentException unknownCode) {
-                // not one of ours: leave the fault as it is
+                return;
             }
         }
     }
