@@ -17,6 +17,7 @@ import org.mtmanager.api.audit.ChainVerification;
 import org.mtmanager.api.audit.Outcome;
 import org.mtmanager.api.Channel;
 import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AuditEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -40,10 +41,10 @@ public class AuditServiceImpl implements AuditService {
     public Page<AuditEntry> list(Caller caller, AuditQuery query, PageRequest page) {
         Filter f = new Filter(caller, query == null ? AuditQuery.ALL : query);
         return store.read(em -> {
-            TypedQuery<Long> count = f.bind(em.createQuery("SELECT COUNT(a) FROM AuditEntity a" + f.where, Long.class));
-            List<AuditEntry> items = f.bind(em.createQuery("SELECT a FROM AuditEntity a" + f.where + " ORDER BY a.seq DESC",
-                    AuditEntity.class)).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList()
-                .stream().map(AuditServiceImpl::view).toList();
+            TypedQuery<Long> count = f.bind(em.createQuery("SELECT COUNT(a.seq) FROM AuditEntity a" + f.where, Long.class));
+            List<Long> seqs = f.bind(em.createQuery("SELECT a.seq FROM AuditEntity a" + f.where + " ORDER BY a.seq DESC",
+                Long.class)).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+            List<AuditEntry> items = Paging.byIds(em, AuditEntity.class, "seq", AuditEntity::getSeq, seqs).stream().map(AuditServiceImpl::view).toList();
             return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
         });
     }

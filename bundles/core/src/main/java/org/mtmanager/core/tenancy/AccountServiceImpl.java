@@ -27,6 +27,7 @@ import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.security.Cidr;
 import org.mtmanager.core.util.Fields;
+import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.WhitelistEntity;
@@ -121,7 +122,9 @@ public class AccountServiceImpl implements AccountService {
             () -> MtmException.invalid("type", "must be one of " + AccountType.wireNames()));
         String search = q.search() == null || q.search().isBlank() ? null : Fields.name("search", q.search(), NAME_MAX);
         return store.read(em -> {
-            StringBuilder where = new StringBuilder(" WHERE a.path LIKE :p");
+            // A caller at the root sees every account: no path predicate, so the database pages on its id index.
+            boolean root = Scope.idsOnPath(caller.accountPath()).size() == 1;
+            StringBuilder where = new StringBuilder(root ? " WHERE 1 = 1" : " WHERE a.path LIKE :p");
             if (q.parentId() != null) {
                 Scope.visibleAccount(em, caller, q.parentId());
                 where.append(" AND a.parentId = :parent");
@@ -132,11 +135,12 @@ public class AccountServiceImpl implements AccountService {
             if (search != null) {
                 where.append(" AND a.nameKey LIKE :search ESCAPE '\\'");
             }
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a) FROM AccountEntity a" + where, Long.class);
-            TypedQuery<AccountEntity> items = em.createQuery("SELECT a FROM AccountEntity a" + where + " ORDER BY a.id",
-                AccountEntity.class);
-            for (TypedQuery<?> tq : List.of(count, items)) {
-                tq.setParameter("p", caller.accountPath() + "%");
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(a.id) FROM AccountEntity a" + where, Long.class);
+            TypedQuery<Long> ids = em.createQuery("SELECT a.id FROM AccountEntity a" + where + " ORDER BY a.id", Long.class);
+            for (TypedQuery<?> tq : List.of(count, ids)) {
+                if (!root) {
+                    tq.setParameter("p", caller.accountPath() + "%");
+                }
                 if (q.parentId() != null) {
                     tq.setParameter("parent", q.parentId());
                 }
@@ -147,9 +151,9 @@ public class AccountServiceImpl implements AccountService {
                     tq.setParameter("search", "%" + escapeLike(search.toLowerCase(Locale.ROOT)) + "%");
                 }
             }
-            List<Account> result = items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList()
-                .stream().map(Views::account).toList();
-            return new Page<>(result, page.offset(), page.limit(), count.getSingleResult());
+            List<Long> pageIds = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+            return new Page<>(Paging.byIds(em, AccountEntity.class, "id", AccountEntity::getId, pageIds).stream().map(Views::account).toList(),
+                page.offset(), page.limit(), count.getSingleResult());
         });
     }
 
