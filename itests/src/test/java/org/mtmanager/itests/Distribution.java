@@ -21,24 +21,36 @@ import java.util.regex.Pattern;
 public final class Distribution implements AutoCloseable {
     private final Path home;
     private final int httpPort;
+    private final int sshPort;
 
-    private Distribution(Path home, int httpPort) {
+    private Distribution(Path home, int httpPort, int sshPort) {
         this.home = home;
         this.httpPort = httpPort;
+        this.sshPort = sshPort;
     }
 
-    /** Unpacks the distribution under {@code target/} and moves every listener to a free port. */
+    /** Unpacks MT Manager's distribution under {@code target/} and moves every listener to a free port. */
     public static Distribution unpack(String name) throws Exception {
-        Path tar = Paths.get(System.getProperty("mtm.distribution", "../assembly/target/mtm-assembly-0.1.0-SNAPSHOT.tar.gz"));
+        Distribution d = unpack(name, Paths.get(System.getProperty("mtm.distribution",
+            "../assembly/target/mtm-assembly-0.1.0-SNAPSHOT.tar.gz")));
+        // An empty local repository: the distribution must run from its own system/ folder, offline.
+        Path empty = Files.createDirectories(d.home.resolve("empty-local-repository"));
+        set(d.home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.localRepository", empty.toString());
+        return d;
+    }
+
+    /** The same for any Karaf distribution (a stock Karaf, say). */
+    public static Distribution unpack(String name, Path tar) throws Exception {
         Path dir = Paths.get("target", name + "-" + System.nanoTime()).toAbsolutePath();
         Files.createDirectories(dir);
         run(dir, Duration.ofMinutes(2), "tar", "xzf", tar.toAbsolutePath().toString(), "--strip-components=1");
         int http = freePort();
+        int ssh = freePort();
         set(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
-        set(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(freePort()));
+        set(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
         set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
         set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
-        return new Distribution(dir, http);
+        return new Distribution(dir, http, ssh);
     }
 
     public Path home() {
@@ -71,6 +83,22 @@ public final class Distribution implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError("REST not ready after " + timeout + "; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    /** Runs console commands over SSH with {@code bin/client} in batch mode; returns what it printed. */
+    public String client(String user, String password, String... commands) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bin/client", "-a", String.valueOf(sshPort), "-u", user, "-p", password,
+            "-r", "30", "-b").directory(home.toFile()).redirectErrorStream(true);
+        pb.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        p.getOutputStream().write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/client did not finish: " + out);
+        }
+        return out;
     }
 
     public String adminPassword() throws IOException {

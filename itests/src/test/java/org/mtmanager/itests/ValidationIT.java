@@ -94,6 +94,11 @@ public class ValidationIT extends MtmTestSupport {
         assertTrue(malformed.isFault());
         assertTrue(malformed.raw(), malformed.raw().contains("soap:Client"));
 
+        assertEquals("SS", soap.call("getPlan", "<v1:id>1</v1:id>").text("name"));
+        assertEquals("PER_USER", soap.call("getApp", "<v1:key>cloudphone</v1:key>").text("licenceType"));
+        assertEquals("NOT_FOUND", soap.call("getApp", "<v1:key>nope</v1:key>").faultCode());
+        assertEquals(4, soap.call("listPlans", "").count("plan"));
+
         Soap.Reply noToken = soap(null, null).call("listPlans", "");
         assertEquals("UNAUTHENTICATED", noToken.faultCode());
         Soap.Reply wrong = soap("admin", "wrong-password-y").call("listPlans", "");

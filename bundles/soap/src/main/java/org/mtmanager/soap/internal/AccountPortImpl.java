@@ -160,6 +160,11 @@ public class AccountPortImpl implements AccountPort {
     }
 
     @Override
+    public PlanData getPlan(long id) throws MtmFault {
+        return call(c -> Dtos.plan(plans.get(c, id)));
+    }
+
+    @Override
     public PlanData createPlan(PlanData plan) throws MtmFault {
         return call(c -> Dtos.plan(plans.create(c, Dtos.planDraft(required("plan", plan)))));
     }
@@ -190,6 +195,11 @@ public class AccountPortImpl implements AccountPort {
     @Override
     public List<AppData> listApps() throws MtmFault {
         return call(c -> apps.list(c).stream().map(Dtos::app).toList());
+    }
+
+    @Override
+    public AppData getApp(String key) throws MtmFault {
+        return call(c -> Dtos.app(apps.get(c, key)));
     }
 
     @Override

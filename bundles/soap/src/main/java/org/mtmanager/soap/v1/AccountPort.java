@@ -74,6 +74,9 @@ public interface AccountPort {
     List<PlanData> listPlans() throws MtmFault;
 
     @WebMethod @WebResult(name = "plan")
+    PlanData getPlan(@WebParam(name = "id") long id) throws MtmFault;
+
+    @WebMethod @WebResult(name = "plan")
     PlanData createPlan(@WebParam(name = "plan") PlanData plan) throws MtmFault;
 
     @WebMethod @WebResult(name = "plan")
@@ -90,6 +93,9 @@ public interface AccountPort {
 
     @WebMethod @WebResult(name = "app")
     List<AppData> listApps() throws MtmFault;
+
+    @WebMethod @WebResult(name = "app")
+    AppData getApp(@WebParam(name = "key") String key) throws MtmFault;
 
     @WebMethod @WebResult(name = "app")
     AppData createApp(@WebParam(name = "app") AppData app) throws MtmFault;
