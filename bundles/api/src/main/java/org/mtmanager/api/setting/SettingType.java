@@ -6,5 +6,7 @@ public enum SettingType {
     /** "low-high", two TCP/UDP port numbers from 1024 to 65535 with low below high. */
     PORT_RANGE,
     /** One word out of a fixed list, given in the setting's description. */
-    CHOICE
+    CHOICE,
+    /** A PBX upgrade path: versions in upgrade order, "15.0 > 15.3 > 16.0 > 16.2"; the last is the latest. */
+    VERSION_PATH
 }

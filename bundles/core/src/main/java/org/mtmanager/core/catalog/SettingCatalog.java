@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.setting.SettingType;
+import org.mtmanager.core.machine.UpgradePath;
 
 /**
  * The settings the platform knows, with their types, defaults and locks. The code is the source of truth for a
@@ -38,6 +39,8 @@ public final class SettingCatalog {
             "The resource plan offered first when creating a machine", null),
         new Definition("portal.session-idle-minutes", SettingType.INTEGER, "30", List.of(), false,
             "Minutes of inactivity after which a portal session ends", null),
+        new Definition("pbx.upgrade-path", SettingType.VERSION_PATH, "15.0 > 15.3 > 16.0 > 16.2", List.of(), false,
+            "PBX versions in upgrade order; an upgrade takes a machine through every later step to the last", null),
         new Definition("billing.rating-mode", SettingType.CHOICE, "pro-rata", List.of("pro-rata", "peak"), false,
             "How monthly statements count licences: by licence-days (pro-rata) or by the month's peak", null));
 
@@ -100,6 +103,8 @@ public final class SettingCatalog {
                     return v;
                 }
                 throw MtmException.invalid(field, "must be one of " + String.join(", ", choices));
+            case VERSION_PATH:
+                return UpgradePath.parse(field, v).toString();
             default:
                 throw new IllegalStateException("unknown setting type " + type);
         }

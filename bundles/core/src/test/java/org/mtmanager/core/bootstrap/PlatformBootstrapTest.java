@@ -18,6 +18,7 @@ import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.core.CoreFixture;
+import org.mtmanager.core.catalog.SettingCatalog;
 
 /** First start: the platform, its administrator and the password file; later starts leave them alone. */
 public class PlatformBootstrapTest {
@@ -55,7 +56,7 @@ public class PlatformBootstrapTest {
         assertEquals(1, countWhere("SELECT COUNT(u) FROM UserEntity u"));
         assertEquals(4, f.plans.list(f.admin).size());
         assertEquals(2, f.count("AppEntity"));
-        assertEquals(8, f.settings.list(f.admin).size());
+        assertEquals(SettingCatalog.ALL.size(), f.settings.list(f.admin).size());
         assertEquals(1, f.auditService.list(f.admin, new AuditQuery(null, "platform.init", null, null, null, null),
             PageRequest.first(10)).total());
     }
