@@ -64,12 +64,11 @@ public class JpaStore implements Store {
         if (e instanceof OptimisticLockException) {
             return new MtmException(ErrorCode.CONFLICT, "the record was changed concurrently; read it again and retry");
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        // A bounded walk: cause chains may loop.
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
                 return new MtmException(ErrorCode.CONFLICT, "a record with the same unique value already exists");
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return e;

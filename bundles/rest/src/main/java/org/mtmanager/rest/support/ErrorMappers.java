@@ -25,7 +25,9 @@ public final class ErrorMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+        // Cause chains may loop (a.initCause(b), b.initCause(a)): visit each exception once.
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
             if (c instanceof MtmException e) {
                 return ErrorBody.response(e);
             }

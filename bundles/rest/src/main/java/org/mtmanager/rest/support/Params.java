@@ -29,7 +29,7 @@ public final class Params {
     }
 
     public static long id(String name, String value) {
-        if (value == null || !value.matches("\\d{1,18}")) {
+        if (value == null || !value.matches("[1-9]\\d{0,17}")) {
             throw MtmException.invalid(name, "must be a positive whole number");
         }
         return Long.parseLong(value);

@@ -22,7 +22,8 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
         if (!(message.getContent(Exception.class) instanceof Fault f)) {
             return;
         }
-        for (Throwable t = f.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+        Throwable t = f.getCause();
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
             if (t instanceof MtmFault m && m.getFaultInfo() != null) {
                 try {
                     if (ErrorCode.valueOf(m.getFaultInfo().code).httpStatus() < 500) {

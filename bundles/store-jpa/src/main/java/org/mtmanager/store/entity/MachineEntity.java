@@ -1,0 +1,244 @@
+package org.mtmanager.store.entity;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import javax.persistence.Column;
+import javax.persistence.Entity;
+import javax.persistence.GeneratedValue;
+import javax.persistence.GenerationType;
+import javax.persistence.Id;
+import javax.persistence.Index;
+import javax.persistence.Table;
+import javax.persistence.Version;
+
+/** A customer machine. {@code accountPath} copies its owner's path so a subtree's machines are one indexed prefix query; a deleted machine keeps its row (state DELETED) for billing and audit, and frees its hostname. */
+@Entity
+@Table(name = "MTM_MACHINE", indexes = {@Index(name = "IX_MACHINE_PATH_ID", columnList = "ACCOUNTPATH, ID"), @Index(name = "IX_MACHINE_HOSTNAME", columnList = "HOSTNAME")})
+public class MachineEntity {
+    @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private long id;
+    @Column(length = 32, nullable = false, unique = true)
+    private String serial;
+    @Column(length = 63, nullable = false)
+    private String hostname;
+    @Column(length = 100)
+    private String displayName;
+    private long accountId;
+    @Column(length = 400)
+    private String accountPath;
+    @Column(length = 200)
+    private String company;
+    @Column(length = 200)
+    private String contact;
+    @Column(length = 254)
+    private String email;
+    @Column(length = 40)
+    private String phone;
+    @Column(length = 500)
+    private String address;
+    @Column(length = 40)
+    private String taxId;
+    private long planId;
+    @Column(length = 64)
+    private String host;
+    @Column(length = 32)
+    private String driverType;
+    @Column(length = 45)
+    private String internalIp;
+    @Column(length = 20)
+    private String pbxVersion;
+    private int extensions;
+    private int tenants;
+    @Column(length = 16, nullable = false)
+    private String state;
+    private Timestamp createdAt;
+    private Timestamp updatedAt;
+    @Version
+    private long version;
+
+    public long getId() {
+        return id;
+    }
+
+    public void setId(long id) {
+        this.id = id;
+    }
+
+    public String getSerial() {
+        return serial;
+    }
+
+    public void setSerial(String serial) {
+        this.serial = serial;
+    }
+
+    public String getHostname() {
+        return hostname;
+    }
+
+    public void setHostname(String hostname) {
+        this.hostname = hostname;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public long getAccountId() {
+        return accountId;
+    }
+
+    public void setAccountId(long accountId) {
+        this.accountId = accountId;
+    }
+
+    public String getAccountPath() {
+        return accountPath;
+    }
+
+    public void setAccountPath(String accountPath) {
+        this.accountPath = accountPath;
+    }
+
+    public String getCompany() {
+        return company;
+    }
+
+    public void setCompany(String company) {
+        this.company = company;
+    }
+
+    public String getContact() {
+        return contact;
+    }
+
+    public void setContact(String contact) {
+        this.contact = contact;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getAddress() {
+        return address;
+    }
+
+    public void setAddress(String address) {
+        this.address = address;
+    }
+
+    public String getTaxId() {
+        return taxId;
+    }
+
+    public void setTaxId(String taxId) {
+        this.taxId = taxId;
+    }
+
+    public long getPlanId() {
+        return planId;
+    }
+
+    public void setPlanId(long planId) {
+        this.planId = planId;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public String getDriverType() {
+        return driverType;
+    }
+
+    public void setDriverType(String driverType) {
+        this.driverType = driverType;
+    }
+
+    public String getInternalIp() {
+        return internalIp;
+    }
+
+    public void setInternalIp(String internalIp) {
+        this.internalIp = internalIp;
+    }
+
+    public String getPbxVersion() {
+        return pbxVersion;
+    }
+
+    public void setPbxVersion(String pbxVersion) {
+        this.pbxVersion = pbxVersion;
+    }
+
+    public int getExtensions() {
+        return extensions;
+    }
+
+    public void setExtensions(int extensions) {
+        this.extensions = extensions;
+    }
+
+    public int getTenants() {
+        return tenants;
+    }
+
+    public void setTenants(int tenants) {
+        this.tenants = tenants;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt == null ? null : createdAt.toInstant();
+    }
+
+    public void setCreatedAt(Instant createdAt) {
+        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt == null ? null : updatedAt.toInstant();
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public void setVersion(long version) {
+        this.version = version;
+    }
+}
