@@ -43,12 +43,23 @@ public final class Http {
     private final String user;
     private final String password;
     private final String sourceIp;
+    private final String idempotencyKey;
 
     public Http(int port, String user, String password, String sourceIp) {
+        this(port, user, password, sourceIp, null);
+    }
+
+    private Http(int port, String user, String password, String sourceIp, String idempotencyKey) {
         this.port = port;
         this.user = user;
         this.password = password;
         this.sourceIp = sourceIp;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /** The same client, sending an Idempotency-Key header. */
+    public Http withKey(String key) {
+        return new Http(port, user, password, sourceIp, key);
     }
 
     public Http as(String newUser, String newPassword) {
@@ -101,6 +112,9 @@ public final class Http {
             if (user != null) {
                 String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
                 head.append("Authorization: Basic ").append(token).append("\r\n");
+            }
+            if (idempotencyKey != null) {
+                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
             }
             if (contentType != null) {
                 head.append("Content-Type: ").append(contentType).append("\r\n");

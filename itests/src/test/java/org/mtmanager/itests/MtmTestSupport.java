@@ -70,6 +70,13 @@ public abstract class MtmTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
             systemProperty("mtm.itest.httpPort").value(String.valueOf(http)),
+            // One hypervisor host on libvirt's test driver (real libvirt, no daemon), as an operator configures it.
+            editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "name", "lab1"),
+            editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "driver", "libvirt"),
+            editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "uri", "test:///default"),
+            editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "vcpu", "64"),
+            editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "memoryMb", "262144"),
+            editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "diskGb", "10000"),
             // Karaf's own launcher adds these for Java 9+; Pax Exam does not.
             vmOption("--add-reads=java.xml=java.logging"),
             vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),

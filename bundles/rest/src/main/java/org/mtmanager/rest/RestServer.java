@@ -12,6 +12,8 @@ import org.apache.cxf.transport.http.DestinationRegistry;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
 import org.mtmanager.api.audit.AuditService;
+import org.mtmanager.api.job.JobService;
+import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
@@ -19,6 +21,8 @@ import org.mtmanager.api.user.UserService;
 import org.mtmanager.rest.resource.AccountResource;
 import org.mtmanager.rest.resource.AppResource;
 import org.mtmanager.rest.resource.AuditResource;
+import org.mtmanager.rest.resource.JobResource;
+import org.mtmanager.rest.resource.MachineResource;
 import org.mtmanager.rest.resource.OpenApiResource;
 import org.mtmanager.rest.resource.PlanResource;
 import org.mtmanager.rest.resource.SettingResource;
@@ -44,14 +48,16 @@ public class RestServer {
 
     /** Resource classes, in the order of the OpenAPI document. */
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
-        PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class);
+        PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
+        JobResource.class);
 
     private final Server server;
 
     @Activate
     public RestServer(RestConfig config, @Reference AuthService auth, @Reference AccountService accounts,
                       @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
-                      @Reference AppService apps, @Reference AuditService audit,
+                      @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
+                      @Reference JobService jobs,
                       @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
         // Otherwise CXF's own JSON provider, not Jackson, would write every response.
@@ -61,6 +67,7 @@ public class RestServer {
         factory.setAddress(config.address());
         factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
+            new MachineResource(machines), new JobResource(jobs),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

@@ -136,6 +136,12 @@ public final class OpenApi {
         if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
             return Map.of("type", "array", "items", schema(p.getActualTypeArguments()[0], schemas));
         }
+        if (t instanceof ParameterizedType p && p.getRawType() == Map.class) {
+            return Map.of("type", "object", "additionalProperties", schema(p.getActualTypeArguments()[1], schemas));
+        }
+        if (t instanceof ParameterizedType p) {
+            return schema(p.getRawType(), schemas);
+        }
         Class<?> c = (Class<?>) t;
         if (c.isArray()) {
             return Map.of("type", "array", "items", schema(c.getComponentType(), schemas));

@@ -1,0 +1,6 @@
+package org.mtmanager.api.job;
+
+/** The operation a job performs on a machine. */
+public enum JobType {
+    CREATE, START, STOP, DELETE, UPGRADE
+}

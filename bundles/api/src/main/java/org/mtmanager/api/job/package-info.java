@@ -1,0 +1,5 @@
+/**
+ * Asynchronous jobs: every long machine operation runs as a persisted job with an id, a step, a percentage and
+ * a result or error, that survives a restart of the platform (it is resumed, never left half-done).
+ */
+package org.mtmanager.api.job;

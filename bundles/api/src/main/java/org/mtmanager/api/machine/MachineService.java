@@ -1,0 +1,36 @@
+package org.mtmanager.api.machine;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Page;
+import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.job.Job;
+
+/**
+ * Customer machines of the caller's subtree. Long operations return a {@link Job} at once; the machine shows
+ * the transient state (CREATING, STOPPING, ...) until the job ends. A client may pass an idempotency key: the
+ * same key returns the same job. Only one job runs per machine; a second request gets CONFLICT.
+ */
+public interface MachineService {
+
+    /** Step 1: validates the customer-data form and keeps it as a draft. */
+    MachineDraft saveDraft(Caller caller, MachineRequest request);
+
+    MachineDraft draft(Caller caller, long draftId);
+
+    /** Step 2: creates the machine of a draft; it is listed at once as CREATING. */
+    Job create(Caller caller, long draftId, String idempotencyKey);
+
+    Machine get(Caller caller, long id);
+
+    Page<Machine> list(Caller caller, MachineQuery query, PageRequest page);
+
+    /** Stopping needs an explicit confirmation. */
+    Job stop(Caller caller, long id, boolean confirm, String idempotencyKey);
+
+    Job start(Caller caller, long id, String idempotencyKey);
+
+    /** Only a stopped machine is deleted, with confirmation; its record stays, as DELETED. */
+    Job delete(Caller caller, long id, boolean confirm, String idempotencyKey);
+
+    MachineTotals totals(Caller caller, Long accountId);
+}

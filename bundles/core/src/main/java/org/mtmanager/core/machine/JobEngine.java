@@ -1,0 +1,189 @@
+package org.mtmanager.core.machine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.mtmanager.api.job.JobState;
+import org.mtmanager.api.job.JobType;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.spi.hypervisor.DriverException;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.spi.hypervisor.MachineSpec;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.store.entity.PlanEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs machine jobs on a small thread pool. A job is a row first and work second: every job not in a final
+ * state is picked up again when the platform starts and whenever a driver arrives, and run from its start, which
+ * is safe because driver calls are idempotent. A job whose host or driver is missing waits (WAITING) instead of
+ * failing.
+ */
+@Component(service = JobEngine.class, immediate = true)
+public class JobEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+    private static final Set<String> OPEN = Set.of(JobState.QUEUED.name(), JobState.RUNNING.name(), JobState.WAITING.name());
+
+    private final Store store;
+    private final Infrastructure infra;
+    private final ExecutorService pool;
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    @Activate
+    public JobEngine(@Reference Store store, @Reference Infrastructure infra) {
+        this.store = store;
+        this.infra = infra;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "mtm-job-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        infra.onDriverAdded(this::resumeOpenJobs);
+        resumeOpenJobs();
+    }
+
+    /**
+     * Lets running jobs finish their current call (interrupting them would abort their database work; Derby closes
+     * an interrupted connection). A job still running after the grace period is resumed at the next start.
+     */
+    @Deactivate
+    void stop() throws InterruptedException {
+        pool.shutdown();
+        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs a job soon, unless it is already running here. */
+    public void submit(long jobId) {
+        if (inFlight.add(jobId)) {
+            try {
+                pool.execute(() -> {
+                    try {
+                        run(jobId);
+                    } catch (RuntimeException e) {
+                        LOG.error("job {} failed unexpectedly", jobId, e);
+                    } finally {
+                        inFlight.remove(jobId);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                inFlight.remove(jobId);
+            }
+        }
+    }
+
+    final void resumeOpenJobs() {
+        List<Long> ids = store.read(em -> em.createQuery(
+                "SELECT j.id FROM JobEntity j WHERE j.state IN :open ORDER BY j.id", Long.class)
+            .setParameter("open", OPEN).getResultList());
+        ids.forEach(this::submit);
+    }
+
+    private record Work(JobEntity job, MachineEntity machine, PlanEntity plan) {
+    }
+
+    void run(long jobId) {
+        Work w = store.read(em -> {
+            JobEntity j = em.find(JobEntity.class, jobId);
+            MachineEntity m = j == null ? null : em.find(MachineEntity.class, j.getMachineId());
+            return new Work(j, m, m == null ? null : em.find(PlanEntity.class, m.getPlanId()));
+        });
+        if (w.job() == null || JobState.valueOf(w.job().getState()).isFinal()) {
+            return;
+        }
+        Optional<HostConfig> host = infra.host(w.machine().getHost());
+        Optional<HypervisorDriver> driver = infra.driver(w.machine().getDriverType());
+        if (host.isEmpty() || driver.isEmpty()) {
+            progress(jobId, JobState.WAITING, host.isEmpty() ? "waiting for host " + w.machine().getHost()
+                : "waiting for driver " + w.machine().getDriverType() + " (driver unavailable)", 0);
+            return;
+        }
+        JobType type = JobType.valueOf(w.job().getType());
+        MachineEntity m = w.machine();
+        try {
+            switch (type) {
+                case CREATE -> {
+                    progress(jobId, JobState.RUNNING, "creating the machine on host " + m.getHost(), 10);
+                    PlanEntity p = w.plan();
+                    driver.get().create(host.get().settings(), new MachineSpec(m.getSerial(), m.getHostname(),
+                        p.getVcpu(), p.getMemoryMb(), p.getDiskGb(), m.getPbxVersion(), m.getInternalIp()));
+                    finish(jobId, MachineState.RUNNING, "machine " + m.getSerial() + " is running");
+                }
+                case START -> {
+                    progress(jobId, JobState.RUNNING, "starting", 20);
+                    driver.get().start(host.get().settings(), m.getSerial());
+                    finish(jobId, MachineState.RUNNING, "started");
+                }
+                case STOP -> {
+                    progress(jobId, JobState.RUNNING, "stopping", 20);
+                    driver.get().stop(host.get().settings(), m.getSerial());
+                    finish(jobId, MachineState.STOPPED, "stopped");
+                }
+                case DELETE -> {
+                    progress(jobId, JobState.RUNNING, "removing the machine from host " + m.getHost(), 20);
+                    driver.get().destroy(host.get().settings(), m.getSerial());
+                    finish(jobId, MachineState.DELETED, "deleted; the record is kept for billing and audit");
+                }
+                default -> fail(jobId, "job type " + type + " is not supported yet");
+            }
+        } catch (DriverException e) {
+            if (e.retryable()) {
+                progress(jobId, JobState.WAITING, "will retry: " + e.getMessage(), 0);
+            } else {
+                fail(jobId, e.getMessage());
+            }
+        }
+    }
+
+    private void progress(long jobId, JobState state, String step, int percent) {
+        store.writing(em -> {
+            JobEntity j = em.find(JobEntity.class, jobId);
+            j.setState(state.name());
+            j.setStep(step);
+            j.setPercent(percent);
+            j.setUpdatedAt(Instant.now());
+        });
+    }
+
+    private void finish(long jobId, MachineState target, String result) {
+        store.writing(em -> {
+            JobEntity j = em.find(JobEntity.class, jobId);
+            MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
+            m.setState(target.name());
+            m.setUpdatedAt(Instant.now());
+            j.setState(JobState.SUCCEEDED.name());
+            j.setPercent(100);
+            j.setStep("done");
+            j.setResult(result);
+            j.setUpdatedAt(Instant.now());
+        });
+    }
+
+    private void fail(long jobId, String error) {
+        store.writing(em -> {
+            JobEntity j = em.find(JobEntity.class, jobId);
+            MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
+            m.setState(MachineState.ERROR.name());
+            m.setUpdatedAt(Instant.now());
+            j.setState(JobState.FAILED.name());
+            j.setError(error == null ? "failed" : error.length() > 1000 ? error.substring(0, 999) : error);
+            j.setUpdatedAt(Instant.now());
+        });
+    }
+}

@@ -1,0 +1,185 @@
+package org.mtmanager.core.machine;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.job.Job;
+import org.mtmanager.api.job.JobState;
+import org.mtmanager.api.machine.CustomerData;
+import org.mtmanager.api.machine.MachineRequest;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.CoreFixture;
+import org.mtmanager.spi.hypervisor.Capability;
+import org.mtmanager.spi.hypervisor.DriverMachine;
+import org.mtmanager.spi.hypervisor.HostSettings;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.spi.hypervisor.MachineSpec;
+import org.mtmanager.spi.hypervisor.PowerState;
+import org.mtmanager.store.entity.JobEntity;
+
+/**
+ * Jobs are rows first: they wait for a missing driver, run when it arrives, and a job interrupted by a crash is
+ * finished by the next engine. The driver here is an in-memory stand-in; the real drivers have their own tests.
+ */
+public class JobEngineTest {
+    @Rule
+    public final CoreFixture f = new CoreFixture();
+
+    private final Infrastructure infra = new Infrastructure();
+    private JobEngine engine;
+    private MachineServiceImpl machines;
+
+    /** A driver that keeps machines in a map. */
+    static final class MemoryDriver implements HypervisorDriver {
+        final Map<String, DriverMachine> machines = new ConcurrentHashMap<>();
+
+        @Override
+        public String type() {
+            return "memory";
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return Set.of();
+        }
+
+        @Override
+        public DriverMachine create(HostSettings host, MachineSpec spec) {
+            return machines.computeIfAbsent(spec.machineId(),
+                id -> new DriverMachine(id, PowerState.RUNNING, spec.pbxVersion(), spec.internalIp()));
+        }
+
+        @Override
+        public void start(HostSettings host, String id) {
+            machines.computeIfPresent(id, (k, m) -> new DriverMachine(k, PowerState.RUNNING, m.pbxVersion(), m.internalIp()));
+        }
+
+        @Override
+        public void stop(HostSettings host, String id) {
+            machines.computeIfPresent(id, (k, m) -> new DriverMachine(k, PowerState.STOPPED, m.pbxVersion(), m.internalIp()));
+        }
+
+        @Override
+        public void destroy(HostSettings host, String id) {
+            machines.remove(id);
+        }
+
+        @Override
+        public void upgrade(HostSettings host, String id, String version) {
+        }
+
+        @Override
+        public void snapshot(HostSettings host, String id, String name) {
+        }
+
+        @Override
+        public void restore(HostSettings host, String id, String name) {
+        }
+
+        @Override
+        public Optional<DriverMachine> status(HostSettings host, String id) {
+            return Optional.ofNullable(machines.get(id));
+        }
+
+        @Override
+        public List<DriverMachine> inventory(HostSettings host) {
+            return List.copyOf(machines.values());
+        }
+    }
+
+    private void start() {
+        infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
+        engine = new JobEngine(f.store, infra);
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
+    }
+
+    @After
+    public void stop() throws InterruptedException {
+        if (engine != null) {
+            engine.stop();
+        }
+    }
+
+    private Job create(String hostname) {
+        long draft = machines.saveDraft(f.admin, new MachineRequest(null, hostname, null, new CustomerData("Co", "Ann",
+            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1)).id();
+        return machines.create(f.admin, draft, null);
+    }
+
+    @Test
+    public void aJobWaitsForItsDriverAndRunsWhenItArrives() throws Exception {
+        start();
+        MemoryDriver driver = new MemoryDriver();
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        infra.removeDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        // Placement needs the driver present; with it gone, a host has no room to offer.
+        try {
+            create("pbx-early");
+        } catch (MtmException e) {
+            assertEquals(ErrorCode.CONFLICT, e.code());
+        }
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Job job = create("pbx-one");
+        infra.removeDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        await(() -> jobState(job.id()) == JobState.WAITING || jobState(job.id()) == JobState.SUCCEEDED);
+        if (jobState(job.id()) == JobState.WAITING) {
+            assertEquals(MachineState.CREATING, machines.get(f.admin, job.machineId()).state());
+            assertTrue(!machines.get(f.admin, job.machineId()).driverAvailable());
+            infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        }
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED);
+        assertEquals(MachineState.RUNNING, machines.get(f.admin, job.machineId()).state());
+        assertEquals(1, driver.machines.size());
+    }
+
+    @Test
+    public void anInterruptedJobIsFinishedByTheNextEngine() throws Exception {
+        start();
+        MemoryDriver driver = new MemoryDriver();
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Job job = create("pbx-crash");
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED);
+        // Simulate a crash in the middle of a stop: the machine and its job are left as a dying process leaves them.
+        machines.stop(f.admin, job.machineId(), true, null);
+        engine.stop();
+        long stopJob = f.store.read(em -> em.createQuery("SELECT MAX(j.id) FROM JobEntity j", Long.class).getSingleResult());
+        f.store.writing(em -> {
+            JobEntity j = em.find(JobEntity.class, stopJob);
+            j.setState(JobState.RUNNING.name());
+            j.setStep("stopping");
+            em.find(org.mtmanager.store.entity.MachineEntity.class, job.machineId()).setState(MachineState.STOPPING.name());
+        });
+        engine = new JobEngine(f.store, infra);
+        await(() -> jobState(stopJob) == JobState.SUCCEEDED);
+        assertEquals(MachineState.STOPPED, new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine)
+            .get(f.admin, job.machineId()).state());
+        assertEquals(PowerState.STOPPED, driver.machines.values().iterator().next().state());
+    }
+
+    private JobState jobState(long id) {
+        return f.store.read(em -> JobState.valueOf(em.find(JobEntity.class, id).getState()));
+    }
+
+    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.mtmanager.hypervisor.libvirt;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.mtmanager.spi.hypervisor.MachineSpec;
+
+/** The domain definition of a machine, and reading the platform's metadata back from one. */
+final class DomainXml {
+    static final String PREFIX = "mtm-";
+    static final String NS = "urn:mtmanager:machine:1";
+    private static final Pattern VERSION = Pattern.compile("<mtm:machine[^>]*\\sversion=['\"]([^'\"]*)['\"]");
+    private static final Pattern IP = Pattern.compile("<mtm:machine[^>]*\\sip=['\"]([^'\"]*)['\"]");
+
+    private DomainXml() {
+    }
+
+    static String name(String machineId) {
+        return PREFIX + machineId;
+    }
+
+    /**
+     * @param domainType libvirt's domain type: {@code test} for the test driver, {@code qemu} for software
+     *                   emulation, {@code kvm} where the host has it
+     */
+    static String of(MachineSpec spec, String domainType, String version) {
+        return "<domain type='" + escape(domainType) + "'>"
+            + "<name>" + escape(name(spec.machineId())) + "</name>"
+            + "<memory unit='MiB'>" + spec.memoryMb() + "</memory>"
+            + "<vcpu>" + spec.vcpu() + "</vcpu>"
+            + "<metadata><mtm:machine xmlns:mtm='" + NS + "' hostname='" + escape(spec.hostname()) + "' version='"
+            + escape(version) + "' ip='" + escape(spec.internalIp() == null ? "" : spec.internalIp()) + "' disk='"
+            + spec.diskGb() + "'/></metadata>"
+            + "<os><type arch='x86_64'>hvm</type></os>"
+            + "<on_poweroff>destroy</on_poweroff><on_reboot>restart</on_reboot><on_crash>destroy</on_crash>"
+            + "</domain>";
+    }
+
+    static String version(String xml) {
+        Matcher m = VERSION.matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String ip(String xml) {
+        Matcher m = IP.matcher(xml);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** The same definition with another PBX version in its metadata. */
+    static String withVersion(String xml, String version) {
+        return xml.replaceFirst("(<mtm:machine[^>]*\\sversion=['\"])[^'\"]*(['\"])",
+            "$1" + Matcher.quoteReplacement(escape(version)) + "$2");
+    }
+
+    static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;").replace("\"", "&quot;");
+    }
+}

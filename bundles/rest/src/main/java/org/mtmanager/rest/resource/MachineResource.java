@@ -1,0 +1,130 @@
+package org.mtmanager.rest.resource;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.mtmanager.api.Page;
+import org.mtmanager.api.job.Job;
+import org.mtmanager.api.machine.Machine;
+import org.mtmanager.api.machine.MachineDraft;
+import org.mtmanager.api.machine.MachineQuery;
+import org.mtmanager.api.machine.MachineRequest;
+import org.mtmanager.api.machine.MachineService;
+import org.mtmanager.api.machine.MachineTotals;
+import org.mtmanager.rest.support.Doc;
+import org.mtmanager.rest.support.Params;
+
+/**
+ * {@code /machines}: customer machines. Long operations answer 202 with the job (and its Location); an
+ * {@code Idempotency-Key} header (or the body's idempotencyKey) returns the same job when repeated.
+ */
+@Path("/machines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MachineResource {
+
+    /** Step 2 of creating a machine. */
+    public record CreateMachine(Long draftId, String idempotencyKey) {
+    }
+
+    /** Body of stop and start. */
+    public record Confirmation(Boolean confirm, String idempotencyKey) {
+    }
+
+    private final MachineService machines;
+
+    public MachineResource(MachineService machines) {
+        this.machines = machines;
+    }
+
+    @POST
+    @Path("drafts")
+    @Doc(value = "Step 1: validate the customer-data form and keep it as a draft", body = MachineRequest.class,
+        returns = MachineDraft.class, status = 201)
+    public Response saveDraft(@Context HttpServletRequest req, MachineRequest request) {
+        MachineDraft d = machines.saveDraft(Params.caller(req), Params.body("machine request", request));
+        return Response.status(201).location(Params.location("machines/drafts/" + d.id())).entity(d).build();
+    }
+
+    @GET
+    @Path("drafts/{id}")
+    @Doc(value = "One draft", returns = MachineDraft.class)
+    public MachineDraft draft(@Context HttpServletRequest req, @PathParam("id") String id) {
+        return machines.draft(Params.caller(req), Params.id("id", id));
+    }
+
+    @POST
+    @Doc(value = "Step 2: create the machine of a draft; it is listed at once as CREATING", body = CreateMachine.class,
+        returns = Job.class, status = 202)
+    public Response create(@Context HttpServletRequest req, @HeaderParam("Idempotency-Key") String key, CreateMachine body) {
+        CreateMachine b = Params.body("draft reference", body);
+        if (b.draftId() == null) {
+            throw org.mtmanager.api.MtmException.invalid("draftId", "is required");
+        }
+        return accepted(machines.create(Params.caller(req), b.draftId(), key != null ? key : b.idempotencyKey()));
+    }
+
+    @GET
+    @Doc(value = "Machines of the caller's subtree (deleted ones only with state=DELETED)", returns = Machine.class, page = true)
+    public Page<Machine> list(@Context HttpServletRequest req, @QueryParam("offset") String offset,
+                              @QueryParam("limit") String limit, @QueryParam("accountId") String accountId,
+                              @QueryParam("state") String state, @QueryParam("search") String search) {
+        return machines.list(Params.caller(req), new MachineQuery(Params.optionalId("accountId", accountId), state, search),
+            Params.page(offset, limit));
+    }
+
+    @GET
+    @Path("totals")
+    @Doc(value = "Dashboard totals of a subtree: machines by state, licensed extensions and tenants", returns = MachineTotals.class)
+    public MachineTotals totals(@Context HttpServletRequest req, @QueryParam("accountId") String accountId) {
+        return machines.totals(Params.caller(req), Params.optionalId("accountId", accountId));
+    }
+
+    @GET
+    @Path("{id}")
+    @Doc(value = "One machine", returns = Machine.class)
+    public Machine get(@Context HttpServletRequest req, @PathParam("id") String id) {
+        return machines.get(Params.caller(req), Params.id("id", id));
+    }
+
+    @POST
+    @Path("{id}/stop")
+    @Doc(value = "Stop a machine; needs {\"confirm\": true}", body = Confirmation.class, returns = Job.class, status = 202)
+    public Response stop(@Context HttpServletRequest req, @PathParam("id") String id,
+                         @HeaderParam("Idempotency-Key") String key, Confirmation body) {
+        Confirmation c = body == null ? new Confirmation(false, null) : body;
+        return accepted(machines.stop(Params.caller(req), Params.id("id", id), Boolean.TRUE.equals(c.confirm()),
+            key != null ? key : c.idempotencyKey()));
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Doc(value = "Start a stopped machine", returns = Job.class, status = 202)
+    public Response start(@Context HttpServletRequest req, @PathParam("id") String id,
+                          @HeaderParam("Idempotency-Key") String key) {
+        return accepted(machines.start(Params.caller(req), Params.id("id", id), key));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Doc(value = "Delete a stopped machine; needs ?confirm=true. The record stays, as DELETED", returns = Job.class, status = 202)
+    public Response delete(@Context HttpServletRequest req, @PathParam("id") String id,
+                           @QueryParam("confirm") String confirm, @HeaderParam("Idempotency-Key") String key) {
+        return accepted(machines.delete(Params.caller(req), Params.id("id", id), "true".equals(confirm), key));
+    }
+
+    private static Response accepted(Job job) {
+        return Response.status(202).location(Params.location("jobs/" + job.id())).entity(job).build();
+    }
+}

@@ -1,0 +1,121 @@
+package org.mtmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A reseller's machine through its whole life over REST, on a libvirt host (libvirt's test driver). */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class MachineIT extends MtmTestSupport {
+
+    @Test
+    public void lifecycleOverRest() throws Exception {
+        String pw = "Machines-pass-1";
+        String user = unique("pbxseller");
+        createAccountWithAdmin("reseller", unique("MachineReseller"), user, pw);
+        Http me = http(user, pw);
+        String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
+
+        Http.Response bad = me.post(API + "/machines/drafts", Map.of("hostname", "Not A Label!", "plan", "S",
+            "customer", customer()));
+        assertEquals(bad.toString(), 400, bad.status());
+        assertEquals("hostname", bad.json().get("field").asText());
+        Http.Response noCustomer = me.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "S"));
+        assertEquals("customer", noCustomer.json().get("field").asText());
+        Http.Response tooMany = me.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "S",
+            "extensions", 26, "customer", customer()));
+        assertEquals("extensions", tooMany.json().get("field").asText());
+
+        JsonNode draft = ok(me.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "S",
+            "extensions", 10, "tenants", 2, "customer", customer())));
+        String key = "create-" + hostname;
+        Http.Response created = me.withKey(key).post(API + "/machines", Map.of("draftId", draft.get("id").asLong()));
+        assertEquals(created.toString(), 202, created.status());
+        JsonNode job = created.json();
+        long machineId = job.get("machineId").asLong();
+        assertEquals("the same key gives the same job", job.get("id").asLong(),
+            me.withKey(key).post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json().get("id").asLong());
+        JsonNode listed = ok(me.get(API + "/machines"));
+        assertEquals(1, listed.get("total").asLong());
+        assertEquals(hostname, listed.get("items").get(0).get("hostname").asText());
+
+        awaitJob(me, job.get("id").asLong());
+        JsonNode machine = ok(me.get(API + "/machines/" + machineId));
+        assertEquals("RUNNING", machine.get("state").asText());
+        assertTrue(machine.get("serial").asText().matches("MT\\d{10}"));
+        assertEquals("10.100.0.10", machine.get("internalIp").asText());
+        assertEquals("lab1", machine.get("host").asText());
+        assertTrue(machine.get("driverAvailable").asBoolean());
+        assertTrue(machine.get("openUrl").asText().contains(hostname));
+        assertEquals("16.2", machine.get("pbxVersion").asText());
+        assertEquals(10, ok(me.get(API + "/machines/totals")).get("extensions").asLong());
+
+        Http.Response deleteRunning = me.delete(API + "/machines/" + machineId + "?confirm=true");
+        assertEquals(deleteRunning.toString(), 409, deleteRunning.status());
+        Http.Response unconfirmed = me.post(API + "/machines/" + machineId + "/stop", Map.of());
+        assertEquals(400, unconfirmed.status());
+        assertEquals("confirm", unconfirmed.json().get("field").asText());
+        awaitJob(me, ok(me.post(API + "/machines/" + machineId + "/stop", Map.of("confirm", true))).get("id").asLong());
+        assertEquals("STOPPED", ok(me.get(API + "/machines/" + machineId)).get("state").asText());
+
+        Http.Response start = me.post(API + "/machines/" + machineId + "/start", Map.of());
+        assertEquals(202, start.status());
+        Http.Response again = me.post(API + "/machines/" + machineId + "/start", Map.of());
+        assertEquals("one job at a time, and a running machine cannot start: " + again, 409, again.status());
+        awaitJob(me, start.json().get("id").asLong());
+        awaitJob(me, ok(me.post(API + "/machines/" + machineId + "/stop", Map.of("confirm", true))).get("id").asLong());
+
+        // Another reseller sees neither the machine nor its jobs.
+        String other = unique("otherseller");
+        createAccountWithAdmin("reseller", unique("OtherReseller"), other, pw);
+        assertEquals(404, http(other, pw).get(API + "/machines/" + machineId).status());
+        assertEquals(404, http(other, pw).get(API + "/jobs/" + job.get("id").asLong()).status());
+        assertEquals(0, ok(http(other, pw).get(API + "/machines")).get("total").asLong());
+
+        assertEquals(400, me.delete(API + "/machines/" + machineId).status());
+        awaitJob(me, ok(me.delete(API + "/machines/" + machineId + "?confirm=true")).get("id").asLong());
+        assertEquals("DELETED", ok(me.get(API + "/machines/" + machineId)).get("state").asText());
+        assertEquals(0, ok(me.get(API + "/machines")).get("total").asLong());
+        assertEquals(1, ok(me.get(API + "/machines?state=DELETED")).get("total").asLong());
+        assertEquals(5, ok(me.get(API + "/jobs?machineId=" + machineId)).get("total").asLong());
+
+        JsonNode audit = ok(admin().get(API + "/audit?action=machine.*&actor=" + user));
+        assertTrue(audit.toString(), audit.get("total").asLong() >= 6);
+        assertFalse(audit.toString(), audit.get("items").get(0).get("detail").isNull());
+    }
+
+    private static Map<String, Object> customer() {
+        return Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
+            "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678");
+    }
+
+    /** Polls a job until it ends (bounded); fails on FAILED. */
+    private static JsonNode awaitJob(Http http, long jobId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            JsonNode job = ok(http.get(API + "/jobs/" + jobId));
+            String state = job.get("state").asText();
+            if (state.equals("SUCCEEDED")) {
+                return job;
+            }
+            if (state.equals("FAILED")) {
+                throw new AssertionError("job failed: " + job);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("job " + jobId + " did not end in 60 s: " + http.get(API + "/jobs/" + jobId));
+    }
+}
