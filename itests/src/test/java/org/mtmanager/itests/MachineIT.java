@@ -97,6 +97,35 @@ public class MachineIT extends MtmTestSupport {
         assertFalse(audit.toString(), audit.get("items").get(0).get("detail").isNull());
     }
 
+    @Test
+    public void upgradeTakesEveryStepInOneJob() throws Exception {
+        String pw = "Machines-pass-2";
+        String user = unique("upgrader");
+        createAccountWithAdmin("reseller", unique("UpgradeReseller"), user, pw);
+        Http me = http(user, pw);
+        Http admin = admin();
+        ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")));
+        String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode draft = ok(me.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "SS", "customer", customer())));
+        JsonNode created = ok(me.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())));
+        long id = created.get("machineId").asLong();
+        awaitJob(me, created.get("id").asLong());
+        assertEquals("15.0", ok(me.get(API + "/machines/" + id)).get("pbxVersion").asText());
+        assertEquals(409, me.post(API + "/machines/" + id + "/upgrade", Map.of("password", pw)).status());
+
+        ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")));
+        Http.Response wrong = me.post(API + "/machines/" + id + "/upgrade", Map.of("password", "not-my-password"));
+        assertEquals(wrong.toString(), 403, wrong.status());
+        assertEquals("password", wrong.json().get("field").asText());
+        JsonNode job = ok(me.post(API + "/machines/" + id + "/upgrade", Map.of("password", pw)));
+        assertEquals("UPGRADE", job.get("type").asText());
+        JsonNode done = awaitJob(me, job.get("id").asLong());
+        assertTrue(done.toString(), done.get("result").asText().contains("16.2 in 3 step(s)"));
+        JsonNode machine = ok(me.get(API + "/machines/" + id));
+        assertEquals("16.2", machine.get("pbxVersion").asText());
+        assertEquals("RUNNING", machine.get("state").asText());
+    }
+
     private static Map<String, Object> customer() {
         return Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
             "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678");

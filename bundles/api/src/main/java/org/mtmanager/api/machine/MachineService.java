@@ -32,5 +32,11 @@ public interface MachineService {
     /** Only a stopped machine is deleted, with confirmation; its record stays, as DELETED. */
     Job delete(Caller caller, long id, boolean confirm, String idempotencyKey);
 
+    /**
+     * Upgrades to the latest version of the platform's upgrade path, every step in one job. The caller's password
+     * is required again (a dangerous action).
+     */
+    Job upgrade(Caller caller, long id, String password, String idempotencyKey);
+
     MachineTotals totals(Caller caller, Long accountId);
 }

@@ -140,7 +140,7 @@ public class JobEngine {
                     driver.get().destroy(host.get().settings(), m.getSerial());
                     finish(jobId, MachineState.DELETED, "deleted; the record is kept for billing and audit");
                 }
-                default -> fail(jobId, "job type " + type + " is not supported yet");
+                case UPGRADE -> upgrade(jobId, host.get(), driver.get(), m);
             }
         } catch (DriverException e) {
             if (e.retryable()) {
@@ -149,6 +149,56 @@ public class JobEngine {
                 fail(jobId, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Every step of the upgrade path after the machine's version, in order. Each finished step is recorded on the
+     * machine at once, so a resumed job starts where the interrupted one stopped. A failed step is rolled back to
+     * the snapshot taken before it (when the driver can), and the machine keeps the last version that worked.
+     */
+    private void upgrade(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+        List<String> steps = store.read(em -> MachineServiceImpl.upgradePath(em).stepsFrom(m.getPbxVersion()));
+        boolean snapshots = driver.capabilities().contains(org.mtmanager.spi.hypervisor.Capability.SNAPSHOT);
+        String from = m.getPbxVersion();
+        for (int i = 0; i < steps.size(); i++) {
+            String to = steps.get(i);
+            progress(jobId, JobState.RUNNING, "step " + (i + 1) + "/" + steps.size() + ": " + from + " > " + to,
+                i * 100 / steps.size());
+            String snapshot = "mtm-before-" + to;
+            if (snapshots) {
+                driver.snapshot(host.settings(), m.getSerial(), snapshot);
+            }
+            try {
+                driver.upgrade(host.settings(), m.getSerial(), to);
+            } catch (DriverException e) {
+                String rolledBack = "";
+                if (snapshots) {
+                    driver.restore(host.settings(), m.getSerial(), snapshot);
+                    rolledBack = "; rolled back to " + from;
+                }
+                MachineState after = settle(host, driver, m);
+                String error = "step " + from + " > " + to + " failed: " + e.getMessage() + rolledBack;
+                store.writing(em -> {
+                    JobEntity j = em.find(JobEntity.class, jobId);
+                    em.find(MachineEntity.class, m.getId()).setState(after.name());
+                    j.setState(JobState.FAILED.name());
+                    j.setError(error.length() > 1000 ? error.substring(0, 999) : error);
+                    j.setUpdatedAt(Instant.now());
+                });
+                return;
+            }
+            String done = to;
+            store.writing(em -> em.find(MachineEntity.class, m.getId()).setPbxVersion(done));
+            from = to;
+        }
+        finish(jobId, settle(host, driver, m), "upgraded to " + from + " in " + steps.size() + " step(s)");
+    }
+
+    /** Where an upgraded machine rests: as the driver finds it. */
+    private static MachineState settle(HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+        return driver.status(host.settings(), m.getSerial())
+            .map(d -> d.state() == org.mtmanager.spi.hypervisor.PowerState.RUNNING ? MachineState.RUNNING : MachineState.STOPPED)
+            .orElse(MachineState.ERROR);
     }
 
     private void progress(long jobId, JobState state, String step, int percent) {

@@ -32,6 +32,7 @@ import org.mtmanager.api.machine.MachineTotals;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
 import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.security.SecurityPolicy;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
@@ -42,6 +43,7 @@ import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanEntity;
 import org.mtmanager.store.entity.SettingEntity;
+import org.mtmanager.store.entity.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -61,15 +63,18 @@ public class MachineServiceImpl implements MachineService {
     private final PlanService plans;
     private final Infrastructure infra;
     private final JobEngine engine;
+    private final SecurityPolicy policy;
 
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
-                              @Reference Infrastructure infra, @Reference JobEngine engine) {
+                              @Reference Infrastructure infra, @Reference JobEngine engine,
+                              @Reference SecurityPolicy policy) {
         this.store = store;
         this.audit = audit;
         this.plans = plans;
         this.infra = infra;
         this.engine = engine;
+        this.policy = policy;
     }
 
     @Override
@@ -222,6 +227,55 @@ public class MachineServiceImpl implements MachineService {
     @Override
     public Job delete(Caller caller, long id, boolean confirm, String idempotencyKey) {
         return transition(caller, id, JobType.DELETE, MachineState.DELETING, confirm, "deleting", idempotencyKey);
+    }
+
+    @Override
+    public Job upgrade(Caller caller, long id, String password, String idempotencyKey) {
+        String key = key(idempotencyKey);
+        return audit.attempt(caller, "machine.upgrade", "machine", id, () -> {
+            Scope.requireWriter(caller);
+            requirePassword(caller, password);
+            Job job = store.write(em -> {
+                Job same = sameKey(em, caller, key, JobType.UPGRADE, id);
+                if (same != null) {
+                    return same;
+                }
+                MachineEntity m = visibleMachine(em, caller, id);
+                requireNoOpenJob(em, m);
+                MachineState current = MachineState.valueOf(m.getState());
+                if (!current.canMoveTo(MachineState.UPGRADING)) {
+                    throw MtmException.conflict("state", "machine " + m.getHostname() + " is " + current + "; cannot upgrade it now");
+                }
+                List<String> steps = upgradePath(em).stepsFrom(m.getPbxVersion());
+                if (steps.isEmpty()) {
+                    throw MtmException.conflict("pbxVersion", "machine " + m.getHostname() + " already runs the latest version "
+                        + m.getPbxVersion());
+                }
+                m.setState(MachineState.UPGRADING.name());
+                m.setUpdatedAt(Instant.now());
+                audit.append(em, caller, AuditEvent.success("machine.upgrade", "machine", m.getId(), m.getAccountId(),
+                    m.getHostname() + ": " + m.getPbxVersion() + " > " + String.join(" > ", steps)));
+                return newJob(em, caller, m, JobType.UPGRADE, key);
+            });
+            engine.submit(job.id());
+            return job;
+        });
+    }
+
+    /** Dangerous actions ask for the password again; the local console (the platform itself) has none to give. */
+    private void requirePassword(Caller caller, String password) {
+        if (caller.userId() == 0) {
+            return;
+        }
+        String hash = store.read(em -> em.find(UserEntity.class, caller.userId()).getPasswordHash());
+        if (password == null || !policy.hasher().verify(password, hash)) {
+            throw new MtmException(ErrorCode.FORBIDDEN, "password", "password: enter your password again to confirm");
+        }
+    }
+
+    static UpgradePath upgradePath(EntityManager em) {
+        SettingEntity s = em.find(SettingEntity.class, "pbx.upgrade-path");
+        return UpgradePath.parse("pbx.upgrade-path", s == null ? "16.2" : s.getValue());
     }
 
     private Job transition(Caller caller, long id, JobType type, MachineState target, boolean confirm, String what,
@@ -421,8 +475,7 @@ public class MachineServiceImpl implements MachineService {
     }
 
     private static String latestVersion(EntityManager em) {
-        SettingEntity s = em.find(SettingEntity.class, "pbx.upgrade-path");
-        return UpgradePath.parse("pbx.upgrade-path", s == null ? "16.2" : s.getValue()).latest();
+        return upgradePath(em).latest();
     }
 
     private static String serial(EntityManager em) {

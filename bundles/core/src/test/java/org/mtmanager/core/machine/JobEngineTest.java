@@ -23,6 +23,7 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.spi.hypervisor.Capability;
+import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.DriverMachine;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
@@ -45,6 +46,8 @@ public class JobEngineTest {
     /** A driver that keeps machines in a map. */
     static final class MemoryDriver implements HypervisorDriver {
         final Map<String, DriverMachine> machines = new ConcurrentHashMap<>();
+        final Map<String, DriverMachine> snapshots = new ConcurrentHashMap<>();
+        volatile String failOn;
 
         @Override
         public String type() {
@@ -53,7 +56,7 @@ public class JobEngineTest {
 
         @Override
         public Set<Capability> capabilities() {
-            return Set.of();
+            return Set.of(Capability.SNAPSHOT);
         }
 
         @Override
@@ -78,15 +81,23 @@ public class JobEngineTest {
         }
 
         @Override
-        public void upgrade(HostSettings host, String id, String version) {
+        public void upgrade(HostSettings host, String id, String version) throws DriverException {
+            // Half-applies the step before failing, as a real upgrade might.
+            machines.computeIfPresent(id, (k, m) -> new DriverMachine(k, PowerState.CRASHED, version, m.internalIp()));
+            if (version.equals(failOn)) {
+                throw new DriverException("the " + version + " installer failed", false);
+            }
+            machines.computeIfPresent(id, (k, m) -> new DriverMachine(k, PowerState.RUNNING, version, m.internalIp()));
         }
 
         @Override
         public void snapshot(HostSettings host, String id, String name) {
+            snapshots.put(id + "/" + name, machines.get(id));
         }
 
         @Override
         public void restore(HostSettings host, String id, String name) {
+            machines.put(id, snapshots.get(id + "/" + name));
         }
 
         @Override
@@ -103,7 +114,7 @@ public class JobEngineTest {
     private void start() {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         engine = new JobEngine(f.store, infra);
-        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
     }
 
     @After
@@ -164,9 +175,34 @@ public class JobEngineTest {
         });
         engine = new JobEngine(f.store, infra);
         await(() -> jobState(stopJob) == JobState.SUCCEEDED);
-        assertEquals(MachineState.STOPPED, new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine)
+        assertEquals(MachineState.STOPPED, new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy)
             .get(f.admin, job.machineId()).state());
         assertEquals(PowerState.STOPPED, driver.machines.values().iterator().next().state());
+    }
+
+    @Test
+    public void aFailedUpgradeStepIsRolledBackAndTheEarlierStepsStay() throws Exception {
+        start();
+        MemoryDriver driver = new MemoryDriver();
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        f.settings.set(f.admin, "pbx.upgrade-path", "15.0");
+        Job created = create("pbx-upgrade");
+        await(() -> jobState(created.id()) == JobState.SUCCEEDED);
+        f.settings.set(f.admin, "pbx.upgrade-path", "15.0 > 15.3 > 16.0 > 16.2");
+        driver.failOn = "16.0";
+        Job upgrade = machines.upgrade(f.admin, created.machineId(), null, null);
+        await(() -> jobState(upgrade.id()) == JobState.FAILED);
+        String error = f.store.read(em -> em.find(JobEntity.class, upgrade.id()).getError());
+        assertTrue(error, error.contains("15.3 > 16.0") && error.contains("rolled back to 15.3"));
+        assertEquals("15.3", machines.get(f.admin, created.machineId()).pbxVersion());
+        assertEquals(MachineState.RUNNING, machines.get(f.admin, created.machineId()).state());
+        assertEquals(PowerState.RUNNING, driver.machines.values().iterator().next().state());
+        assertEquals("15.3", driver.machines.values().iterator().next().pbxVersion());
+
+        driver.failOn = null;
+        Job retry = machines.upgrade(f.admin, created.machineId(), null, null);
+        await(() -> jobState(retry.id()) == JobState.SUCCEEDED);
+        assertEquals("16.2", machines.get(f.admin, created.machineId()).pbxVersion());
     }
 
     private JobState jobState(long id) {

@@ -42,6 +42,14 @@ public class MachineResource {
     public record Confirmation(Boolean confirm, String idempotencyKey) {
     }
 
+    /** Body of an upgrade: the caller's password again. */
+    public record Upgrade(String password, String idempotencyKey) {
+        @Override
+        public String toString() {
+            return "Upgrade[***]";
+        }
+    }
+
     private final MachineService machines;
 
     public MachineResource(MachineService machines) {
@@ -114,6 +122,17 @@ public class MachineResource {
     public Response start(@Context HttpServletRequest req, @PathParam("id") String id,
                           @HeaderParam("Idempotency-Key") String key) {
         return accepted(machines.start(Params.caller(req), Params.id("id", id), key));
+    }
+
+    @POST
+    @Path("{id}/upgrade")
+    @Doc(value = "Upgrade to the latest version, every step of the path in one job; needs your password again",
+        body = Upgrade.class, returns = Job.class, status = 202)
+    public Response upgrade(@Context HttpServletRequest req, @PathParam("id") String id,
+                            @HeaderParam("Idempotency-Key") String key, Upgrade body) {
+        Upgrade u = Params.body("upgrade", body);
+        return accepted(machines.upgrade(Params.caller(req), Params.id("id", id), u.password(),
+            key != null ? key : u.idempotencyKey()));
     }
 
     @DELETE
