@@ -126,6 +126,30 @@ public class MachineIT extends MtmTestSupport {
         assertEquals("RUNNING", machine.get("state").asText());
     }
 
+    @Test
+    public void theConsoleDrivesTheSameLifecycle() throws Exception {
+        String pw = "Machines-pass-3";
+        String user = unique("cliseller");
+        createAccountWithAdmin("reseller", unique("CliMachines"), user, pw);
+        String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
+        ShellResult created = shellAs(user, pw, "mtm:machine-create --plan S --company 'Bodega Garcia SL' --contact Ana "
+            + "--email ana@bodega.example --phone '+34 910 000 000' --address 'Calle Mayor 1' --tax-id B1 --extensions 5 " + hostname);
+        assertFalse(created.errorMessage(), created.failed());
+        assertTrue(created.output(), created.output().contains("is running"));
+        ShellResult list = shellAs(user, pw, "mtm:machine-list");
+        assertTrue(list.output(), list.output().contains(hostname) && list.output().contains("5 extensions"));
+        ShellResult unconfirmed = shellAs(user, pw, "mtm:machine-stop " + hostname);
+        assertTrue("no terminal answered the question", unconfirmed.failed());
+        assertTrue(unconfirmed.errorMessage(), unconfirmed.errorMessage().startsWith("INVALID_FIELD [confirm]"));
+        ShellResult stopped = shellAs(user, pw, "mtm:machine-stop --confirm " + hostname);
+        assertFalse(stopped.errorMessage(), stopped.failed());
+        assertTrue(stopped.output(), stopped.output().contains("SUCCEEDED"));
+        ShellResult deleted = shellAs(user, pw, "mtm:machine-delete --confirm " + hostname);
+        assertFalse(deleted.errorMessage(), deleted.failed());
+        ShellResult show = shellAs(user, pw, "mtm:machine-list --state DELETED --json");
+        assertEquals(1, Http.JSON.readTree(show.output()).get("total").asLong());
+    }
+
     private static Map<String, Object> customer() {
         return Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
             "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678");
