@@ -150,6 +150,36 @@ public class MachineIT extends MtmTestSupport {
         assertEquals(1, Http.JSON.readTree(show.output()).get("total").asLong());
     }
 
+    @Test
+    public void soapProvisioningFollowsTheSameRules() throws Exception {
+        String pw = "Machines-pass-4";
+        String user = unique("soapseller");
+        String other = unique("soapother");
+        createAccountWithAdmin("reseller", unique("SoapMachines"), user, pw);
+        createAccountWithAdmin("reseller", unique("SoapOther"), other, pw);
+        Soap soap = soap(user, pw).service("ProvisioningService");
+        String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
+        Soap.Reply created = soap.call("createMachine", "<v1:machine><v1:hostname>" + hostname + "</v1:hostname>"
+            + "<v1:company>Soap SL</v1:company><v1:contact>Luis</v1:contact><v1:email>luis@example.com</v1:email>"
+            + "<v1:phone>+34 600 111 222</v1:phone><v1:address>Calle 3</v1:address><v1:taxId>B3</v1:taxId>"
+            + "<v1:plan>S</v1:plan></v1:machine><v1:idempotencyKey>soap-" + hostname + "</v1:idempotencyKey>");
+        assertFalse(created.toString(), created.isFault());
+        long machineId = Long.parseLong(created.text("machineId"));
+        long jobId = Long.parseLong(created.text("id"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!"SUCCEEDED".equals(soap.call("getJob", "<v1:id>" + jobId + "</v1:id>").text("state"))) {
+            assertTrue("job did not end", System.nanoTime() < deadline);
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        assertEquals("RUNNING", soap.call("getMachine", "<v1:id>" + machineId + "</v1:id>").text("state"));
+        Soap.Reply unconfirmed = soap.call("stopMachine", "<v1:id>" + machineId + "</v1:id><v1:confirm>false</v1:confirm>");
+        assertEquals("INVALID_FIELD", unconfirmed.faultCode());
+        assertEquals("confirm", unconfirmed.text("field"));
+        Soap.Reply foreign = soap(other, pw).service("ProvisioningService").call("getMachine", "<v1:id>" + machineId + "</v1:id>");
+        assertEquals("NOT_FOUND", foreign.faultCode());
+        assertEquals(1, soap.call("listMachines", "").count("items"));
+    }
+
     private static Map<String, Object> customer() {
         return Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
             "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678");

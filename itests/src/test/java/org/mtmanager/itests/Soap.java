@@ -50,11 +50,22 @@ public final class Soap {
     private final Http http;
     private final String user;
     private final String password;
+    private final String path;
 
     public Soap(Http http, String user, String password) {
+        this(http, user, password, PATH);
+    }
+
+    private Soap(Http http, String user, String password, String path) {
         this.http = http.as(null, null);
         this.user = user;
         this.password = password;
+        this.path = path;
+    }
+
+    /** The same client for another service, e.g. "ProvisioningService". */
+    public Soap service(String name) {
+        return new Soap(http, user, password, "/mtm/soap/" + name);
     }
 
     /** Sends {@code <v1:operation>body</v1:operation>}; the body uses the v1: prefix for its elements. */
@@ -71,7 +82,7 @@ public final class Soap {
     }
 
     public Reply raw(String envelope) {
-        Http.Response r = http.send("POST", PATH, "text/xml; charset=UTF-8", envelope);
+        Http.Response r = http.send("POST", path, "text/xml; charset=UTF-8", envelope);
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);

@@ -7,6 +7,8 @@ import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
+import org.mtmanager.api.job.JobService;
+import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
@@ -20,25 +22,36 @@ import org.osgi.service.component.annotations.Reference;
 @Component(immediate = true)
 public class SoapServer {
     public static final String ACCOUNT_ADDRESS = "/soap/AccountService";
+    public static final String PROVISIONING_ADDRESS = "/soap/ProvisioningService";
 
     private final Server accountServer;
+    private final Server provisioningServer;
 
     @Activate
     public SoapServer(@Reference AuthService auth, @Reference AccountService accounts, @Reference UserService users,
                       @Reference PlanService plans, @Reference SettingService settings, @Reference AppService apps,
+                      @Reference MachineService machines, @Reference JobService jobs,
                       @Reference DestinationRegistry transportReady) {
+        accountServer = publish(ACCOUNT_ADDRESS, AccountPortImpl.class,
+            new AccountPortImpl(accounts, users, plans, settings, apps), auth);
+        provisioningServer = publish(PROVISIONING_ADDRESS, ProvisioningPortImpl.class,
+            new ProvisioningPortImpl(machines, jobs), auth);
+    }
+
+    /** One endpoint, with the UsernameToken check in front and client faults marked as such. */
+    private static Server publish(String address, Class<?> type, Object bean, AuthService auth) {
         Bus bus = BusFactory.getDefaultBus();
         JaxWsServerFactoryBean f = new JaxWsServerFactoryBean();
         f.setBus(bus);
-        f.setAddress(ACCOUNT_ADDRESS);
-        f.setServiceClass(AccountPortImpl.class);
-        f.setServiceBean(new AccountPortImpl(accounts, users, plans, settings, apps));
+        f.setAddress(address);
+        f.setServiceClass(type);
+        f.setServiceBean(bean);
         f.getInInterceptors().add(new UsernameTokenInterceptor(auth));
         f.getOutFaultInterceptors().add(new ClientFaultInterceptor());
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(SoapServer.class.getClassLoader());
         try {
-            accountServer = f.create();
+            return f.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -47,5 +60,6 @@ public class SoapServer {
     @Deactivate
     void stop() {
         accountServer.destroy();
+        provisioningServer.destroy();
     }
 }
