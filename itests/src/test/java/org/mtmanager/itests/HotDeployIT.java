@@ -81,6 +81,37 @@ public class HotDeployIT extends MtmTestSupport {
         assertFalse(Files.exists(deployed));
     }
 
+    @Test
+    public void reconciliationFindsAndRepairsWhatChangedBehindThePlatformsBack() throws Exception {
+        Http admin = admin();
+        String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "SS", "customer",
+            Map.of("company", "Drift SL", "contact", "Eva", "email", "eva@example.com", "phone", "+34 600 000 000",
+                "address", "Calle 2", "taxId", "B2"))));
+        long id = ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
+        await(() -> "RUNNING".equals(state(admin, id)));
+        String serial = ok(admin.get(API + "/machines/" + id)).get("serial").asText();
+        // Behind the platform's back: the machine is stopped on its host, and a stranger domain appears.
+        var ref = context.getServiceReferences(org.mtmanager.spi.hypervisor.HypervisorDriver.class, "(mtm.driver=libvirt)")
+            .iterator().next();
+        var driver = context.getService(ref);
+        var host = new org.mtmanager.spi.hypervisor.HostSettings("lab1", "libvirt", Map.of("uri", "test:///default"));
+        driver.stop(host, serial);
+        driver.create(host, new org.mtmanager.spi.hypervisor.MachineSpec("MT9999999999", "stranger", 1, 256, 1, "16.2", "10.100.99.9"));
+        context.ungetService(ref);
+
+        JsonNode dry = ok(admin.post(API + "/reconcile?repair=false", Map.of()));
+        assertEquals(dry.toString(), 2, dry.get("drifts").size());
+        assertEquals("RUNNING", state(admin, id));
+        JsonNode fixed = ok(admin.post(API + "/reconcile", Map.of()));
+        assertEquals(2, fixed.get("drifts").size());
+        assertEquals("STOPPED", state(admin, id));
+        assertEquals(0, ok(admin.post(API + "/reconcile", Map.of())).get("drifts").size());
+        ShellResult cli = shellAs("admin", adminPassword(), "mtm:reconcile --dry-run");
+        assertFalse(cli.errorMessage(), cli.failed());
+        assertTrue(cli.output(), cli.output().contains("0 drift(s)"));
+    }
+
     private Bundle bundle() {
         return Arrays.stream(context.getBundles()).filter(b -> DRIVER.equals(b.getSymbolicName())).findFirst().orElse(null);
     }

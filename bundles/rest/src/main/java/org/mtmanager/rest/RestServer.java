@@ -14,6 +14,7 @@ import org.mtmanager.api.app.AppService;
 import org.mtmanager.api.audit.AuditService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.MachineService;
+import org.mtmanager.api.machine.ReconciliationService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
@@ -25,6 +26,7 @@ import org.mtmanager.rest.resource.JobResource;
 import org.mtmanager.rest.resource.MachineResource;
 import org.mtmanager.rest.resource.OpenApiResource;
 import org.mtmanager.rest.resource.PlanResource;
+import org.mtmanager.rest.resource.ReconcileResource;
 import org.mtmanager.rest.resource.SettingResource;
 import org.mtmanager.rest.resource.UserResource;
 import org.mtmanager.rest.support.AuthFilter;
@@ -49,7 +51,7 @@ public class RestServer {
     /** Resource classes, in the order of the OpenAPI document. */
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
-        JobResource.class);
+        JobResource.class, ReconcileResource.class);
 
     private final Server server;
 
@@ -57,7 +59,7 @@ public class RestServer {
     public RestServer(RestConfig config, @Reference AuthService auth, @Reference AccountService accounts,
                       @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
-                      @Reference JobService jobs,
+                      @Reference JobService jobs, @Reference ReconciliationService reconciler,
                       @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
         // Otherwise CXF's own JSON provider, not Jackson, would write every response.
@@ -67,7 +69,7 @@ public class RestServer {
         factory.setAddress(config.address());
         factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
-            new MachineResource(machines), new JobResource(jobs),
+            new MachineResource(machines), new JobResource(jobs), new ReconcileResource(reconciler),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

@@ -1,0 +1,31 @@
+package org.mtmanager.rest.resource;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import org.mtmanager.api.machine.ReconciliationReport;
+import org.mtmanager.api.machine.ReconciliationService;
+import org.mtmanager.rest.support.Doc;
+import org.mtmanager.rest.support.Params;
+
+/** {@code /reconcile}: compare the database with the drivers, and repair (platform administrators). */
+@Path("/reconcile")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReconcileResource {
+    private final ReconciliationService reconciler;
+
+    public ReconcileResource(ReconciliationService reconciler) {
+        this.reconciler = reconciler;
+    }
+
+    @POST
+    @Doc(value = "Reconcile every reachable host; ?repair=false only reports", returns = ReconciliationReport.class)
+    public ReconciliationReport reconcile(@Context HttpServletRequest req, @QueryParam("repair") String repair) {
+        return reconciler.reconcile(Params.caller(req), !"false".equals(repair));
+    }
+}
