@@ -62,6 +62,13 @@ public class MachineIT extends MtmTestSupport {
         assertTrue(machine.get("openUrl").asText().contains(hostname));
         assertEquals("16.2", machine.get("pbxVersion").asText());
         assertEquals(10, ok(me.get(API + "/machines/totals")).get("extensions").asLong());
+        assertEquals("cloudphone", ok(me.put(API + "/machines/" + machineId + "/apps/cloudphone", Map.of()))
+            .get("apps").get(0).asText());
+        Http.Response unknownApp = me.put(API + "/machines/" + machineId + "/apps/nope", Map.of());
+        assertEquals(404, unknownApp.status());
+        assertEquals("appKey", unknownApp.json().get("field").asText());
+        assertEquals(0, ok(me.delete(API + "/machines/" + machineId + "/apps/cloudphone")).get("apps").size());
+        ok(me.put(API + "/machines/" + machineId + "/apps/statexplorer", Map.of()));
 
         Http.Response deleteRunning = me.delete(API + "/machines/" + machineId + "?confirm=true");
         assertEquals(deleteRunning.toString(), 409, deleteRunning.status());

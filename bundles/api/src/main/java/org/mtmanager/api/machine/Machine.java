@@ -1,6 +1,7 @@
 package org.mtmanager.api.machine;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A customer PBX machine.
@@ -8,9 +9,13 @@ import java.time.Instant;
  * @param serial          generated, unique and immutable
  * @param driverAvailable false while the host's driver bundle is absent ("driver unavailable")
  * @param openUrl         the link to this machine's own web UI
+ * @param apps            the keys of the catalog apps activated on it
  */
 public record Machine(long id, String serial, String hostname, String displayName, long accountId,
                       CustomerData customer, long planId, String planName, String host, String driverType,
                       boolean driverAvailable, String internalIp, String pbxVersion, int extensions, int tenants,
-                      MachineState state, String openUrl, Instant createdAt, Instant updatedAt) {
+                      MachineState state, String openUrl, List<String> apps, Instant createdAt, Instant updatedAt) {
+    public Machine {
+        apps = apps == null ? List.of() : List.copyOf(apps);
+    }
 }

@@ -39,4 +39,9 @@ public interface MachineService {
     Job upgrade(Caller caller, long id, String password, String idempotencyKey);
 
     MachineTotals totals(Caller caller, Long accountId);
+
+    /** Activates a catalog app on a machine (not on a deleted one); activating it twice changes nothing. */
+    Machine activateApp(Caller caller, long id, String appKey);
+
+    Machine deactivateApp(Caller caller, long id, String appKey);
 }

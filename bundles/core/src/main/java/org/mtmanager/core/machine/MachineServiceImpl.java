@@ -38,7 +38,9 @@ import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.AppEntity;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.entity.MachineAppEntity;
 import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanEntity;
@@ -324,6 +326,67 @@ public class MachineServiceImpl implements MachineService {
             return new MachineTotals(acc, byState, sums[0] == null ? 0 : ((Number) sums[0]).longValue(),
                 sums[1] == null ? 0 : ((Number) sums[1]).longValue());
         });
+    }
+
+    @Override
+    public Machine activateApp(Caller caller, long id, String appKey) {
+        return audit.attempt(caller, "machine.app-activate", "machine", id, () -> store.write(em -> {
+            Scope.requireWriter(caller);
+            MachineEntity m = visibleMachine(em, caller, id);
+            AppEntity app = app(em, appKey);
+            if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
+                throw MtmException.conflict("state", "machine " + m.getHostname() + " is deleted");
+            }
+            if (!app.isEnabled()) {
+                throw new MtmException(ErrorCode.RULE_VIOLATION, "appKey", "appKey: " + app.getKey() + " is disabled in the catalog");
+            }
+            if (activeApp(em, id, app.getKey()) == null) {
+                MachineAppEntity a = new MachineAppEntity();
+                a.setMachineId(id);
+                a.setAppKey(app.getKey());
+                a.setActivatedBy(caller.username());
+                a.setActivatedAt(Instant.now());
+                em.persist(a);
+                em.flush();
+                audit.append(em, caller, AuditEvent.success("machine.app-activate", "machine", id, m.getAccountId(),
+                    app.getKey() + " on " + m.getHostname()));
+            }
+            return view(em, m);
+        }));
+    }
+
+    @Override
+    public Machine deactivateApp(Caller caller, long id, String appKey) {
+        return audit.attempt(caller, "machine.app-deactivate", "machine", id, () -> store.write(em -> {
+            Scope.requireWriter(caller);
+            MachineEntity m = visibleMachine(em, caller, id);
+            AppEntity app = app(em, appKey);
+            MachineAppEntity a = activeApp(em, id, app.getKey());
+            if (a == null) {
+                throw new MtmException(ErrorCode.NOT_FOUND, "appKey", "appKey: " + app.getKey() + " is not active on " + m.getHostname());
+            }
+            em.remove(a);
+            em.flush();
+            audit.append(em, caller, AuditEvent.success("machine.app-deactivate", "machine", id, m.getAccountId(),
+                app.getKey() + " on " + m.getHostname()));
+            return view(em, m);
+        }));
+    }
+
+    private static AppEntity app(EntityManager em, String appKey) {
+        String key = Fields.required("appKey", appKey);
+        AppEntity app = em.find(AppEntity.class, key);
+        if (app == null) {
+            throw new MtmException(ErrorCode.NOT_FOUND, "appKey", "appKey: no app " + key + " in the catalog");
+        }
+        return app;
+    }
+
+    private static MachineAppEntity activeApp(EntityManager em, long machineId, String key) {
+        List<MachineAppEntity> found = em.createQuery(
+                "SELECT a FROM MachineAppEntity a WHERE a.machineId = :m AND a.appKey = :k", MachineAppEntity.class)
+            .setParameter("m", machineId).setParameter("k", key).getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

@@ -30,7 +30,8 @@ final class MachineViews {
             new CustomerData(m.getCompany(), m.getContact(), m.getEmail(), m.getPhone(), m.getAddress(), m.getTaxId()),
             m.getPlanId(), p == null ? null : p.getName(), m.getHost(), m.getDriverType(), driverAvailable,
             m.getInternalIp(), m.getPbxVersion(), m.getExtensions(), m.getTenants(), MachineState.valueOf(m.getState()),
-            openUrl, m.getCreatedAt(), m.getUpdatedAt());
+            openUrl, em.createQuery("SELECT a.appKey FROM MachineAppEntity a WHERE a.machineId = :m ORDER BY a.appKey",
+                String.class).setParameter("m", m.getId()).getResultList(), m.getCreatedAt(), m.getUpdatedAt());
     }
 
     static MachineDraft draft(EntityManager em, MachineDraftEntity d) {

@@ -135,6 +135,20 @@ public class MachineResource {
             key != null ? key : u.idempotencyKey()));
     }
 
+    @javax.ws.rs.PUT
+    @Path("{id}/apps/{app}")
+    @Doc(value = "Activate a catalog app on the machine", returns = Machine.class)
+    public Machine activateApp(@Context HttpServletRequest req, @PathParam("id") String id, @PathParam("app") String app) {
+        return machines.activateApp(Params.caller(req), Params.id("id", id), app);
+    }
+
+    @DELETE
+    @Path("{id}/apps/{app}")
+    @Doc(value = "Deactivate an app on the machine", returns = Machine.class)
+    public Machine deactivateApp(@Context HttpServletRequest req, @PathParam("id") String id, @PathParam("app") String app) {
+        return machines.deactivateApp(Params.caller(req), Params.id("id", id), app);
+    }
+
     @DELETE
     @Path("{id}")
     @Doc(value = "Delete a stopped machine; needs ?confirm=true. The record stays, as DELETED", returns = Job.class, status = 202)

@@ -111,6 +111,7 @@ public class ProvisioningPortImpl implements ProvisioningPort {
         d.tenants = m.tenants();
         d.state = m.state().name();
         d.openUrl = m.openUrl();
+        d.apps.addAll(m.apps());
         d.createdAt = Dtos.time(m.createdAt());
         d.updatedAt = Dtos.time(m.updatedAt());
         return d;
