@@ -70,6 +70,23 @@ public class MachineIT extends MtmTestSupport {
         assertEquals(0, ok(me.delete(API + "/machines/" + machineId + "/apps/cloudphone")).get("apps").size());
         ok(me.put(API + "/machines/" + machineId + "/apps/statexplorer", Map.of()));
 
+        // A plan change waits for the platform administrator, and is applied through the driver once approved.
+        Http.Response tooSmall = me.post(API + "/plan-changes", Map.of("machineId", machineId, "plan", "SS"));
+        assertEquals(tooSmall.toString(), 422, tooSmall.status());
+        JsonNode request = ok(me.post(API + "/plan-changes", Map.of("machineId", machineId, "plan", "M", "reason", "growth")));
+        assertEquals("PENDING", request.get("state").asText());
+        assertEquals(409, me.post(API + "/plan-changes", Map.of("machineId", machineId, "plan", "L")).status());
+        long requestId = request.get("id").asLong();
+        assertEquals(403, me.post(API + "/plan-changes/" + requestId + "/approve", Map.of()).status());
+        assertEquals("S", ok(me.get(API + "/machines/" + machineId)).get("planName").asText());
+        JsonNode approved = ok(admin().post(API + "/plan-changes/" + requestId + "/approve", Map.of("note", "ok")));
+        assertEquals("APPROVED", approved.get("state").asText());
+        awaitJob(me, approved.get("jobId").asLong());
+        assertEquals("M", ok(me.get(API + "/machines/" + machineId)).get("planName").asText());
+        assertEquals(409, admin().post(API + "/plan-changes/" + requestId + "/reject", Map.of()).status());
+        JsonNode decisions = ok(admin().get(API + "/audit?action=machine.plan-*&outcome=SUCCESS"));
+        assertEquals("the request and the approval", 2, decisions.get("total").asLong());
+
         Http.Response deleteRunning = me.delete(API + "/machines/" + machineId + "?confirm=true");
         assertEquals(deleteRunning.toString(), 409, deleteRunning.status());
         Http.Response unconfirmed = me.post(API + "/machines/" + machineId + "/stop", Map.of());
@@ -97,7 +114,7 @@ public class MachineIT extends MtmTestSupport {
         assertEquals("DELETED", ok(me.get(API + "/machines/" + machineId)).get("state").asText());
         assertEquals(0, ok(me.get(API + "/machines")).get("total").asLong());
         assertEquals(1, ok(me.get(API + "/machines?state=DELETED")).get("total").asLong());
-        assertEquals(5, ok(me.get(API + "/jobs?machineId=" + machineId)).get("total").asLong());
+        assertEquals(6, ok(me.get(API + "/jobs?machineId=" + machineId)).get("total").asLong());
 
         JsonNode audit = ok(admin().get(API + "/audit?action=machine.*&actor=" + user));
         assertTrue(audit.toString(), audit.get("total").asLong() >= 6);

@@ -25,6 +25,7 @@ import org.mtmanager.rest.resource.AuditResource;
 import org.mtmanager.rest.resource.JobResource;
 import org.mtmanager.rest.resource.MachineResource;
 import org.mtmanager.rest.resource.OpenApiResource;
+import org.mtmanager.rest.resource.PlanChangeResource;
 import org.mtmanager.rest.resource.PlanResource;
 import org.mtmanager.rest.resource.ReconcileResource;
 import org.mtmanager.rest.resource.SettingResource;
@@ -51,7 +52,7 @@ public class RestServer {
     /** Resource classes, in the order of the OpenAPI document. */
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
-        JobResource.class, ReconcileResource.class);
+        JobResource.class, PlanChangeResource.class, ReconcileResource.class);
 
     private final Server server;
 
@@ -69,7 +70,8 @@ public class RestServer {
         factory.setAddress(config.address());
         factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
-            new MachineResource(machines), new JobResource(jobs), new ReconcileResource(reconciler),
+            new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
+            new ReconcileResource(reconciler),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

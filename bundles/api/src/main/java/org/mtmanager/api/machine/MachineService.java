@@ -44,4 +44,13 @@ public interface MachineService {
     Machine activateApp(Caller caller, long id, String appKey);
 
     Machine deactivateApp(Caller caller, long id, String appKey);
+
+    /** Asks for another resource plan; nothing changes until a platform administrator approves. */
+    PlanChange requestPlanChange(Caller caller, long id, String plan, String reason);
+
+    /** Plan-change requests of the caller's subtree; all of them, or those in one state (PENDING, ...). */
+    java.util.List<PlanChange> planChanges(Caller caller, String state);
+
+    /** Approves (and applies, as a job) or rejects a request; platform administrators only. */
+    PlanChange decidePlanChange(Caller caller, long requestId, boolean approve, String note);
 }

@@ -141,6 +141,7 @@ public class JobEngine {
                     finish(jobId, MachineState.DELETED, "deleted; the record is kept for billing and audit");
                 }
                 case UPGRADE -> upgrade(jobId, host.get(), driver.get(), m);
+                case RESIZE -> resize(jobId, host.get(), driver.get(), m);
             }
         } catch (DriverException e) {
             if (e.retryable()) {
@@ -192,6 +193,18 @@ public class JobEngine {
             from = to;
         }
         finish(jobId, settle(host, driver, m), "upgraded to " + from + " in " + steps.size() + " step(s)");
+    }
+
+    /** Applies an approved plan change: the driver resizes, then the machine records its new plan. */
+    private void resize(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+        org.mtmanager.store.entity.PlanChangeEntity change = store.read(em -> em.createQuery(
+                "SELECT p FROM PlanChangeEntity p WHERE p.jobId = :j", org.mtmanager.store.entity.PlanChangeEntity.class)
+            .setParameter("j", jobId).getSingleResult());
+        PlanEntity to = store.read(em -> em.find(PlanEntity.class, change.getToPlanId()));
+        progress(jobId, JobState.RUNNING, "resizing to plan " + to.getName(), 30);
+        driver.resize(host.settings(), m.getSerial(), to.getVcpu(), to.getMemoryMb(), to.getDiskGb());
+        store.writing(em -> em.find(MachineEntity.class, m.getId()).setPlanId(to.getId()));
+        finish(jobId, MachineState.valueOf(m.getState()), "now on plan " + to.getName());
     }
 
     /** Where an upgraded machine rests: as the driver finds it. */

@@ -29,6 +29,7 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.machine.MachineTotals;
+import org.mtmanager.api.machine.PlanChange;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
 import org.mtmanager.core.audit.AuditLog;
@@ -43,6 +44,7 @@ import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineAppEntity;
 import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.store.entity.PlanChangeEntity;
 import org.mtmanager.store.entity.PlanEntity;
 import org.mtmanager.store.entity.SettingEntity;
 import org.mtmanager.store.entity.UserEntity;
@@ -371,6 +373,39 @@ public class MachineServiceImpl implements MachineService {
                 app.getKey() + " on " + m.getHostname()));
             return view(em, m);
         }));
+    }
+
+    @Override
+    public PlanChange requestPlanChange(Caller caller, long id, String plan, String reason) {
+        return audit.attempt(caller, "machine.plan-request", "machine", id, () -> {
+            ResourcePlan target = plans.find(caller, Fields.required("plan", plan));
+            return store.write(em -> PlanChanges.request(em, audit, caller, visibleMachine(em, caller, id), target, reason));
+        });
+    }
+
+    @Override
+    public List<PlanChange> planChanges(Caller caller, String state) {
+        return store.read(em -> PlanChanges.list(em, caller, state));
+    }
+
+    @Override
+    public PlanChange decidePlanChange(Caller caller, long requestId, boolean approve, String note) {
+        String action = approve ? "machine.plan-approve" : "machine.plan-reject";
+        return audit.attempt(caller, action, "plan-change", requestId, () -> {
+            PlanChange decided = store.write(em -> {
+                PlanChangeEntity p = PlanChanges.decide(em, audit, caller, requestId, approve, note);
+                if (approve) {
+                    MachineEntity m = em.find(MachineEntity.class, p.getMachineId());
+                    requireNoOpenJob(em, m);
+                    p.setJobId(newJob(em, caller, m, JobType.RESIZE, null).id());
+                }
+                return PlanChanges.view(p);
+            });
+            if (approve) {
+                engine.submit(decided.jobId());
+            }
+            return decided;
+        });
     }
 
     private static AppEntity app(EntityManager em, String appKey) {

@@ -48,6 +48,7 @@ public class JobEngineTest {
         final Map<String, DriverMachine> machines = new ConcurrentHashMap<>();
         final Map<String, DriverMachine> snapshots = new ConcurrentHashMap<>();
         volatile String failOn;
+        final Map<String, Integer> resized = new ConcurrentHashMap<>();
 
         @Override
         public String type() {
@@ -88,6 +89,11 @@ public class JobEngineTest {
                 throw new DriverException("the " + version + " installer failed", false);
             }
             machines.computeIfPresent(id, (k, m) -> new DriverMachine(k, PowerState.RUNNING, version, m.internalIp()));
+        }
+
+        @Override
+        public void resize(HostSettings host, String id, int vcpu, int memoryMb, int diskGb) {
+            resized.put(id, memoryMb);
         }
 
         @Override

@@ -52,6 +52,21 @@ final class DomainXml {
             "$1" + Matcher.quoteReplacement(escape(version)) + "$2");
     }
 
+    /** The same definition with another size. */
+    static String withSize(String xml, int vcpu, int memoryMb, int diskGb) {
+        long kib = memoryMb * 1024L;
+        return xml.replaceFirst("<memory[^>]*>\\d+</memory>", "<memory unit='KiB'>" + kib + "</memory>")
+            .replaceFirst("<currentMemory[^>]*>\\d+</currentMemory>", "<currentMemory unit='KiB'>" + kib + "</currentMemory>")
+            .replaceFirst("(<vcpu[^>]*>)\\d+(</vcpu>)", "$1" + vcpu + "$2")
+            .replaceFirst("(<mtm:machine[^>]*\\sdisk=['\"])\\d+(['\"])", "$1" + diskGb + "$2");
+    }
+
+    /** The domain's memory in MiB, from libvirt's definition. */
+    static long memoryMb(String xml) {
+        Matcher m = Pattern.compile("<memory unit='KiB'>(\\d+)</memory>").matcher(xml);
+        return m.find() ? Long.parseLong(m.group(1)) / 1024 : -1;
+    }
+
     static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;").replace("\"", "&quot;");
     }

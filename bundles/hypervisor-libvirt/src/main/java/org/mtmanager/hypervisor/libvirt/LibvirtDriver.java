@@ -156,6 +156,23 @@ public class LibvirtDriver implements HypervisorDriver {
     }
 
     @Override
+    public void resize(HostSettings host, String machineId, int vcpu, int memoryMb, int diskGb) throws DriverException {
+        call(host, "resize " + machineId, c -> {
+            Domain d = require(c, machineId);
+            boolean active = d.isActive() != 0;
+            String xml = DomainXml.withSize(d.getXMLDesc(0), vcpu, memoryMb, diskGb);
+            if (active) {
+                d.destroy();
+            }
+            Domain redefined = c.domainDefineXML(xml);
+            if (active) {
+                redefined.create();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void snapshot(HostSettings host, String machineId, String name) throws DriverException {
         call(host, "snapshot " + machineId, c -> require(c, machineId).snapshotCreateXML(
             "<domainsnapshot><name>" + DomainXml.escape(name) + "</name></domainsnapshot>"));

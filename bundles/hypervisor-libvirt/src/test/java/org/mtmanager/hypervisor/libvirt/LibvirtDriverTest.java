@@ -60,6 +60,26 @@ public class LibvirtDriverTest {
     }
 
     @Test
+    public void resizeChangesTheDefinitionAndKeepsItRunning() throws Exception {
+        driver.create(host, spec);
+        driver.resize(host, id, 2, 2048, 20);
+        assertEquals(PowerState.RUNNING, driver.status(host, id).orElseThrow().state());
+        assertEquals("the platform's metadata survives the redefinition", "15.0", driver.status(host, id).orElseThrow().pbxVersion());
+        driver.destroy(host, id);
+    }
+
+    @Test
+    public void resizedDefinitionsCarryTheNewSize() {
+        String xml = "<domain><memory unit='KiB'>524288</memory><currentMemory unit='KiB'>524288</currentMemory>"
+            + "<vcpu placement='static'>1</vcpu><metadata><mtm:machine xmlns:mtm='x' version='15.0' ip='' disk='10'/>"
+            + "</metadata></domain>";
+        String resized = DomainXml.withSize(xml, 4, 4096, 40);
+        assertEquals(4096, DomainXml.memoryMb(resized));
+        assertTrue(resized, resized.contains("<vcpu placement='static'>4</vcpu>") && resized.contains("disk='40'")
+            && resized.contains("<currentMemory unit='KiB'>4194304</currentMemory>"));
+    }
+
+    @Test
     public void aMissingMachineIsAnErrorThatNamesIt() {
         try {
             driver.start(host, "nope");

@@ -31,6 +31,9 @@ public interface HypervisorDriver {
     /** Moves the machine's PBX to {@code version} (one step of an upgrade path). */
     void upgrade(HostSettings host, String machineId, String version) throws DriverException;
 
+    /** Gives the machine another size (a resource-plan change); a running machine is restarted to apply it. */
+    void resize(HostSettings host, String machineId, int vcpu, int memoryMb, int diskGb) throws DriverException;
+
     /** Takes a snapshot named {@code name}; only for drivers with {@link Capability#SNAPSHOT}. */
     void snapshot(HostSettings host, String machineId, String name) throws DriverException;
 

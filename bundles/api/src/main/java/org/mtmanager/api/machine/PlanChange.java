@@ -1,0 +1,12 @@
+package org.mtmanager.api.machine;
+
+import java.time.Instant;
+
+/**
+ * A request to move a machine to another resource plan. PENDING until a platform administrator approves it
+ * (then {@code jobId} applies it through the driver) or rejects it.
+ */
+public record PlanChange(long id, long machineId, long fromPlanId, long toPlanId, String state, String reason,
+                         String requestedBy, Instant requestedAt, String decidedBy, Instant decidedAt, String decision,
+                         long jobId) {
+}
