@@ -158,7 +158,7 @@ public class JobEngine {
      * the snapshot taken before it (when the driver can), and the machine keeps the last version that worked.
      */
     private void upgrade(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
-        List<String> steps = store.read(em -> MachineServiceImpl.upgradePath(em).stepsFrom(m.getPbxVersion()));
+        List<String> steps = store.read(em -> Allocation.upgradePath(em).stepsFrom(m.getPbxVersion()));
         boolean snapshots = driver.capabilities().contains(org.mtmanager.spi.hypervisor.Capability.SNAPSHOT);
         String from = m.getPbxVersion();
         for (int i = 0; i < steps.size(); i++) {

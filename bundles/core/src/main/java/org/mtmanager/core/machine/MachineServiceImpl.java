@@ -1,7 +1,5 @@
 package org.mtmanager.core.machine;
 
-import java.math.BigDecimal;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.mtmanager.api.Page;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.job.Job;
-import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.job.JobType;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.Machine;
@@ -39,14 +36,10 @@ import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
-import org.mtmanager.store.entity.AppEntity;
-import org.mtmanager.store.entity.JobEntity;
-import org.mtmanager.store.entity.MachineAppEntity;
 import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
 import org.mtmanager.store.entity.PlanEntity;
-import org.mtmanager.store.entity.SettingEntity;
 import org.mtmanager.store.entity.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,8 +52,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = MachineService.class)
 public class MachineServiceImpl implements MachineService {
-    private static final java.util.regex.Pattern LABEL = java.util.regex.Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Store store;
     private final AuditLog audit;
@@ -86,18 +77,18 @@ public class MachineServiceImpl implements MachineService {
         Objects.requireNonNull(r, "request");
         return audit.attempt(caller, "machine.draft", "machine", r.hostname(), () -> {
             Scope.requireWriter(caller);
-            String hostname = hostname(r.hostname());
-            CustomerData c = customer(r.customer());
+            String hostname = MachineInput.hostname(r.hostname());
+            CustomerData c = MachineInput.customer(r.customer());
             ResourcePlan plan = plans.find(caller, Fields.required("plan", r.plan()));
-            int ext = licences("extensions", r.extensions(), plan.maxExtensions());
-            int ten = licences("tenants", r.tenants(), plan.maxTenants());
+            int ext = MachineInput.licences("extensions", r.extensions(), plan.maxExtensions());
+            int ten = MachineInput.licences("tenants", r.tenants(), plan.maxTenants());
             if (ten > ext) {
                 throw new MtmException(ErrorCode.RULE_VIOLATION, "tenants", "tenants: cannot exceed extensions (" + ext + ")");
             }
             return store.write(em -> {
                 long accountId = r.accountId() == null ? caller.accountId() : r.accountId();
                 Scope.visibleAccount(em, caller, accountId);
-                requireFreeHostname(em, hostname);
+                MachineInput.requireFreeHostname(em, hostname);
                 MachineDraftEntity d = new MachineDraftEntity();
                 d.setAccountId(accountId);
                 d.setHostname(hostname);
@@ -128,23 +119,23 @@ public class MachineServiceImpl implements MachineService {
 
     @Override
     public Job create(Caller caller, long draftId, String idempotencyKey) {
-        String key = key(idempotencyKey);
+        String key = MachineInput.key(idempotencyKey);
         return audit.attempt(caller, "machine.create", "machine-draft", draftId, () -> {
             Scope.requireWriter(caller);
             Job job = store.write(em -> {
-                Job same = sameKey(em, caller, key, JobType.CREATE, null);
+                Job same = JobRows.sameKey(em, caller, key, JobType.CREATE, null);
                 if (same != null) {
                     return same;
                 }
                 MachineDraftEntity d = visibleDraft(em, caller, draftId);
-                requireFreeHostname(em, d.getHostname());
+                MachineInput.requireFreeHostname(em, d.getHostname());
                 PlanEntity plan = em.find(PlanEntity.class, d.getPlanId());
-                Placement.Host host = Placement.choose(hosts(em), new Placement.Need(plan.getVcpu(), plan.getMemoryMb(),
-                    plan.getDiskGb()), decimal(em, "host.overcommit.cpu"), decimal(em, "host.overcommit.memory"));
+                Placement.Host host = Placement.choose(Allocation.hosts(em, infra), new Placement.Need(plan.getVcpu(), plan.getMemoryMb(),
+                    plan.getDiskGb()), Allocation.decimal(em, "host.overcommit.cpu"), Allocation.decimal(em, "host.overcommit.memory"));
                 AccountEntity owner = em.find(AccountEntity.class, d.getAccountId());
                 Instant now = Instant.now();
                 MachineEntity m = new MachineEntity();
-                m.setSerial(serial(em));
+                m.setSerial(Allocation.serial(em));
                 m.setHostname(d.getHostname());
                 m.setDisplayName(d.getDisplayName());
                 m.setAccountId(owner.getId());
@@ -158,8 +149,8 @@ public class MachineServiceImpl implements MachineService {
                 m.setPlanId(plan.getId());
                 m.setHost(host.name());
                 m.setDriverType(host.driverType());
-                m.setInternalIp(internalIp(em));
-                m.setPbxVersion(latestVersion(em));
+                m.setInternalIp(Allocation.internalIp(em));
+                m.setPbxVersion(Allocation.latestVersion(em));
                 m.setExtensions(d.getExtensions());
                 m.setTenants(d.getTenants());
                 m.setState(MachineState.CREATING.name());
@@ -170,7 +161,7 @@ public class MachineServiceImpl implements MachineService {
                 em.flush();
                 audit.append(em, caller, AuditEvent.success("machine.create", "machine", m.getId(), owner.getId(),
                     m.getHostname() + " (" + m.getSerial() + ") on " + host.name()));
-                return newJob(em, caller, m, JobType.CREATE, key);
+                return JobRows.newJob(em, caller, m, JobType.CREATE, key);
             });
             engine.submit(job.id());
             return job;
@@ -185,7 +176,7 @@ public class MachineServiceImpl implements MachineService {
     @Override
     public Page<Machine> list(Caller caller, MachineQuery query, PageRequest page) {
         MachineQuery q = query == null ? MachineQuery.ALL : query;
-        MachineState state = q.state() == null || q.state().isBlank() ? null : parseState(q.state());
+        MachineState state = q.state() == null || q.state().isBlank() ? null : MachineInput.parseState(q.state());
         String search = q.search() == null || q.search().isBlank() ? null : Fields.name("search", q.search(), 100);
         return store.read(em -> {
             StringBuilder where = new StringBuilder(" WHERE m.accountPath LIKE :p");
@@ -235,22 +226,22 @@ public class MachineServiceImpl implements MachineService {
 
     @Override
     public Job upgrade(Caller caller, long id, String password, String idempotencyKey) {
-        String key = key(idempotencyKey);
+        String key = MachineInput.key(idempotencyKey);
         return audit.attempt(caller, "machine.upgrade", "machine", id, () -> {
             Scope.requireWriter(caller);
             requirePassword(caller, password);
             Job job = store.write(em -> {
-                Job same = sameKey(em, caller, key, JobType.UPGRADE, id);
+                Job same = JobRows.sameKey(em, caller, key, JobType.UPGRADE, id);
                 if (same != null) {
                     return same;
                 }
                 MachineEntity m = visibleMachine(em, caller, id);
-                requireNoOpenJob(em, m);
+                JobRows.requireNoOpenJob(em, m);
                 MachineState current = MachineState.valueOf(m.getState());
                 if (!current.canMoveTo(MachineState.UPGRADING)) {
                     throw MtmException.conflict("state", "machine " + m.getHostname() + " is " + current + "; cannot upgrade it now");
                 }
-                List<String> steps = upgradePath(em).stepsFrom(m.getPbxVersion());
+                List<String> steps = Allocation.upgradePath(em).stepsFrom(m.getPbxVersion());
                 if (steps.isEmpty()) {
                     throw MtmException.conflict("pbxVersion", "machine " + m.getHostname() + " already runs the latest version "
                         + m.getPbxVersion());
@@ -259,7 +250,7 @@ public class MachineServiceImpl implements MachineService {
                 m.setUpdatedAt(Instant.now());
                 audit.append(em, caller, AuditEvent.success("machine.upgrade", "machine", m.getId(), m.getAccountId(),
                     m.getHostname() + ": " + m.getPbxVersion() + " > " + String.join(" > ", steps)));
-                return newJob(em, caller, m, JobType.UPGRADE, key);
+                return JobRows.newJob(em, caller, m, JobType.UPGRADE, key);
             });
             engine.submit(job.id());
             return job;
@@ -277,19 +268,14 @@ public class MachineServiceImpl implements MachineService {
         }
     }
 
-    static UpgradePath upgradePath(EntityManager em) {
-        SettingEntity s = em.find(SettingEntity.class, "pbx.upgrade-path");
-        return UpgradePath.parse("pbx.upgrade-path", s == null ? "16.2" : s.getValue());
-    }
-
     private Job transition(Caller caller, long id, JobType type, MachineState target, boolean confirm, String what,
                            String idempotencyKey) {
-        String key = key(idempotencyKey);
+        String key = MachineInput.key(idempotencyKey);
         String action = "machine." + type.name().toLowerCase(Locale.ROOT);
         return audit.attempt(caller, action, "machine", id, () -> {
             Scope.requireWriter(caller);
             Job job = store.write(em -> {
-                Job same = sameKey(em, caller, key, type, id);
+                Job same = JobRows.sameKey(em, caller, key, type, id);
                 if (same != null) {
                     return same;
                 }
@@ -297,7 +283,7 @@ public class MachineServiceImpl implements MachineService {
                 if (!confirm) {
                     throw MtmException.invalid("confirm", "must be true: " + what + " a machine needs confirmation");
                 }
-                requireNoOpenJob(em, m);
+                JobRows.requireNoOpenJob(em, m);
                 MachineState current = MachineState.valueOf(m.getState());
                 if (!current.canMoveTo(target)) {
                     throw MtmException.conflict("state", "machine " + m.getHostname() + " is " + current
@@ -306,7 +292,7 @@ public class MachineServiceImpl implements MachineService {
                 m.setState(target.name());
                 m.setUpdatedAt(Instant.now());
                 audit.append(em, caller, AuditEvent.success(action, "machine", m.getId(), m.getAccountId(), m.getHostname()));
-                return newJob(em, caller, m, type, key);
+                return JobRows.newJob(em, caller, m, type, key);
             });
             engine.submit(job.id());
             return job;
@@ -335,24 +321,7 @@ public class MachineServiceImpl implements MachineService {
         return audit.attempt(caller, "machine.app-activate", "machine", id, () -> store.write(em -> {
             Scope.requireWriter(caller);
             MachineEntity m = visibleMachine(em, caller, id);
-            AppEntity app = app(em, appKey);
-            if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
-                throw MtmException.conflict("state", "machine " + m.getHostname() + " is deleted");
-            }
-            if (!app.isEnabled()) {
-                throw new MtmException(ErrorCode.RULE_VIOLATION, "appKey", "appKey: " + app.getKey() + " is disabled in the catalog");
-            }
-            if (activeApp(em, id, app.getKey()) == null) {
-                MachineAppEntity a = new MachineAppEntity();
-                a.setMachineId(id);
-                a.setAppKey(app.getKey());
-                a.setActivatedBy(caller.username());
-                a.setActivatedAt(Instant.now());
-                em.persist(a);
-                em.flush();
-                audit.append(em, caller, AuditEvent.success("machine.app-activate", "machine", id, m.getAccountId(),
-                    app.getKey() + " on " + m.getHostname()));
-            }
+            MachineApps.activate(em, audit, caller, m, appKey);
             return view(em, m);
         }));
     }
@@ -362,15 +331,7 @@ public class MachineServiceImpl implements MachineService {
         return audit.attempt(caller, "machine.app-deactivate", "machine", id, () -> store.write(em -> {
             Scope.requireWriter(caller);
             MachineEntity m = visibleMachine(em, caller, id);
-            AppEntity app = app(em, appKey);
-            MachineAppEntity a = activeApp(em, id, app.getKey());
-            if (a == null) {
-                throw new MtmException(ErrorCode.NOT_FOUND, "appKey", "appKey: " + app.getKey() + " is not active on " + m.getHostname());
-            }
-            em.remove(a);
-            em.flush();
-            audit.append(em, caller, AuditEvent.success("machine.app-deactivate", "machine", id, m.getAccountId(),
-                app.getKey() + " on " + m.getHostname()));
+            MachineApps.deactivate(em, audit, caller, m, appKey);
             return view(em, m);
         }));
     }
@@ -396,8 +357,8 @@ public class MachineServiceImpl implements MachineService {
                 PlanChangeEntity p = PlanChanges.decide(em, audit, caller, requestId, approve, note);
                 if (approve) {
                     MachineEntity m = em.find(MachineEntity.class, p.getMachineId());
-                    requireNoOpenJob(em, m);
-                    p.setJobId(newJob(em, caller, m, JobType.RESIZE, null).id());
+                    JobRows.requireNoOpenJob(em, m);
+                    p.setJobId(JobRows.newJob(em, caller, m, JobType.RESIZE, null).id());
                 }
                 return PlanChanges.view(p);
             });
@@ -406,22 +367,6 @@ public class MachineServiceImpl implements MachineService {
             }
             return decided;
         });
-    }
-
-    private static AppEntity app(EntityManager em, String appKey) {
-        String key = Fields.required("appKey", appKey);
-        AppEntity app = em.find(AppEntity.class, key);
-        if (app == null) {
-            throw new MtmException(ErrorCode.NOT_FOUND, "appKey", "appKey: no app " + key + " in the catalog");
-        }
-        return app;
-    }
-
-    private static MachineAppEntity activeApp(EntityManager em, long machineId, String key) {
-        List<MachineAppEntity> found = em.createQuery(
-                "SELECT a FROM MachineAppEntity a WHERE a.machineId = :m AND a.appKey = :k", MachineAppEntity.class)
-            .setParameter("m", machineId).setParameter("k", key).getResultList();
-        return found.isEmpty() ? null : found.get(0);
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------
@@ -447,157 +392,4 @@ public class MachineServiceImpl implements MachineService {
         return d;
     }
 
-    private static void requireNoOpenJob(EntityManager em, MachineEntity m) {
-        long open = em.createQuery("SELECT COUNT(j.id) FROM JobEntity j WHERE j.machineId = :m AND j.state IN :open", Long.class)
-            .setParameter("m", m.getId()).setParameter("open", List.of(JobState.QUEUED.name(), JobState.RUNNING.name(),
-                JobState.WAITING.name())).getSingleResult();
-        if (open > 0) {
-            throw MtmException.conflict(null, "machine " + m.getHostname() + " already has a job running; wait for it to end");
-        }
-    }
-
-    private static Job sameKey(EntityManager em, Caller caller, String key, JobType type, Long machineId) {
-        if (key == null) {
-            return null;
-        }
-        List<JobEntity> found = em.createQuery("SELECT j FROM JobEntity j WHERE j.accountPath = :p AND j.idempotencyKey = :k",
-            JobEntity.class).setParameter("p", caller.accountPath()).setParameter("k", key).getResultList();
-        if (found.isEmpty()) {
-            return null;
-        }
-        JobEntity j = found.get(0);
-        if (!j.getType().equals(type.name()) || (machineId != null && j.getMachineId() != machineId)) {
-            throw MtmException.conflict("idempotencyKey", "idempotencyKey: already used for another operation");
-        }
-        return MachineViews.job(j);
-    }
-
-    private static Job newJob(EntityManager em, Caller caller, MachineEntity m, JobType type, String key) {
-        Instant now = Instant.now();
-        JobEntity j = new JobEntity();
-        j.setType(type.name());
-        j.setMachineId(m.getId());
-        // Jobs are scoped by the caller's account path, so an idempotency key is the caller's account's own.
-        j.setAccountPath(key == null ? m.getAccountPath() : caller.accountPath());
-        j.setState(JobState.QUEUED.name());
-        j.setStep("queued");
-        j.setIdempotencyKey(key);
-        j.setCreatedBy(caller.username());
-        j.setCreatedAt(now);
-        j.setUpdatedAt(now);
-        em.persist(j);
-        em.flush();
-        return MachineViews.job(j);
-    }
-
-    private static String key(String idempotencyKey) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            return null;
-        }
-        String k = idempotencyKey.strip();
-        if (k.length() > 100 || !k.matches("[A-Za-z0-9._:-]+")) {
-            throw MtmException.invalid("idempotencyKey", "must be 1 to 100 letters, digits or . _ : -");
-        }
-        return k;
-    }
-
-    private static String hostname(String value) {
-        String h = Fields.required("hostname", value).toLowerCase(Locale.ROOT);
-        if (!LABEL.matcher(h).matches()) {
-            throw MtmException.invalid("hostname", "must be a DNS label: 1 to 63 letters, digits or dashes, not starting or ending with a dash");
-        }
-        return h;
-    }
-
-    private static void requireFreeHostname(EntityManager em, String hostname) {
-        long used = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m WHERE m.hostname = :h AND m.state <> 'DELETED'",
-            Long.class).setParameter("h", hostname).getSingleResult();
-        if (used > 0) {
-            throw MtmException.conflict("hostname", "hostname: " + hostname + " is taken on this platform");
-        }
-    }
-
-    private static CustomerData customer(CustomerData c) {
-        if (c == null) {
-            throw MtmException.invalid("customer", "is required: company, contact, email, phone, address, taxId");
-        }
-        String email = Fields.email("customer.email", c.email());
-        if (email == null) {
-            throw MtmException.invalid("customer.email", "is required");
-        }
-        return new CustomerData(Fields.name("customer.company", c.company(), 200), Fields.name("customer.contact", c.contact(), 200),
-            email, phone(c.phone()), Fields.name("customer.address", c.address(), 500), Fields.name("customer.taxId", c.taxId(), 40));
-    }
-
-    private static String phone(String value) {
-        String p = Fields.required("customer.phone", value);
-        if (!p.matches("^\\+?[0-9 ()./-]{4,40}$")) {
-            throw MtmException.invalid("customer.phone", "must be a phone number such as +34 910 000 000");
-        }
-        return p;
-    }
-
-    private static int licences(String field, Integer value, int max) {
-        int v = value == null ? 1 : value;
-        if (v < 1 || v > max) {
-            throw MtmException.invalid(field, "must be between 1 and " + max + " (the plan's maximum)");
-        }
-        return v;
-    }
-
-    private static MachineState parseState(String s) {
-        try {
-            return MachineState.valueOf(s.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw MtmException.invalid("state", "must be one of " + java.util.Arrays.toString(MachineState.values()));
-        }
-    }
-
-    private List<Placement.Host> hosts(EntityManager em) {
-        return infra.hosts().stream().map(h -> {
-            Object[] used = em.createQuery("SELECT SUM(p.vcpu), SUM(p.memoryMb), SUM(p.diskGb) FROM MachineEntity m, PlanEntity p "
-                    + "WHERE m.planId = p.id AND m.host = :h AND m.state <> 'DELETED'", Object[].class)
-                .setParameter("h", h.name()).getSingleResult();
-            return new Placement.Host(h.name(), h.settings().driverType(), infra.driver(h.settings().driverType()).isPresent(),
-                h.vcpu(), h.memoryMb(), h.diskGb(), intOf(used[0]), intOf(used[1]), intOf(used[2]));
-        }).toList();
-    }
-
-    private static int intOf(Object o) {
-        return o == null ? 0 : ((Number) o).intValue();
-    }
-
-    private static BigDecimal decimal(EntityManager em, String key) {
-        SettingEntity s = em.find(SettingEntity.class, key);
-        return s == null ? BigDecimal.ONE : new BigDecimal(s.getValue());
-    }
-
-    private static String latestVersion(EntityManager em) {
-        return upgradePath(em).latest();
-    }
-
-    private static String serial(EntityManager em) {
-        for (int attempt = 0; attempt < 10; attempt++) {
-            String s = "MT" + String.format("%010d", Math.floorMod(RANDOM.nextLong(), 10_000_000_000L));
-            long used = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m WHERE m.serial = :s", Long.class)
-                .setParameter("s", s).getSingleResult();
-            if (used == 0) {
-                return s;
-            }
-        }
-        throw new IllegalStateException("no free serial number after 10 attempts");
-    }
-
-    /** The lowest free address of 10.100.0.0/16 from .10, among machines not deleted. */
-    private static String internalIp(EntityManager em) {
-        java.util.Set<String> used = new java.util.HashSet<>(em.createQuery(
-            "SELECT m.internalIp FROM MachineEntity m WHERE m.state <> 'DELETED'", String.class).getResultList());
-        for (int i = 10; i < 65_534; i++) {
-            String ip = "10.100." + (i / 256) + "." + (i % 256);
-            if (i % 256 != 0 && i % 256 != 255 && !used.contains(ip)) {
-                return ip;
-            }
-        }
-        throw new MtmException(ErrorCode.CONFLICT, "the internal network has no free address");
-    }
 }

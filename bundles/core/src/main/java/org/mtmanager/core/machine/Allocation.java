@@ -1,0 +1,77 @@
+package org.mtmanager.core.machine;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.store.entity.SettingEntity;
+
+/**
+ * What a new machine is given: a host with room, a serial number, an internal address and the latest PBX
+ * version; all read inside the creating transaction, so two creates never get the same serial or address.
+ */
+final class Allocation {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Allocation() {
+    }
+
+    static List<Placement.Host> hosts(EntityManager em, Infrastructure infra) {
+        return infra.hosts().stream().map(h -> {
+            Object[] used = em.createQuery("SELECT SUM(p.vcpu), SUM(p.memoryMb), SUM(p.diskGb) FROM MachineEntity m, PlanEntity p "
+                    + "WHERE m.planId = p.id AND m.host = :h AND m.state <> 'DELETED'", Object[].class)
+                .setParameter("h", h.name()).getSingleResult();
+            return new Placement.Host(h.name(), h.settings().driverType(), infra.driver(h.settings().driverType()).isPresent(),
+                h.vcpu(), h.memoryMb(), h.diskGb(), intOf(used[0]), intOf(used[1]), intOf(used[2]));
+        }).toList();
+    }
+
+    static int intOf(Object o) {
+        return o == null ? 0 : ((Number) o).intValue();
+    }
+
+    static BigDecimal decimal(EntityManager em, String key) {
+        SettingEntity s = em.find(SettingEntity.class, key);
+        return s == null ? BigDecimal.ONE : new BigDecimal(s.getValue());
+    }
+
+    static String latestVersion(EntityManager em) {
+        return upgradePath(em).latest();
+    }
+
+    static String serial(EntityManager em) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String s = "MT" + String.format("%010d", Math.floorMod(RANDOM.nextLong(), 10_000_000_000L));
+            long used = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m WHERE m.serial = :s", Long.class)
+                .setParameter("s", s).getSingleResult();
+            if (used == 0) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no free serial number after 10 attempts");
+    }
+
+    /** The lowest free address of 10.100.0.0/16 from .10, among machines not deleted. */
+    static String internalIp(EntityManager em) {
+        Set<String> used = new HashSet<>(em.createQuery(
+            "SELECT m.internalIp FROM MachineEntity m WHERE m.state <> 'DELETED'", String.class).getResultList());
+        for (int i = 10; i < 65_534; i++) {
+            String ip = "10.100." + (i / 256) + "." + (i % 256);
+            if (i % 256 != 0 && i % 256 != 255 && !used.contains(ip)) {
+                return ip;
+            }
+        }
+        throw new MtmException(ErrorCode.CONFLICT, "the internal network has no free address");
+    }
+
+    static UpgradePath upgradePath(EntityManager em) {
+        SettingEntity s = em.find(SettingEntity.class, "pbx.upgrade-path");
+        return UpgradePath.parse("pbx.upgrade-path", s == null ? "16.2" : s.getValue());
+    }
+}

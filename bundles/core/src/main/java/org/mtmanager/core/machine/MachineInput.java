@@ -1,0 +1,82 @@
+package org.mtmanager.core.machine;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.machine.CustomerData;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.util.Fields;
+
+/** Checks of what clients send about machines: each names the field and the rule. */
+final class MachineInput {
+    private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
+
+    private MachineInput() {
+    }
+
+    static String key(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return null;
+        }
+        String k = idempotencyKey.strip();
+        if (k.length() > 100 || !k.matches("[A-Za-z0-9._:-]+")) {
+            throw MtmException.invalid("idempotencyKey", "must be 1 to 100 letters, digits or . _ : -");
+        }
+        return k;
+    }
+
+    static String hostname(String value) {
+        String h = Fields.required("hostname", value).toLowerCase(Locale.ROOT);
+        if (!LABEL.matcher(h).matches()) {
+            throw MtmException.invalid("hostname", "must be a DNS label: 1 to 63 letters, digits or dashes, not starting or ending with a dash");
+        }
+        return h;
+    }
+
+    static void requireFreeHostname(EntityManager em, String hostname) {
+        long used = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m WHERE m.hostname = :h AND m.state <> 'DELETED'",
+            Long.class).setParameter("h", hostname).getSingleResult();
+        if (used > 0) {
+            throw MtmException.conflict("hostname", "hostname: " + hostname + " is taken on this platform");
+        }
+    }
+
+    static CustomerData customer(CustomerData c) {
+        if (c == null) {
+            throw MtmException.invalid("customer", "is required: company, contact, email, phone, address, taxId");
+        }
+        String email = Fields.email("customer.email", c.email());
+        if (email == null) {
+            throw MtmException.invalid("customer.email", "is required");
+        }
+        return new CustomerData(Fields.name("customer.company", c.company(), 200), Fields.name("customer.contact", c.contact(), 200),
+            email, phone(c.phone()), Fields.name("customer.address", c.address(), 500), Fields.name("customer.taxId", c.taxId(), 40));
+    }
+
+    static String phone(String value) {
+        String p = Fields.required("customer.phone", value);
+        if (!p.matches("^\\+?[0-9 ()./-]{4,40}$")) {
+            throw MtmException.invalid("customer.phone", "must be a phone number such as +34 910 000 000");
+        }
+        return p;
+    }
+
+    static int licences(String field, Integer value, int max) {
+        int v = value == null ? 1 : value;
+        if (v < 1 || v > max) {
+            throw MtmException.invalid(field, "must be between 1 and " + max + " (the plan's maximum)");
+        }
+        return v;
+    }
+
+    static MachineState parseState(String s) {
+        try {
+            return MachineState.valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw MtmException.invalid("state", "must be one of " + java.util.Arrays.toString(MachineState.values()));
+        }
+    }
+}
