@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.mtmanager.api.Page;
 import org.mtmanager.api.account.Account;
+import org.mtmanager.api.job.Job;
+import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.app.App;
 import org.mtmanager.api.app.AppDraft;
@@ -14,6 +16,8 @@ import org.mtmanager.api.user.User;
 import org.mtmanager.soap.v1.AccountData;
 import org.mtmanager.soap.v1.AccountPage;
 import org.mtmanager.soap.v1.AppData;
+import org.mtmanager.soap.v1.JobData;
+import org.mtmanager.soap.v1.MachineData;
 import org.mtmanager.soap.v1.PlanData;
 import org.mtmanager.soap.v1.SettingData;
 import org.mtmanager.soap.v1.UserData;
@@ -126,6 +130,50 @@ final class Dtos {
         d.locked = s.locked();
         d.description = s.description();
         d.lockReason = s.lockReason();
+        return d;
+    }
+
+    static MachineData machine(Machine m) {
+        MachineData d = new MachineData();
+        d.id = m.id();
+        d.serial = m.serial();
+        d.hostname = m.hostname();
+        d.displayName = m.displayName();
+        d.accountId = m.accountId();
+        d.company = m.customer().company();
+        d.contact = m.customer().contact();
+        d.email = m.customer().email();
+        d.phone = m.customer().phone();
+        d.address = m.customer().address();
+        d.taxId = m.customer().taxId();
+        d.plan = m.planName();
+        d.host = m.host();
+        d.driverAvailable = m.driverAvailable();
+        d.internalIp = m.internalIp();
+        d.pbxVersion = m.pbxVersion();
+        d.extensions = m.extensions();
+        d.tenants = m.tenants();
+        d.state = m.state().name();
+        d.openUrl = m.openUrl();
+        d.apps.addAll(m.apps());
+        d.createdAt = time(m.createdAt());
+        d.updatedAt = time(m.updatedAt());
+        return d;
+    }
+
+    static JobData job(Job j) {
+        JobData d = new JobData();
+        d.id = j.id();
+        d.type = j.type().name();
+        d.machineId = j.machineId();
+        d.state = j.state().name();
+        d.step = j.step();
+        d.percent = j.percent();
+        d.result = j.result();
+        d.error = j.error();
+        d.idempotencyKey = j.idempotencyKey();
+        d.createdAt = time(j.createdAt());
+        d.updatedAt = time(j.updatedAt());
         return d;
     }
 }
