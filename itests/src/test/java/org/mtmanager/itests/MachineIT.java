@@ -168,6 +168,17 @@ public class MachineIT extends MtmTestSupport {
         ShellResult stopped = shellAs(user, pw, "mtm:machine-stop --confirm " + hostname);
         assertFalse(stopped.errorMessage(), stopped.failed());
         assertTrue(stopped.output(), stopped.output().contains("SUCCEEDED"));
+        ShellResult app = shellAs(user, pw, "mtm:machine-app " + hostname + " cloudphone");
+        assertTrue(app.output(), app.output().contains("apps: cloudphone"));
+        ShellResult request = shellAs(user, pw, "mtm:plan-change-request --reason more " + hostname + " M");
+        assertFalse(request.errorMessage(), request.failed());
+        ShellResult denied = shellAs(user, pw, "mtm:plan-change-decide --approve 1");
+        assertTrue(denied.errorMessage(), denied.errorMessage().startsWith("FORBIDDEN"));
+        ShellResult pending = shellAs("admin", adminPassword(), "mtm:plan-change-list --state PENDING --json");
+        long requestId = Http.JSON.readTree(pending.output()).get(0).get("id").asLong();
+        ShellResult approved = shellAs("admin", adminPassword(), "mtm:plan-change-decide --approve --note ok " + requestId);
+        assertFalse(approved.errorMessage(), approved.failed());
+        assertTrue(approved.output(), approved.output().contains("now on plan M"));
         ShellResult deleted = shellAs(user, pw, "mtm:machine-delete --confirm " + hostname);
         assertFalse(deleted.errorMessage(), deleted.failed());
         ShellResult show = shellAs(user, pw, "mtm:machine-list --state DELETED --json");
@@ -202,6 +213,17 @@ public class MachineIT extends MtmTestSupport {
         Soap.Reply foreign = soap(other, pw).service("ProvisioningService").call("getMachine", "<v1:id>" + machineId + "</v1:id>");
         assertEquals("NOT_FOUND", foreign.faultCode());
         assertEquals(1, soap.call("listMachines", "").count("items"));
+        assertEquals("cloudphone", soap.call("activateApp", "<v1:id>" + machineId + "</v1:id><v1:appKey>cloudphone</v1:appKey>")
+            .text("apps"));
+        Soap.Reply request = soap.call("requestPlanChange", "<v1:machineId>" + machineId + "</v1:machineId><v1:plan>M</v1:plan>");
+        assertEquals("PENDING", request.text("state"));
+        long requestId = Long.parseLong(request.text("id"));
+        assertEquals("FORBIDDEN", soap.call("decidePlanChange", "<v1:id>" + requestId + "</v1:id><v1:approve>true</v1:approve>")
+            .faultCode());
+        Soap.Reply rejected = soap("admin", adminPassword()).service("ProvisioningService").call("decidePlanChange",
+            "<v1:id>" + requestId + "</v1:id><v1:approve>false</v1:approve><v1:note>not now</v1:note>");
+        assertEquals("REJECTED", rejected.text("state"));
+        assertEquals(1, soap.call("listPlanChanges", "<v1:state>REJECTED</v1:state>").count("planChange"));
     }
 
     private static Map<String, Object> customer() {

@@ -71,11 +71,14 @@ final class PlanChanges {
         if (s != null && !List.of(PENDING, APPROVED, REJECTED).contains(s)) {
             throw MtmException.invalid("state", "must be PENDING, APPROVED or REJECTED");
         }
-        return em.createQuery("SELECT p FROM PlanChangeEntity p WHERE p.accountPath LIKE :path"
+        javax.persistence.TypedQuery<PlanChangeEntity> q = em.createQuery("SELECT p FROM PlanChangeEntity p WHERE p.accountPath LIKE :path"
                 + (s == null ? "" : " AND p.state = :s") + " ORDER BY p.id DESC", PlanChangeEntity.class)
             .setParameter("path", caller.accountPath() + "%")
-            .setMaxResults(1000)
-            .getResultList().stream().filter(p -> s == null || p.getState().equals(s)).map(PlanChanges::view).toList();
+            .setMaxResults(1000);
+        if (s != null) {
+            q.setParameter("s", s);
+        }
+        return q.getResultList().stream().map(PlanChanges::view).toList();
     }
 
     /** Records the decision; on approval the caller creates the RESIZE job and passes its id. */

@@ -211,6 +211,30 @@ public class JobEngineTest {
         assertEquals("16.2", machines.get(f.admin, created.machineId()).pbxVersion());
     }
 
+    @Test
+    public void planChangesWaitForThePlatformAdministratorAndFilterByState() throws Exception {
+        start();
+        MemoryDriver driver = new MemoryDriver();
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Job created = create("pbx-resize");
+        await(() -> jobState(created.id()) == JobState.SUCCEEDED);
+        var request = machines.requestPlanChange(f.admin, created.machineId(), "M", "growth");
+        assertEquals("PENDING", request.state());
+        assertEquals(1, machines.planChanges(f.admin, "pending").size());
+        assertEquals(0, machines.planChanges(f.admin, "APPROVED").size());
+        try {
+            machines.planChanges(f.admin, "LATER");
+        } catch (MtmException e) {
+            assertEquals("state", e.field());
+        }
+        var approved = machines.decidePlanChange(f.admin, request.id(), true, "ok");
+        await(() -> jobState(approved.jobId()) == JobState.SUCCEEDED);
+        assertEquals("M", machines.get(f.admin, created.machineId()).planName());
+        assertEquals(4096, (int) driver.resized.get(machines.get(f.admin, created.machineId()).serial()));
+        assertEquals(1, machines.planChanges(f.admin, "APPROVED").size());
+        assertEquals(0, machines.planChanges(f.admin, "PENDING").size());
+    }
+
     private JobState jobState(long id) {
         return f.store.read(em -> JobState.valueOf(em.find(JobEntity.class, id).getState()));
     }

@@ -6,6 +6,7 @@ import org.mtmanager.api.Page;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.machine.Machine;
+import org.mtmanager.api.machine.PlanChange;
 import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.app.App;
 import org.mtmanager.api.app.AppDraft;
@@ -18,6 +19,7 @@ import org.mtmanager.soap.v1.AccountPage;
 import org.mtmanager.soap.v1.AppData;
 import org.mtmanager.soap.v1.JobData;
 import org.mtmanager.soap.v1.MachineData;
+import org.mtmanager.soap.v1.PlanChangeData;
 import org.mtmanager.soap.v1.PlanData;
 import org.mtmanager.soap.v1.SettingData;
 import org.mtmanager.soap.v1.UserData;
@@ -174,6 +176,23 @@ final class Dtos {
         d.idempotencyKey = j.idempotencyKey();
         d.createdAt = time(j.createdAt());
         d.updatedAt = time(j.updatedAt());
+        return d;
+    }
+
+    static PlanChangeData planChange(PlanChange p) {
+        PlanChangeData d = new PlanChangeData();
+        d.id = p.id();
+        d.machineId = p.machineId();
+        d.fromPlanId = p.fromPlanId();
+        d.toPlanId = p.toPlanId();
+        d.state = p.state();
+        d.reason = p.reason();
+        d.requestedBy = p.requestedBy();
+        d.requestedAt = time(p.requestedAt());
+        d.decidedBy = p.decidedBy();
+        d.decidedAt = time(p.decidedAt());
+        d.decision = p.decision();
+        d.jobId = p.jobId();
         return d;
     }
 }

@@ -16,6 +16,7 @@ import org.mtmanager.soap.v1.MachineData;
 import org.mtmanager.soap.v1.MachinePage;
 import org.mtmanager.soap.v1.MtmFault;
 import org.mtmanager.soap.v1.NewMachine;
+import org.mtmanager.soap.v1.PlanChangeData;
 import org.mtmanager.soap.v1.ProvisioningPort;
 import org.mtmanager.soap.v1.SoapNames;
 
@@ -80,6 +81,31 @@ public class ProvisioningPortImpl implements ProvisioningPort {
     @Override
     public JobData upgradeMachine(long id, String password, String idempotencyKey) throws MtmFault {
         return call(c -> Dtos.job(machines.upgrade(c, id, password, idempotencyKey)));
+    }
+
+    @Override
+    public MachineData activateApp(long id, String appKey) throws MtmFault {
+        return call(c -> Dtos.machine(machines.activateApp(c, id, appKey)));
+    }
+
+    @Override
+    public MachineData deactivateApp(long id, String appKey) throws MtmFault {
+        return call(c -> Dtos.machine(machines.deactivateApp(c, id, appKey)));
+    }
+
+    @Override
+    public PlanChangeData requestPlanChange(long machineId, String plan, String reason) throws MtmFault {
+        return call(c -> Dtos.planChange(machines.requestPlanChange(c, machineId, plan, reason)));
+    }
+
+    @Override
+    public java.util.List<PlanChangeData> listPlanChanges(String state) throws MtmFault {
+        return call(c -> machines.planChanges(c, state).stream().map(Dtos::planChange).toList());
+    }
+
+    @Override
+    public PlanChangeData decidePlanChange(long id, boolean approve, String note) throws MtmFault {
+        return call(c -> Dtos.planChange(machines.decidePlanChange(c, id, approve, note)));
     }
 
     @Override

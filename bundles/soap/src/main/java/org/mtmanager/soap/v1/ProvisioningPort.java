@@ -41,6 +41,24 @@ public interface ProvisioningPort {
     JobData upgradeMachine(@WebParam(name = "id") long id, @WebParam(name = "password") String password,
                            @WebParam(name = "idempotencyKey") String idempotencyKey) throws MtmFault;
 
+    @WebMethod @WebResult(name = "machine")
+    MachineData activateApp(@WebParam(name = "id") long id, @WebParam(name = "appKey") String appKey) throws MtmFault;
+
+    @WebMethod @WebResult(name = "machine")
+    MachineData deactivateApp(@WebParam(name = "id") long id, @WebParam(name = "appKey") String appKey) throws MtmFault;
+
+    @WebMethod @WebResult(name = "planChange")
+    PlanChangeData requestPlanChange(@WebParam(name = "machineId") long machineId, @WebParam(name = "plan") String plan,
+                                     @WebParam(name = "reason") String reason) throws MtmFault;
+
+    @WebMethod @WebResult(name = "planChange")
+    java.util.List<PlanChangeData> listPlanChanges(@WebParam(name = "state") String state) throws MtmFault;
+
+    /** Platform administrators only. */
+    @WebMethod @WebResult(name = "planChange")
+    PlanChangeData decidePlanChange(@WebParam(name = "id") long id, @WebParam(name = "approve") boolean approve,
+                                    @WebParam(name = "note") String note) throws MtmFault;
+
     @WebMethod @WebResult(name = "job")
     JobData getJob(@WebParam(name = "id") long id) throws MtmFault;
 }

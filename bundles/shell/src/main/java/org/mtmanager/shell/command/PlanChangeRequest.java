@@ -1,0 +1,28 @@
+package org.mtmanager.shell.command;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.machine.PlanChange;
+
+@Service
+@Command(scope = "mtm", name = "plan-change-request", description = "Ask for another resource plan for a machine (a platform administrator decides)")
+public class PlanChangeRequest extends MachineCommand {
+    @Option(name = "--reason", description = "Why") String reason;
+
+    @Argument(index = 0, name = "machine", required = true, description = "Machine id or hostname")
+    String machine;
+
+    @Argument(index = 1, name = "plan", required = true, description = "The plan wanted")
+    @Completion(Completers.Plans.class)
+    String plan;
+
+    @Override
+    protected void run(Caller c) {
+        PlanChange p = machines.requestPlanChange(c, machine(c, machine).id(), plan, reason);
+        done(p, "Plan change " + p.id() + " is " + p.state() + ": waiting for a platform administrator");
+    }
+}
