@@ -40,13 +40,25 @@ public class LibvirtDriver implements HypervisorDriver {
         return EnumSet.of(Capability.SNAPSHOT);
     }
 
+    @Override
+    public List<String> problems(HostSettings host) {
+        if (host.get("uri").isEmpty()) {
+            return List.of("host " + host.name() + " has no uri (for example uri = qemu:///system)");
+        }
+        try {
+            return org.libvirt.jna.Libvirt.INSTANCE == null ? List.of("the libvirt client library did not load") : List.of();
+        } catch (LinkageError e) {
+            return List.of("the libvirt client library cannot be loaded (apt-get install -y libvirt0): " + e);
+        }
+    }
+
     /** Work on one libvirt connection. */
     private interface Call<T> {
         T on(Connect c) throws LibvirtException;
     }
 
     private <T> T call(HostSettings host, String what, Call<T> call) throws DriverException {
-        String uri = host.get("uri").orElseThrow(() -> new DriverException("host " + host.name() + " has no uri", false));
+        String uri = host.get("uri").orElseThrow(() -> new DriverException("host " + host.name() + " has no uri (for example uri = qemu:///system)", false));
         Connect c;
         try {
             c = connections.computeIfAbsent(uri, u -> {

@@ -5,67 +5,42 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.After;
 import org.junit.Test;
+import org.mtmanager.spi.hypervisor.DriverContract;
 import org.mtmanager.spi.hypervisor.DriverException;
-import org.mtmanager.spi.hypervisor.DriverMachine;
 import org.mtmanager.spi.hypervisor.HostSettings;
-import org.mtmanager.spi.hypervisor.MachineSpec;
-import org.mtmanager.spi.hypervisor.PowerState;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
 
-/** The driver against libvirt's real test driver (test:///default: no daemon, state per connection). */
-public class LibvirtDriverTest {
+/**
+ * The driver contract, and what is particular to libvirt, against libvirt's real test driver (test:///default:
+ * no daemon, state per connection).
+ */
+public class LibvirtDriverTest extends DriverContract {
     private final LibvirtDriver driver = new LibvirtDriver();
     private final HostSettings host = new HostSettings("test-host", "libvirt", Map.of("uri", "test:///default"));
-    private final String id = "T" + UUID.randomUUID().toString().substring(0, 8);
-    private final MachineSpec spec = new MachineSpec(id, "pbx-" + id.toLowerCase(), 1, 512, 10, "15.0", "10.100.0.10");
+
+    @Override
+    protected HypervisorDriver driver() {
+        return driver;
+    }
+
+    @Override
+    protected HostSettings host() {
+        return host;
+    }
+
+    @Override
+    protected String internalIp(int n) {
+        return "10.100.0." + (10 + n);
+    }
 
     @After
     public void close() {
         driver.close();
-    }
-
-    @Test
-    public void lifecycleIsIdempotentAndVisibleInTheInventory() throws Exception {
-        DriverMachine created = driver.create(host, spec);
-        assertEquals(PowerState.RUNNING, created.state());
-        assertEquals("15.0", created.pbxVersion());
-        assertEquals("10.100.0.10", created.internalIp());
-        assertEquals(created, driver.create(host, spec));
-        assertTrue(driver.inventory(host).stream().anyMatch(m -> m.machineId().equals(id)));
-
-        driver.stop(host, id);
-        driver.stop(host, id);
-        assertEquals(PowerState.STOPPED, driver.status(host, id).orElseThrow().state());
-        driver.start(host, id);
-        assertEquals(PowerState.RUNNING, driver.status(host, id).orElseThrow().state());
-
-        driver.destroy(host, id);
-        driver.destroy(host, id);
-        assertTrue(driver.status(host, id).isEmpty());
-        assertFalse(driver.inventory(host).stream().anyMatch(m -> m.machineId().equals(id)));
-    }
-
-    @Test
-    public void upgradeChangesTheVersionAndASnapshotRestoresIt() throws Exception {
-        driver.create(host, spec);
-        driver.snapshot(host, id, "before-16.0");
-        driver.upgrade(host, id, "16.0");
-        assertEquals("16.0", driver.status(host, id).orElseThrow().pbxVersion());
-        assertEquals(PowerState.RUNNING, driver.status(host, id).orElseThrow().state());
-        driver.destroy(host, id);
-    }
-
-    @Test
-    public void resizeChangesTheDefinitionAndKeepsItRunning() throws Exception {
-        driver.create(host, spec);
-        driver.resize(host, id, 2, 2048, 20);
-        assertEquals(PowerState.RUNNING, driver.status(host, id).orElseThrow().state());
-        assertEquals("the platform's metadata survives the redefinition", "15.0", driver.status(host, id).orElseThrow().pbxVersion());
-        driver.destroy(host, id);
     }
 
     @Test
@@ -80,21 +55,16 @@ public class LibvirtDriverTest {
     }
 
     @Test
-    public void aMissingMachineIsAnErrorThatNamesIt() {
-        try {
-            driver.start(host, "nope");
-            fail();
-        } catch (DriverException e) {
-            assertFalse(e.retryable());
-            assertTrue(e.getMessage(), e.getMessage().contains("mtm-nope"));
-        }
+    public void aHostWithoutAUriHasAProblemThatSaysSo() {
+        assertEquals(List.of("host bare has no uri (for example uri = qemu:///system)"),
+            driver.problems(new HostSettings("bare", "libvirt", Map.of())));
     }
 
     @Test
     public void anUnreachableHostIsRetryable() {
         HostSettings gone = new HostSettings("gone", "libvirt", Map.of("uri", "qemu+unix:///system?socket=/nonexistent/socket"));
         try {
-            driver.create(gone, spec);
+            driver.create(gone, spec(0, "15.0"));
             fail();
         } catch (DriverException e) {
             assertTrue(e.getMessage(), e.retryable());

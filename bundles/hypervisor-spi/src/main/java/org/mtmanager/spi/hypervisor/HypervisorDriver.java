@@ -18,6 +18,15 @@ public interface HypervisorDriver {
 
     Set<Capability> capabilities();
 
+    /**
+     * Why this driver cannot run machines on {@code host} right now (a missing tool, no permission, an unreachable
+     * URI), each reason with its remedy; empty when it can. The platform places no machine on a host with
+     * problems, and shows them to the operator. Must be cheap: it is asked before every placement.
+     */
+    default List<String> problems(HostSettings host) {
+        return List.of();
+    }
+
     /** Creates and starts a machine; succeeds if it already exists with this spec. */
     DriverMachine create(HostSettings host, MachineSpec spec) throws DriverException;
 
