@@ -1,0 +1,184 @@
+package org.mtmanager.hypervisor.container;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.mtmanager.spi.hypervisor.DriverException;
+
+/**
+ * One machine's namespaces and processes: the network namespace with its veth on the bridge, and the process tree
+ * under {@code unshare} whose PID 1 is the machine's init script. Start and stop act on processes only; the
+ * network stays configured while the machine is stopped.
+ */
+final class Container {
+    private static final long READY_TIMEOUT_MS = 15_000;
+
+    private final HostLayout layout;
+    private final String machineId;
+    private final Path dir;
+
+    Container(HostLayout layout, String machineId) {
+        this.layout = layout;
+        this.machineId = machineId;
+        this.dir = layout.machineDir(machineId);
+    }
+
+    /** Makes the bridge, the namespace and the veth, and gives the machine its address; each only if missing. */
+    void plug(String ip) throws DriverException {
+        Bridges.ensure(layout);
+        String ns = layout.namespace(machineId);
+        String veth = layout.vethName(machineId);
+        if (!Files.exists(Path.of("/run/netns", ns))) {
+            Commands.run(List.of("ip", "netns", "add", ns));
+        }
+        if (!Commands.run(List.of("ip", "-n", ns, "-o", "link", "show")).contains(" eth0")) {
+            if (Files.exists(Path.of("/sys/class/net", veth))) {
+                Commands.run(List.of("ip", "link", "del", veth));
+            }
+            Commands.run(List.of("ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", ns));
+        }
+        Commands.run(List.of("ip", "link", "set", veth, "master", layout.bridge(), "up"));
+        Commands.run(List.of("ip", "-n", ns, "addr", "replace", ip + "/" + layout.prefixLength(), "dev", "eth0"));
+        Commands.run(List.of("ip", "-n", ns, "link", "set", "eth0", "up"));
+        Commands.run(List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+    }
+
+    /** Removes the namespace, and with it the veth; succeeds if they are gone. */
+    void unplug() throws DriverException {
+        String ns = layout.namespace(machineId);
+        if (Files.exists(Path.of("/run/netns", ns))) {
+            Commands.run(List.of("ip", "netns", "del", ns));
+        }
+        // deleting the namespace takes its veth along, though not always before ip returns
+        if (Files.exists(Path.of("/sys/class/net", layout.vethName(machineId)))) {
+            try {
+                Commands.run(List.of("ip", "link", "del", layout.vethName(machineId)));
+            } catch (DriverException e) {
+                if (Files.exists(Path.of("/sys/class/net", layout.vethName(machineId)))) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    boolean running() {
+        return pid().isPresent();
+    }
+
+    /** The PID of the machine's {@code unshare}, if that process is alive and is this machine's. */
+    Optional<Long> pid() {
+        try {
+            Path file = dir.resolve("pid");
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(file).strip());
+            Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+            if (!Files.exists(cmdline)) {
+                return Optional.empty();
+            }
+            String cmd = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ');
+            return cmd.contains(dir.resolve("init").toString()) ? Optional.of(pid) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts the process tree in its own session, so that it outlives the server, and waits until the web UI and
+     * SIP answer.
+     */
+    void start(String ip) throws DriverException {
+        java.util.function.BooleanSupplier alive = this::running;
+        if (!running()) {
+            try {
+                Process p = new ProcessBuilder(List.of(Commands.tool("setsid"), Commands.tool("ip"), "netns", "exec",
+                    layout.namespace(machineId), Commands.tool("unshare"), "--pid", "--fork", "--mount", "--mount-proc", "--uts",
+                    "--kill-child=SIGKILL", Commands.tool("sh"), dir.resolve("init").toString()))
+                    .directory(dir.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()))
+                    .start();
+                Files.writeString(dir.resolve("pid"), Long.toString(p.pid()));
+                // until the JVM's spawn helper has exec'd, the new process's command line is not yet ours
+                alive = p::isAlive;
+            } catch (IOException e) {
+                throw new DriverException("cannot start machine " + machineId + ": " + e.getMessage(), true, e);
+            }
+        }
+        awaitPort(ip, 80, alive);
+        awaitPort(ip, 5060, alive);
+    }
+
+    private void awaitPort(String ip, int port, java.util.function.BooleanSupplier alive) throws DriverException {
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
+        while (true) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(ip, port), 500);
+                return;
+            } catch (IOException e) {
+                if (!alive.getAsBoolean()) {
+                    throw new DriverException("machine " + machineId + " stopped while starting: " + consoleTail(), true);
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new DriverException("machine " + machineId + " does not answer on " + ip + ":" + port + " after "
+                        + READY_TIMEOUT_MS / 1000 + " s: " + consoleTail(), true);
+                }
+                sleep(25);
+            }
+        }
+    }
+
+    /** Kills every process in the machine's namespace (a PID-namespace init ignores SIGTERM) and waits for them. */
+    void stop() throws DriverException {
+        String ns = layout.namespace(machineId);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (Files.exists(Path.of("/run/netns", ns))) {
+            List<Long> pids = Commands.run(List.of("ip", "netns", "pids", ns)).lines().filter(l -> !l.isBlank())
+                .map(l -> Long.parseLong(l.strip())).toList();
+            if (pids.isEmpty()) {
+                break;
+            }
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            if (System.currentTimeMillis() > deadline) {
+                throw new DriverException("machine " + machineId + " still has processes " + pids + " after SIGKILL", true);
+            }
+            sleep(20);
+        }
+        Optional<Long> left = pid();
+        if (left.isPresent()) {
+            ProcessHandle.of(left.get()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+        try {
+            Files.deleteIfExists(dir.resolve("pid"));
+        } catch (IOException e) {
+            throw new DriverException("cannot remove " + dir.resolve("pid") + ": " + e.getMessage(), true, e);
+        }
+    }
+
+    private String consoleTail() {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve("console.log"));
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no console log)";
+        }
+    }
+
+    private static void sleep(long ms) throws DriverException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DriverException("interrupted", true, e);
+        }
+    }
+}
