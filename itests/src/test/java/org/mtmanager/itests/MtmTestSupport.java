@@ -22,6 +22,7 @@ import java.nio.file.Paths;
 import java.security.PrivilegedExceptionAction;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
@@ -77,6 +78,11 @@ public abstract class MtmTestSupport {
             editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "vcpu", "64"),
             editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "memoryMb", "262144"),
             editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "diskGb", "10000"),
+            // The distribution's own container host, on a test bridge and network (see Containers), so that tests
+            // never touch a server's real mtmbr0. Placement prefers lab1 (more memory) unless a test says otherwise.
+            editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "bridge", Containers.BRIDGE),
+            editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "network", Containers.NETWORK),
+            editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "namespacePrefix", Containers.PREFIX),
             // Karaf's own launcher adds these for Java 9+; Pax Exam does not.
             vmOption("--add-reads=java.xml=java.logging"),
             vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),
@@ -154,6 +160,30 @@ public abstract class MtmTestSupport {
             throw new AssertionError("expected success, got " + r);
         }
         return r.status() == 204 ? null : r.json();
+    }
+
+    // ---- machines ----
+
+    protected static Map<String, Object> customer() {
+        return Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
+            "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678");
+    }
+
+    /** Polls a job until it ends (bounded); fails on FAILED. */
+    protected static JsonNode awaitJob(Http http, long jobId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            JsonNode job = ok(http.get(API + "/jobs/" + jobId));
+            String state = job.get("state").asText();
+            if (state.equals("SUCCEEDED")) {
+                return job;
+            }
+            if (state.equals("FAILED")) {
+                throw new AssertionError("job failed: " + job);
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new AssertionError("job " + jobId + " did not end in 60 s: " + http.get(API + "/jobs/" + jobId));
     }
 
     // ---- console -------------------------------------------------------------------------------------------

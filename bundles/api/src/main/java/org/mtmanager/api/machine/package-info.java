@@ -1,5 +1,6 @@
 /**
- * Customer PBX machines (work in progress, issue 3): the machine lifecycle's states and the rules for moving
- * between them. The machine service, its jobs and the facades build on these values.
+ * Customer PBX machines: their lifecycle states and the rules for moving
+ * between them, the machine service (drafts, create, stop, start, delete, upgrade, apps, plan changes, totals)
+ * and reconciliation with the drivers' inventories.
  */
 package org.mtmanager.api.machine;

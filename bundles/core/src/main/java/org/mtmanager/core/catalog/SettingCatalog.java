@@ -41,8 +41,10 @@ public final class SettingCatalog {
             "Minutes of inactivity after which a portal session ends", null),
         new Definition("pbx.upgrade-path", SettingType.VERSION_PATH, "15.0 > 15.3 > 16.0 > 16.2", List.of(), false,
             "PBX versions in upgrade order; an upgrade takes a machine through every later step to the last", null),
-        new Definition("machine.web-url", SettingType.STRING, "https://{hostname}.pbx.example.net/", List.of(), false,
-            "The link to a machine's own web UI; {hostname} and {internalIp} are replaced", null),
+        new Definition("machine.web-url", SettingType.STRING, "http://{internalIp}/", List.of(), false,
+            "The link to a machine's own web UI; {hostname} and {internalIp} are replaced. The default reaches the machine "
+                + "over its host's internal network (right for the server's own container host); behind a reverse proxy, "
+                + "use the proxy's, such as https://{hostname}.pbx.example.net/", null),
         new Definition("billing.rating-mode", SettingType.CHOICE, "pro-rata", List.of("pro-rata", "peak"), false,
             "How monthly statements count licences: by licence-days (pro-rata) or by the month's peak", null));
 

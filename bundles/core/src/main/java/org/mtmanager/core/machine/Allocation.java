@@ -27,7 +27,7 @@ final class Allocation {
             Object[] used = em.createQuery("SELECT SUM(p.vcpu), SUM(p.memoryMb), SUM(p.diskGb) FROM MachineEntity m, PlanEntity p "
                     + "WHERE m.planId = p.id AND m.host = :h AND m.state <> 'DELETED'", Object[].class)
                 .setParameter("h", h.name()).getSingleResult();
-            return new Placement.Host(h.name(), h.settings().driverType(), infra.driver(h.settings().driverType()).isPresent(),
+            return new Placement.Host(h.name(), h.settings().driverType(), infra.problems(h),
                 h.vcpu(), h.memoryMb(), h.diskGb(), intOf(used[0]), intOf(used[1]), intOf(used[2]));
         }).toList();
     }
@@ -57,17 +57,22 @@ final class Allocation {
         throw new IllegalStateException("no free serial number after 10 attempts");
     }
 
-    /** The lowest free address of 10.100.0.0/16 from .10, among machines not deleted. */
-    static String internalIp(EntityManager em) {
+    /**
+     * The lowest free address of the host's internal network from its 10th address on (the first ones are the
+     * host's own), skipping .0 and .255, among machines not deleted on any host (hosts may share a network).
+     */
+    static String internalIp(EntityManager em, HostConfig host) {
+        InternalNetwork net = host.network();
         Set<String> used = new HashSet<>(em.createQuery(
-            "SELECT m.internalIp FROM MachineEntity m WHERE m.state <> 'DELETED'", String.class).getResultList());
-        for (int i = 10; i < 65_534; i++) {
-            String ip = "10.100." + (i / 256) + "." + (i % 256);
-            if (i % 256 != 0 && i % 256 != 255 && !used.contains(ip)) {
+            "SELECT m.internalIp FROM MachineEntity m WHERE m.state <> 'DELETED' AND m.internalIp LIKE :p", String.class)
+            .setParameter("p", net.commonPrefix() + "%").getResultList());
+        for (long i = 10; i < net.size() - 1; i++) {
+            String ip = net.address(i);
+            if (!ip.endsWith(".0") && !ip.endsWith(".255") && !used.contains(ip)) {
                 return ip;
             }
         }
-        throw new MtmException(ErrorCode.CONFLICT, "the internal network has no free address");
+        throw new MtmException(ErrorCode.CONFLICT, "host " + host.name() + ": the internal network " + net + " has no free address");
     }
 
     static UpgradePath upgradePath(EntityManager em) {

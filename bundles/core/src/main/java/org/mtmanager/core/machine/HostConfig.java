@@ -10,8 +10,10 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 
 /**
  * One hypervisor host, from a factory configuration {@code etc/org.mtmanager.host-<name>.cfg}:
- * {@code name}, {@code driver} (a driver type), the capacity {@code vcpu}, {@code memoryMb}, {@code diskGb}, and
- * any driver setting (for libvirt: {@code uri}). Adding or removing the file adds or removes the host.
+ * {@code name}, {@code driver} (a driver type), the capacity {@code vcpu}, {@code memoryMb}, {@code diskGb}, the
+ * internal {@code network} its machines get addresses from (default 10.100.0.0/16), and any driver setting (for
+ * libvirt: {@code uri}; for containers: {@code bridge}, {@code stateDir}). Adding or removing the file adds or
+ * removes the host.
  */
 @Component(service = HostConfig.class, configurationPid = "org.mtmanager.host",
     configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -20,6 +22,7 @@ public class HostConfig {
     private final int vcpu;
     private final int memoryMb;
     private final int diskGb;
+    private final InternalNetwork network;
 
     @Activate
     public HostConfig(Map<String, Object> props) {
@@ -34,6 +37,7 @@ public class HostConfig {
         this.vcpu = Integer.parseInt(strings.getOrDefault("vcpu", "16"));
         this.memoryMb = Integer.parseInt(strings.getOrDefault("memoryMb", "32768"));
         this.diskGb = Integer.parseInt(strings.getOrDefault("diskGb", "1000"));
+        this.network = InternalNetwork.parse(strings.getOrDefault("network", InternalNetwork.DEFAULT));
     }
 
     public HostConfig(HostSettings settings, int vcpu, int memoryMb, int diskGb) {
@@ -41,6 +45,7 @@ public class HostConfig {
         this.vcpu = vcpu;
         this.memoryMb = memoryMb;
         this.diskGb = diskGb;
+        this.network = InternalNetwork.parse(settings.get("network").orElse(InternalNetwork.DEFAULT));
     }
 
     public HostSettings settings() {
@@ -61,5 +66,9 @@ public class HostConfig {
 
     public int diskGb() {
         return diskGb;
+    }
+
+    InternalNetwork network() {
+        return network;
     }
 }

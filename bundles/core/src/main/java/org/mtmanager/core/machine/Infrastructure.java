@@ -12,6 +12,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The hosts and hypervisor drivers present right now. Both come and go at run time (a host's configuration file,
@@ -20,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = Infrastructure.class)
 public class Infrastructure {
+    private static final Logger LOG = LoggerFactory.getLogger(Infrastructure.class);
     private final Map<String, HostConfig> hosts = new ConcurrentHashMap<>();
     private final Map<String, HypervisorDriver> drivers = new ConcurrentHashMap<>();
     private final List<Runnable> driverListeners = new CopyOnWriteArrayList<>();
@@ -28,6 +31,7 @@ public class Infrastructure {
         policyOption = ReferencePolicyOption.GREEDY)
     public void addHost(HostConfig host) {
         hosts.put(host.name(), host);
+        report(host);
     }
 
     public void removeHost(HostConfig host) {
@@ -37,7 +41,9 @@ public class Infrastructure {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
     public void addDriver(HypervisorDriver driver, Map<String, Object> props) {
-        drivers.put(String.valueOf(props.getOrDefault(HypervisorDriver.TYPE_PROPERTY, driver.type())), driver);
+        String type = String.valueOf(props.getOrDefault(HypervisorDriver.TYPE_PROPERTY, driver.type()));
+        drivers.put(type, driver);
+        hosts.values().stream().filter(h -> h.settings().driverType().equals(type)).forEach(this::report);
         driverListeners.forEach(Runnable::run);
     }
 
@@ -55,6 +61,38 @@ public class Infrastructure {
 
     public Optional<HypervisorDriver> driver(String type) {
         return Optional.ofNullable(type == null ? null : drivers.get(type));
+    }
+
+    /**
+     * Why a host cannot take machines now: its driver is not deployed, or the driver's own problems with it.
+     * A driver that fails to answer is a problem too, not an error for the caller.
+     */
+    public List<String> problems(HostConfig host) {
+        String type = host.settings().driverType();
+        HypervisorDriver driver = drivers.get(type);
+        if (driver == null) {
+            return List.of("driver '" + type + "' is not deployed (install the feature mtm-hypervisor-" + type
+                + ", or drop its bundle into deploy/)");
+        }
+        try {
+            return List.copyOf(driver.problems(host.settings()));
+        } catch (RuntimeException e) {
+            return List.of("driver '" + type + "' failed to check the host: " + e);
+        }
+    }
+
+    /** Says in the log, once a host and its driver are both here, whether the host can take machines. */
+    private void report(HostConfig host) {
+        if (!drivers.containsKey(host.settings().driverType())) {
+            return;
+        }
+        List<String> problems = problems(host);
+        if (problems.isEmpty()) {
+            LOG.info("Host {} ({} driver) is ready for machines", host.name(), host.settings().driverType());
+        } else {
+            LOG.warn("Host {} ({} driver) cannot take machines: {}", host.name(), host.settings().driverType(),
+                String.join("; ", problems));
+        }
     }
 
     public void onDriverAdded(Runnable listener) {

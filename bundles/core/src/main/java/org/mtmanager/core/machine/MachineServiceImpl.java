@@ -149,7 +149,7 @@ public class MachineServiceImpl implements MachineService {
                 m.setPlanId(plan.getId());
                 m.setHost(host.name());
                 m.setDriverType(host.driverType());
-                m.setInternalIp(Allocation.internalIp(em));
+                m.setInternalIp(Allocation.internalIp(em, infra.host(host.name()).orElseThrow()));
                 m.setPbxVersion(Allocation.latestVersion(em));
                 m.setExtensions(d.getExtensions());
                 m.setTenants(d.getTenants());

@@ -15,9 +15,13 @@ import org.mtmanager.api.MtmException;
  */
 public final class Placement {
 
-    /** A host's size and what its machines already use. */
-    public record Host(String name, String driverType, boolean driverAvailable, int vcpu, int memoryMb, int diskGb,
+    /** A host's size, what its machines already use, and why it cannot take machines (empty when it can). */
+    public record Host(String name, String driverType, List<String> problems, int vcpu, int memoryMb, int diskGb,
                        int usedVcpu, int usedMemoryMb, int usedDiskGb) {
+
+        public boolean usable() {
+            return problems.isEmpty();
+        }
     }
 
     /** What the new machine needs. */
@@ -29,7 +33,7 @@ public final class Placement {
 
     public static Host choose(List<Host> hosts, Need need, BigDecimal cpuOvercommit, BigDecimal memoryOvercommit) {
         Optional<Host> best = hosts.stream()
-            .filter(Host::driverAvailable)
+            .filter(Host::usable)
             .filter(h -> freeVcpu(h, cpuOvercommit) >= need.vcpu())
             .filter(h -> freeMemory(h, memoryOvercommit) >= need.memoryMb())
             .filter(h -> h.diskGb() - h.usedDiskGb() >= need.diskGb())
@@ -38,7 +42,13 @@ public final class Placement {
                 .thenComparing(Host::name, Comparator.reverseOrder()));
         return best.orElseThrow(() -> new MtmException(ErrorCode.CONFLICT, "plan",
             "no host has room for " + need.vcpu() + " vCPU, " + need.memoryMb() + " MB and " + need.diskGb()
-                + " GB" + (hosts.stream().anyMatch(h -> !h.driverAvailable()) ? " (some hosts' drivers are unavailable)" : "")));
+                + " GB" + unusable(hosts)));
+    }
+
+    private static String unusable(List<Host> hosts) {
+        List<String> why = hosts.stream().filter(h -> !h.usable())
+            .map(h -> h.name() + ": " + String.join("; ", h.problems())).toList();
+        return why.isEmpty() ? "" : " (unusable hosts: " + String.join(", ", why) + ")";
     }
 
     static long freeVcpu(Host h, BigDecimal overcommit) {

@@ -163,6 +163,28 @@ public class JobEngineTest {
     }
 
     @Test
+    public void machinesTakeAddressesFromTheirHostsNetworkAndHostsTellWhyTheyCannotTakeMore() throws Exception {
+        start();
+        infra.addHost(new HostConfig(new HostSettings("h2", "memory", Map.of("network", "10.123.0.0/28")), 64, 262144, 1000));
+        infra.addHost(new HostConfig(new HostSettings("h3", "absent", Map.of()), 64, 262144, 1000));
+        infra.addDriver(new MemoryDriver(), Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Job a = create("pbx-net-a");
+        Job b = create("pbx-net-b");
+        assertEquals("10.123.0.10", machines.get(f.admin, a.machineId()).internalIp());
+        assertEquals("10.123.0.11", machines.get(f.admin, b.machineId()).internalIp());
+        HostServiceImpl hosts = new HostServiceImpl(f.store, infra);
+        List<org.mtmanager.api.host.Host> all = hosts.list(f.admin);
+        assertEquals(List.of("h1", "h2", "h3"), all.stream().map(org.mtmanager.api.host.Host::name).toList());
+        assertEquals(2, all.get(1).machines());
+        assertEquals("10.123.0.0/28", all.get(1).network());
+        assertEquals(List.of("driver 'absent' is not deployed (install the feature mtm-hypervisor-absent, or drop its bundle into deploy/)"),
+            all.get(2).problems());
+        assertTrue(all.get(0).usable());
+        org.mtmanager.api.Caller reseller = f.tenantAdmin("reseller", "Resells", "res", "reseller-admin");
+        CoreFixture.expect(ErrorCode.FORBIDDEN, null, () -> hosts.list(reseller));
+    }
+
+    @Test
     public void anInterruptedJobIsFinishedByTheNextEngine() throws Exception {
         start();
         MemoryDriver driver = new MemoryDriver();

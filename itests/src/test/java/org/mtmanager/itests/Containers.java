@@ -1,0 +1,73 @@
+package org.mtmanager.itests;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The container hosts of the itests: a bridge, a network and a namespace prefix of their own (10.123.0.0/24 is
+ * routed to the test bridge only, and its machines have no route out), and the sweep that removes whatever a
+ * test left: its namespaces, their processes (by PID), the bridge.
+ */
+final class Containers {
+    static final String BRIDGE = "mtmit0";
+    static final String NETWORK = "10.123.0.0/24";
+    static final String PREFIX = "mtmit-";
+
+    private Containers() {
+    }
+
+    static boolean namespaceExists(String serial) {
+        return Files.exists(Path.of("/run/netns", PREFIX + serial));
+    }
+
+    /** Kills the processes of every test namespace, deletes the namespaces and the test bridge. */
+    static void sweep() throws IOException, InterruptedException {
+        Path netns = Path.of("/run/netns");
+        if (Files.isDirectory(netns)) {
+            try (var names = Files.list(netns)) {
+                for (Path ns : names.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
+                    String name = ns.getFileName().toString();
+                    for (String pid : run("ip", "netns", "pids", name).lines().filter(l -> !l.isBlank()).toList()) {
+                        ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+                    }
+                    run("ip", "netns", "del", name);
+                }
+            }
+        }
+        if (Files.exists(Path.of("/sys/class/net", BRIDGE))) {
+            run("ip", "link", "del", BRIDGE);
+        }
+    }
+
+    /** GET of a machine's web page; the status and body, or -1 when nothing answers. */
+    static String get(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) new URL(url).openConnection();
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(2000);
+            try (InputStream in = c.getInputStream()) {
+                return c.getResponseCode() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            return "-1 " + e;
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        List<String> cmd = new java.util.ArrayList<>(List.of(command));
+        if (Files.isExecutable(Path.of("/usr/sbin", cmd.get(0)))) {
+            cmd.set(0, "/usr/sbin/" + cmd.get(0));
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+}
