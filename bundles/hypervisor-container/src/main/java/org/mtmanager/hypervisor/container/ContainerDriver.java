@@ -37,6 +37,9 @@ public class ContainerDriver implements HypervisorDriver {
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9._-]{1,32}");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+    /** A file in a machine's folder while a change restarts it (see {@link #replace}). */
+    static final String RESTART_PENDING = "restart-pending";
+
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     @Activate
@@ -132,6 +135,7 @@ public class ContainerDriver implements HypervisorDriver {
             Properties p = require(dir, machineId);
             container.plug(p.getProperty("ip"));
             container.start(p.getProperty("ip"));
+            Files.deleteIfExists(dir.resolve(RESTART_PENDING));
             return null;
         });
     }
@@ -141,6 +145,7 @@ public class ContainerDriver implements HypervisorDriver {
         call(host, machineId, "stop", (layout, dir, container) -> {
             require(dir, machineId);
             container.stop();
+            Files.deleteIfExists(dir.resolve(RESTART_PENDING));
             return null;
         });
     }
@@ -182,9 +187,16 @@ public class ContainerDriver implements HypervisorDriver {
         });
     }
 
+    /**
+     * Applies new properties; a machine that was running is restarted. The restart is marked on disk first, so
+     * that if the server dies between the stop and the start, the next call on the machine (the resumed job's)
+     * still starts it.
+     */
     private static void replace(Path dir, Container container, Properties p) throws DriverException, IOException {
-        boolean running = container.running();
+        Path pending = dir.resolve(RESTART_PENDING);
+        boolean running = container.running() || Files.exists(pending);
         if (running) {
+            Files.writeString(pending, "restart after a change\n");
             container.stop();
         }
         MachineFiles.render(dir, p);
@@ -192,6 +204,7 @@ public class ContainerDriver implements HypervisorDriver {
         if (running) {
             container.plug(p.getProperty("ip"));
             container.start(p.getProperty("ip"));
+            Files.deleteIfExists(pending);
         }
     }
 

@@ -140,6 +140,20 @@ public class ContainerDriverTest extends DriverContract {
     }
 
     @Test
+    public void aRestartCutShortByACrashIsFinishedByTheNextChange() throws Exception {
+        MachineSpec a = spec(0, "15.0");
+        driver.create(host, a);
+        // What a server killed in the middle of an upgrade leaves: the restart marked, the machine stopped.
+        Files.writeString(stateDir.resolve(a.machineId()).resolve(ContainerDriver.RESTART_PENDING), "");
+        new Container(HostLayout.of(host), a.machineId()).stop();
+        assertEquals(PowerState.STOPPED, driver.status(host, a.machineId()).orElseThrow().state());
+        driver.upgrade(host, a.machineId(), "15.3");
+        assertEquals(new DriverMachine(a.machineId(), PowerState.RUNNING, "15.3", a.internalIp()),
+            driver.status(host, a.machineId()).orElseThrow());
+        assertFalse(Files.exists(stateDir.resolve(a.machineId()).resolve(ContainerDriver.RESTART_PENDING)));
+    }
+
+    @Test
     public void badHostSettingsAreProblemsThatNameTheSetting() {
         HostSettings bad = new HostSettings("bad", "container", Map.of("network", "10.1.2.3", "stateDir", stateDir.toString()));
         assertEquals(List.of("host bad: network must be an IPv4 CIDR from /8 to /30, like 10.100.0.0/16"), driver.problems(bad));

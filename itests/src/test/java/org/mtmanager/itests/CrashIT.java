@@ -1,0 +1,115 @@
+package org.mtmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.Assume;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The server is killed with SIGKILL in the middle of a create and in the middle of a multi-step upgrade, on the
+ * container driver (whose machines outlive the server, as real ones do), then started again: every job is
+ * finished or rolled back, the database and the host agree, and nothing is left behind.
+ */
+public class CrashIT {
+    private static final String API = "/mtm/api/v1";
+
+    @Test
+    public void killDuringACreateAndDuringAnUpgradeThenRestart() throws Exception {
+        try (Distribution d = Distribution.unpack("crash")) {
+            Path host = d.home().resolve("etc/org.mtmanager.host-local.cfg");
+            Distribution.set(host, "bridge", Containers.BRIDGE);
+            Distribution.set(host, "network", Containers.NETWORK);
+            Distribution.set(host, "namespacePrefix", Containers.PREFIX);
+            d.start();
+            d.awaitRest(Duration.ofMinutes(3));
+            Http admin = d.admin();
+            JsonNode local = admin.get(API + "/hosts/local").json();
+            Assume.assumeTrue("the container driver cannot run here: " + local.get("problems"), local.get("usable").asBoolean());
+            assertEquals(200, admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")).status());
+
+            // 1. Killed during a create: the job is resumed at the next start and the machine runs, once.
+            JsonNode draft = admin.post(API + "/machines/drafts", Map.of("hostname", "pbx-crash", "plan", "SS", "customer",
+                Map.of("company", "Crash SL", "contact", "Eva", "email", "eva@example.com", "phone", "+34 600 000 000",
+                    "address", "Calle 3", "taxId", "B3"))).json();
+            JsonNode create = admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json();
+            long id = create.get("machineId").asLong();
+            await(admin, create.get("id").asLong(), j -> !"PENDING".equals(j.get("state").asText()));
+            kill(d);
+            assertTrue("the create was cut short", !"SUCCEEDED".equals(lastJobState));
+
+            d.start();
+            d.awaitRest(Duration.ofMinutes(3));
+            admin = d.admin();
+            JsonNode created = await(admin, create.get("id").asLong(), j -> j.get("state").asText().matches("SUCCEEDED|FAILED"));
+            assertEquals(created.toString(), "SUCCEEDED", created.get("state").asText());
+            JsonNode m = admin.get(API + "/machines/" + id).json();
+            assertEquals("RUNNING", m.get("state").asText());
+            String serial = m.get("serial").asText();
+            assertEquals("one namespace, the machine's", List.of(Containers.PREFIX + serial), namespaces());
+            assertTrue(Containers.get(m.get("openUrl").asText()).contains("MT PBX 15.0"));
+
+            // 2. Killed between two steps of a three-step upgrade: resumed from the last finished step.
+            assertEquals(200, admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")).status());
+            JsonNode upgrade = admin.post(API + "/machines/" + id + "/upgrade", Map.of("password", d.adminPassword())).json();
+            await(admin, upgrade.get("id").asLong(), j -> j.get("step").asText().startsWith("step 2/3")
+                || j.get("state").asText().matches("SUCCEEDED|FAILED"));
+            kill(d);
+            assertEquals("killed while the job was running", "RUNNING", lastJobState);
+
+            d.start();
+            d.awaitRest(Duration.ofMinutes(3));
+            admin = d.admin();
+            JsonNode upgraded = await(admin, upgrade.get("id").asLong(), j -> j.get("state").asText().matches("SUCCEEDED|FAILED"));
+            assertEquals(upgraded.toString(), "SUCCEEDED", upgraded.get("state").asText());
+            m = admin.get(API + "/machines/" + id).json();
+            assertEquals("RUNNING", m.get("state").asText());
+            assertEquals("16.2", m.get("pbxVersion").asText());
+            assertTrue("the machine itself runs 16.2", Containers.get(m.get("openUrl").asText()).contains("MT PBX 16.2"));
+            JsonNode drift = admin.post(API + "/reconcile?repair=false", Map.of()).json();
+            assertEquals(drift.toString(), 0, drift.get("drifts").size());
+            assertEquals(List.of(Containers.PREFIX + serial), namespaces());
+        } finally {
+            Containers.sweep();
+        }
+    }
+
+    private String lastJobState;
+
+    /** Polls a job until {@code done} holds for it (bounded); remembers its last state. */
+    private JsonNode await(Http admin, long jobId, Predicate<JsonNode> done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            JsonNode job = admin.get(API + "/jobs/" + jobId).json();
+            lastJobState = job.get("state").asText();
+            if (done.test(job)) {
+                return job;
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        throw new AssertionError("job " + jobId + " still " + lastJobState + " after 90 s");
+    }
+
+    private static void kill(Distribution d) throws Exception {
+        ProcessHandle p = ProcessHandle.of(d.pid()).orElseThrow();
+        p.destroyForcibly();
+        p.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    private static List<String> namespaces() throws Exception {
+        Path netns = Path.of("/run/netns");
+        try (var names = Files.list(netns)) {
+            return names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(Containers.PREFIX)).sorted().toList();
+        }
+    }
+}
