@@ -108,7 +108,7 @@ public class JobEngine {
             return;
         }
         Optional<HostConfig> host = infra.host(w.machine().getHost());
-        Optional<HypervisorDriver> driver = infra.driver(w.machine().getDriverType());
+        Optional<TimedDriver> driver = infra.driver(w.machine().getDriverType()).map(TimedDriver::new);
         if (host.isEmpty() || driver.isEmpty()) {
             progress(jobId, JobState.WAITING, host.isEmpty() ? "waiting for host " + w.machine().getHost()
                 : "waiting for driver " + w.machine().getDriverType() + " (driver unavailable)", 0);
@@ -116,6 +116,7 @@ public class JobEngine {
         }
         JobType type = JobType.valueOf(w.job().getType());
         MachineEntity m = w.machine();
+        long t0 = System.nanoTime();
         try {
             switch (type) {
                 case CREATE -> {
@@ -149,6 +150,9 @@ public class JobEngine {
             } else {
                 fail(jobId, e.getMessage());
             }
+        } finally {
+            LOG.info("job {} ({} of machine {}) ran {} ms, {} ms of it in the {} driver", jobId, type, m.getSerial(),
+                (System.nanoTime() - t0) / 1_000_000, driver.get().millis(), driver.get().type());
         }
     }
 

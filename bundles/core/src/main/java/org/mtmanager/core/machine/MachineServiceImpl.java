@@ -178,8 +178,10 @@ public class MachineServiceImpl implements MachineService {
         MachineQuery q = query == null ? MachineQuery.ALL : query;
         MachineState state = q.state() == null || q.state().isBlank() ? null : MachineInput.parseState(q.state());
         String search = q.search() == null || q.search().isBlank() ? null : Fields.name("search", q.search(), 100);
+        // A caller at the root sees every machine: no path predicate, so the database pages on its (ID, STATE) index.
+        boolean root = Scope.idsOnPath(caller.accountPath()).size() == 1;
         return store.read(em -> {
-            StringBuilder where = new StringBuilder(" WHERE m.accountPath LIKE :p");
+            StringBuilder where = new StringBuilder(root ? " WHERE 1 = 1" : " WHERE m.accountPath LIKE :p");
             if (q.accountId() != null) {
                 Scope.visibleAccount(em, caller, q.accountId());
                 where.append(" AND m.accountId = :acc");
@@ -191,7 +193,9 @@ public class MachineServiceImpl implements MachineService {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m" + where, Long.class);
             TypedQuery<Long> ids = em.createQuery("SELECT m.id FROM MachineEntity m" + where + " ORDER BY m.id", Long.class);
             for (TypedQuery<?> tq : List.of(count, ids)) {
-                tq.setParameter("p", caller.accountPath() + "%");
+                if (!root) {
+                    tq.setParameter("p", caller.accountPath() + "%");
+                }
                 if (q.accountId() != null) {
                     tq.setParameter("acc", q.accountId());
                 }
@@ -203,8 +207,8 @@ public class MachineServiceImpl implements MachineService {
                 }
             }
             List<Long> pageIds = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-            List<Machine> items = Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, pageIds).stream()
-                .map(m -> view(em, m)).toList();
+            List<Machine> items = MachineViews.machines(em, Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, pageIds),
+                type -> infra.driver(type).isPresent());
             return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
         });
     }
@@ -304,15 +308,24 @@ public class MachineServiceImpl implements MachineService {
         return store.read(em -> {
             String path = accountId == null ? caller.accountPath() : Scope.visibleAccount(em, caller, accountId).getPath();
             Map<MachineState, Long> byState = new EnumMap<>(MachineState.class);
-            em.createQuery("SELECT m.state, COUNT(m.id) FROM MachineEntity m WHERE m.accountPath LIKE :p GROUP BY m.state",
-                    Object[].class).setParameter("p", path + "%").getResultList()
-                .forEach(r -> byState.put(MachineState.valueOf((String) r[0]), (Long) r[1]));
-            Object[] sums = em.createQuery("SELECT SUM(m.extensions), SUM(m.tenants) FROM MachineEntity m "
-                    + "WHERE m.accountPath LIKE :p AND m.state <> 'DELETED'", Object[].class)
-                .setParameter("p", path + "%").getSingleResult();
+            long[] sums = new long[2];
+            // One pass, on the covering (ACCOUNTPATH, STATE, EXTENSIONS, TENANTS, ID) index; the root needs no path.
+            boolean root = Scope.idsOnPath(path).size() == 1;
+            TypedQuery<Object[]> q = em.createQuery("SELECT m.state, COUNT(m.id), SUM(m.extensions), SUM(m.tenants) FROM MachineEntity m"
+                + (root ? "" : " WHERE m.accountPath LIKE :p") + " GROUP BY m.state", Object[].class);
+            if (!root) {
+                q.setParameter("p", path + "%");
+            }
+            q.getResultList().forEach(r -> {
+                MachineState state = MachineState.valueOf((String) r[0]);
+                byState.put(state, (Long) r[1]);
+                if (state != MachineState.DELETED) {
+                    sums[0] += r[2] == null ? 0 : ((Number) r[2]).longValue();
+                    sums[1] += r[3] == null ? 0 : ((Number) r[3]).longValue();
+                }
+            });
             long acc = accountId == null ? caller.accountId() : accountId;
-            return new MachineTotals(acc, byState, sums[0] == null ? 0 : ((Number) sums[0]).longValue(),
-                sums[1] == null ? 0 : ((Number) sums[1]).longValue());
+            return new MachineTotals(acc, byState, sums[0], sums[1]);
         });
     }
 

@@ -1,5 +1,10 @@
 package org.mtmanager.core.machine;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import javax.persistence.EntityManager;
 
 import org.mtmanager.api.job.Job;
@@ -22,16 +27,38 @@ final class MachineViews {
     }
 
     static Machine machine(EntityManager em, MachineEntity m, boolean driverAvailable) {
-        PlanEntity p = em.find(PlanEntity.class, m.getPlanId());
+        return machines(em, List.of(m), x -> driverAvailable).get(0);
+    }
+
+    /**
+     * Views of several machines with a fixed number of queries (their plans, the web-url setting, and all their
+     * apps at once), whatever their number: a page of 100 must not cost 100 round trips.
+     */
+    static List<Machine> machines(EntityManager em, List<MachineEntity> ms, java.util.function.Predicate<String> driverAvailable) {
+        if (ms.isEmpty()) {
+            return List.of();
+        }
         SettingEntity url = em.find(SettingEntity.class, "machine.web-url");
-        String openUrl = url == null ? null : url.getValue().replace("{hostname}", m.getHostname())
-            .replace("{internalIp}", m.getInternalIp() == null ? "" : m.getInternalIp());
-        return new Machine(m.getId(), m.getSerial(), m.getHostname(), m.getDisplayName(), m.getAccountId(),
-            new CustomerData(m.getCompany(), m.getContact(), m.getEmail(), m.getPhone(), m.getAddress(), m.getTaxId()),
-            m.getPlanId(), p == null ? null : p.getName(), m.getHost(), m.getDriverType(), driverAvailable,
-            m.getInternalIp(), m.getPbxVersion(), m.getExtensions(), m.getTenants(), MachineState.valueOf(m.getState()),
-            openUrl, em.createQuery("SELECT a.appKey FROM MachineAppEntity a WHERE a.machineId = :m ORDER BY a.appKey",
-                String.class).setParameter("m", m.getId()).getResultList(), m.getCreatedAt(), m.getUpdatedAt());
+        Map<Long, String> planNames = new HashMap<>();
+        Map<Long, List<String>> apps = new HashMap<>();
+        em.createQuery("SELECT a.machineId, a.appKey FROM MachineAppEntity a WHERE a.machineId IN :ids ORDER BY a.appKey",
+                Object[].class).setParameter("ids", ms.stream().map(MachineEntity::getId).toList()).getResultList()
+            .forEach(r -> apps.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        List<Machine> out = new ArrayList<>(ms.size());
+        for (MachineEntity m : ms) {
+            String planName = planNames.computeIfAbsent(m.getPlanId(), id -> {
+                PlanEntity p = em.find(PlanEntity.class, id);
+                return p == null ? null : p.getName();
+            });
+            String openUrl = url == null ? null : url.getValue().replace("{hostname}", m.getHostname())
+                .replace("{internalIp}", m.getInternalIp() == null ? "" : m.getInternalIp());
+            out.add(new Machine(m.getId(), m.getSerial(), m.getHostname(), m.getDisplayName(), m.getAccountId(),
+                new CustomerData(m.getCompany(), m.getContact(), m.getEmail(), m.getPhone(), m.getAddress(), m.getTaxId()),
+                m.getPlanId(), planName, m.getHost(), m.getDriverType(), driverAvailable.test(m.getDriverType()),
+                m.getInternalIp(), m.getPbxVersion(), m.getExtensions(), m.getTenants(), MachineState.valueOf(m.getState()),
+                openUrl, apps.getOrDefault(m.getId(), List.of()), m.getCreatedAt(), m.getUpdatedAt()));
+        }
+        return out;
     }
 
     static MachineDraft draft(EntityManager em, MachineDraftEntity d) {

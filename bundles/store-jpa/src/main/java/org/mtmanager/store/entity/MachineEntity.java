@@ -15,7 +15,8 @@ import javax.persistence.Version;
 
 /** A customer machine. {@code accountPath} copies its owner's path so a subtree's machines are one indexed prefix query; a deleted machine keeps its row (state DELETED) for billing and audit, and frees its hostname. */
 @Entity
-@Table(name = "MTM_MACHINE", indexes = {@Index(name = "IX_MACHINE_PATH_ID", columnList = "ACCOUNTPATH, ID"), @Index(name = "IX_MACHINE_HOSTNAME", columnList = "HOSTNAME")})
+@Table(name = "MTM_MACHINE", indexes = {@Index(name = "IX_MACHINE_PATH_STATE", columnList = "ACCOUNTPATH, STATE, EXTENSIONS, TENANTS, ID"),
+    @Index(name = "IX_MACHINE_ID_STATE", columnList = "ID, STATE"), @Index(name = "IX_MACHINE_HOSTNAME", columnList = "HOSTNAME")})
 public class MachineEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
