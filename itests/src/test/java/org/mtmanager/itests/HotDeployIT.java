@@ -97,7 +97,7 @@ public class HotDeployIT extends MtmTestSupport {
         var driver = context.getService(ref);
         var host = new org.mtmanager.spi.hypervisor.HostSettings("lab1", "libvirt", Map.of("uri", "test:///default"));
         driver.stop(host, serial);
-        driver.create(host, new org.mtmanager.spi.hypervisor.MachineSpec("MT9999999999", "stranger", 1, 256, 1, "16.2", "10.100.99.9"));
+        driver.create(host, new org.mtmanager.spi.hypervisor.MachineSpec("MT9999999999", "stranger", 1, 256, 1, "16.2", "10.100.99.9", 10, 4));
         context.ungetService(ref);
 
         JsonNode dry = ok(admin.post(API + "/reconcile?repair=false", Map.of()));

@@ -10,11 +10,12 @@ import java.util.List;
  * @param driverAvailable false while the host's driver bundle is absent ("driver unavailable")
  * @param openUrl         the link to this machine's own web UI
  * @param apps            the keys of the catalog apps activated on it
+ * @param lines           licensed lines (simultaneous calls)
  */
 public record Machine(long id, String serial, String hostname, String displayName, long accountId,
                       CustomerData customer, long planId, String planName, String host, String driverType,
                       boolean driverAvailable, String internalIp, String pbxVersion, int extensions, int tenants,
-                      MachineState state, String openUrl, List<String> apps, Instant createdAt, Instant updatedAt) {
+                      int lines, MachineState state, String openUrl, List<String> apps, Instant createdAt, Instant updatedAt) {
     public Machine {
         apps = apps == null ? List.of() : List.copyOf(apps);
     }

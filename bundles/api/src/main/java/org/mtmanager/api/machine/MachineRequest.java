@@ -8,7 +8,10 @@ package org.mtmanager.api.machine;
  * @param plan       the resource plan, by name or id
  * @param extensions licensed extensions, within the plan's maximum (default 1)
  * @param tenants    licensed tenants, within the plan's maximum (default 1)
+ * @param lines      licensed lines (simultaneous calls), within the plan's maximum (default: that maximum)
+ *                   <p>A distributor's machine is prepared to the extension and line counts it asks for, so for a
+ *                   distributor-owned machine both are required.
  */
 public record MachineRequest(Long accountId, String hostname, String displayName, CustomerData customer, String plan,
-                             Integer extensions, Integer tenants) {
+                             Integer extensions, Integer tenants, Integer lines) {
 }

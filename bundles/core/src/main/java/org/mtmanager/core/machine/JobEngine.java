@@ -123,7 +123,8 @@ public class JobEngine {
                     progress(jobId, JobState.RUNNING, "creating the machine on host " + m.getHost(), 10);
                     PlanEntity p = w.plan();
                     driver.get().create(host.get().settings(), new MachineSpec(m.getSerial(), m.getHostname(),
-                        p.getVcpu(), p.getMemoryMb(), p.getDiskGb(), m.getPbxVersion(), m.getInternalIp()));
+                        p.getVcpu(), p.getMemoryMb(), p.getDiskGb(), m.getPbxVersion(), m.getInternalIp(), m.getExtensions(),
+                        m.getLines()));
                     finish(jobId, MachineState.RUNNING, "machine " + m.getSerial() + " is running");
                 }
                 case START -> {

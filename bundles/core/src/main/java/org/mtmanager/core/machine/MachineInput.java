@@ -72,6 +72,34 @@ final class MachineInput {
         return v;
     }
 
+    /** Licensed lines: by default the plan's maximum of simultaneous calls. */
+    static int lines(Integer value, int max) {
+        int v = value == null ? max : value;
+        if (v < 1 || v > max) {
+            throw MtmException.invalid("lines", "must be between 1 and " + max + " (the plan's maximum of simultaneous calls)");
+        }
+        return v;
+    }
+
+    /**
+     * A distributor's machines (its own and its customers') are prepared to the counts it asks for: no defaults
+     * for them.
+     */
+    static void requirePreparedForDistributor(javax.persistence.EntityManager em, org.mtmanager.store.entity.AccountEntity owner,
+                                              org.mtmanager.api.machine.MachineRequest r) {
+        boolean distributors = em.createQuery("SELECT COUNT(a.id) FROM AccountEntity a WHERE a.id IN :ids AND a.type = :t", Long.class)
+            .setParameter("ids", org.mtmanager.core.tenancy.Scope.idsOnPath(owner.getPath()))
+            .setParameter("t", org.mtmanager.api.account.AccountType.DISTRIBUTOR.name()).getSingleResult() > 0;
+        if (distributors) {
+            if (r.extensions() == null) {
+                throw MtmException.invalid("extensions", "is required for a distributor's machine (it is prepared to that count)");
+            }
+            if (r.lines() == null) {
+                throw MtmException.invalid("lines", "is required for a distributor's machine (it is prepared to that count)");
+            }
+        }
+    }
+
     static MachineState parseState(String s) {
         try {
             return MachineState.valueOf(s.strip().toUpperCase(Locale.ROOT));

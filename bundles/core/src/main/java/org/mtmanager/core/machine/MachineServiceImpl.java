@@ -85,9 +85,11 @@ public class MachineServiceImpl implements MachineService {
             if (ten > ext) {
                 throw new MtmException(ErrorCode.RULE_VIOLATION, "tenants", "tenants: cannot exceed extensions (" + ext + ")");
             }
+            int lines = MachineInput.lines(r.lines(), plan.maxConcurrentCalls());
             return store.write(em -> {
                 long accountId = r.accountId() == null ? caller.accountId() : r.accountId();
-                Scope.visibleAccount(em, caller, accountId);
+                AccountEntity owner = Scope.visibleAccount(em, caller, accountId);
+                MachineInput.requirePreparedForDistributor(em, owner, r);
                 MachineInput.requireFreeHostname(em, hostname);
                 MachineDraftEntity d = new MachineDraftEntity();
                 d.setAccountId(accountId);
@@ -102,6 +104,7 @@ public class MachineServiceImpl implements MachineService {
                 d.setPlanId(plan.id());
                 d.setExtensions(ext);
                 d.setTenants(ten);
+                d.setLines(lines);
                 d.setCreatedBy(caller.username());
                 d.setCreatedAt(Instant.now());
                 em.persist(d);
@@ -153,6 +156,7 @@ public class MachineServiceImpl implements MachineService {
                 m.setPbxVersion(Allocation.latestVersion(em));
                 m.setExtensions(d.getExtensions());
                 m.setTenants(d.getTenants());
+                m.setLines(d.getLines());
                 m.setState(MachineState.CREATING.name());
                 m.setCreatedAt(now);
                 m.setUpdatedAt(now);

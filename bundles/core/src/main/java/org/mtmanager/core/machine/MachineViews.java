@@ -55,7 +55,7 @@ final class MachineViews {
             out.add(new Machine(m.getId(), m.getSerial(), m.getHostname(), m.getDisplayName(), m.getAccountId(),
                 new CustomerData(m.getCompany(), m.getContact(), m.getEmail(), m.getPhone(), m.getAddress(), m.getTaxId()),
                 m.getPlanId(), planName, m.getHost(), m.getDriverType(), driverAvailable.test(m.getDriverType()),
-                m.getInternalIp(), m.getPbxVersion(), m.getExtensions(), m.getTenants(), MachineState.valueOf(m.getState()),
+                m.getInternalIp(), m.getPbxVersion(), m.getExtensions(), m.getTenants(), m.getLines(), MachineState.valueOf(m.getState()),
                 openUrl, apps.getOrDefault(m.getId(), List.of()), m.getCreatedAt(), m.getUpdatedAt()));
         }
         return out;
@@ -65,7 +65,7 @@ final class MachineViews {
         PlanEntity p = em.find(PlanEntity.class, d.getPlanId());
         return new MachineDraft(d.getId(), d.getAccountId(), d.getHostname(), d.getDisplayName(),
             new CustomerData(d.getCompany(), d.getContact(), d.getEmail(), d.getPhone(), d.getAddress(), d.getTaxId()),
-            d.getPlanId(), p == null ? null : p.getName(), d.getExtensions(), d.getTenants(), d.getCreatedAt());
+            d.getPlanId(), p == null ? null : p.getName(), d.getExtensions(), d.getTenants(), d.getLines(), d.getCreatedAt());
     }
 
     static Job job(JobEntity j) {

@@ -132,7 +132,7 @@ public class JobEngineTest {
 
     private Job create(String hostname) {
         long draft = machines.saveDraft(f.admin, new MachineRequest(null, hostname, null, new CustomerData("Co", "Ann",
-            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1)).id();
+            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1, null)).id();
         return machines.create(f.admin, draft, null);
     }
 

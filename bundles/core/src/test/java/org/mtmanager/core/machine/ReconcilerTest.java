@@ -43,7 +43,7 @@ public class ReconcilerTest {
 
     private long running(String hostname) throws InterruptedException {
         long draft = machines.saveDraft(f.admin, new MachineRequest(null, hostname, null, new CustomerData("Co", "Ann",
-            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1)).id();
+            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1, null)).id();
         Job job = machines.create(f.admin, draft, null);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (f.store.read(em -> !em.find(JobEntity.class, job.id()).getState().equals(JobState.SUCCEEDED.name()))) {

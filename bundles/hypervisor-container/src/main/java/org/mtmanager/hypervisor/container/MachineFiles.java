@@ -23,7 +23,7 @@ final class MachineFiles {
     private MachineFiles() {
     }
 
-    /** The properties of a machine's folder: id, hostname, version, ip, vcpu, memoryMb, diskGb. */
+    /** The properties of a machine's folder: id, hostname, version, ip, vcpu, memoryMb, diskGb, extensions, lines. */
     static Properties of(MachineSpec spec) {
         Properties p = new Properties();
         p.setProperty("id", spec.machineId());
@@ -33,6 +33,8 @@ final class MachineFiles {
         p.setProperty("vcpu", Integer.toString(spec.vcpu()));
         p.setProperty("memoryMb", Integer.toString(spec.memoryMb()));
         p.setProperty("diskGb", Integer.toString(spec.diskGb()));
+        p.setProperty("extensions", Integer.toString(spec.extensions()));
+        p.setProperty("lines", Integer.toString(spec.lines()));
         return p;
     }
 
@@ -59,14 +61,18 @@ final class MachineFiles {
         String hostname = p.getProperty("hostname");
         String version = p.getProperty("version");
         String ip = p.getProperty("ip");
+        String extensions = p.getProperty("extensions", "0");
+        String lines = p.getProperty("lines", "0");
         Path www = Files.createDirectories(dir.resolve("www"));
         Files.createDirectories(dir.resolve("run"));
         writeString(www.resolve("index.html"), "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + html(hostname)
             + "</title></head>\n<body><h1>MT PBX " + html(version) + "</h1>\n<p>Machine <b id=\"hostname\">" + html(hostname)
             + "</b>, serial <b id=\"serial\">" + html(id) + "</b>, version <b id=\"version\">" + html(version)
-            + "</b>.</p></body></html>\n");
+            + "</b>.</p>\n<p>Prepared for <b id=\"extensions\">" + html(extensions) + "</b> extensions and <b id=\"lines\">"
+            + html(lines) + "</b> lines.</p></body></html>\n");
         writeString(www.resolve("status.json"), "{\"serial\":\"" + json(id) + "\",\"hostname\":\"" + json(hostname)
-            + "\",\"version\":\"" + json(version) + "\",\"ip\":\"" + json(ip) + "\"}\n");
+            + "\",\"version\":\"" + json(version) + "\",\"ip\":\"" + json(ip) + "\",\"extensions\":" + Integer.parseInt(extensions)
+            + ",\"lines\":" + Integer.parseInt(lines) + "}\n");
         writeString(dir.resolve("kamailio.cfg"), """
             #!KAMAILIO
             debug=1

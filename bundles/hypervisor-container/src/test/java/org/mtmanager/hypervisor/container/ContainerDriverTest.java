@@ -90,7 +90,7 @@ public class ContainerDriverTest extends DriverContract {
         driver.create(host, b);
         assertTrue(http(a.internalIp(), "/").contains("serial <b id=\"serial\">" + a.machineId() + "</b>"));
         assertEquals("{\"serial\":\"" + b.machineId() + "\",\"hostname\":\"" + b.hostname() + "\",\"version\":\"16.2\",\"ip\":\""
-            + b.internalIp() + "\"}", http(b.internalIp(), "/status.json").strip());
+            + b.internalIp() + "\",\"extensions\":10,\"lines\":4}", http(b.internalIp(), "/status.json").strip());
         assertTrue(sshBanner(a.internalIp()).startsWith("SSH-2.0-dropbear"));
         String sip = sipOptions(b.internalIp());
         assertTrue(sip, sip.startsWith("SIP/2.0 200 OK") && sip.contains("Server: MT PBX 16.2 (" + b.hostname() + ")"));
@@ -162,7 +162,7 @@ public class ContainerDriverTest extends DriverContract {
     @Test
     public void aHostileHostnameIsRefusedBeforeAnythingIsMade() throws Exception {
         MachineSpec good = spec(0, "15.0");
-        MachineSpec bad = new MachineSpec(good.machineId(), "x'; reboot; '", 1, 256, 1, "15.0", good.internalIp());
+        MachineSpec bad = new MachineSpec(good.machineId(), "x'; reboot; '", 1, 256, 1, "15.0", good.internalIp(), 10, 4);
         try {
             driver.create(host, bad);
             fail();

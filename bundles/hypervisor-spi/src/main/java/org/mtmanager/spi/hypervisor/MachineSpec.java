@@ -8,7 +8,9 @@ package org.mtmanager.spi.hypervisor;
  * @param hostname    the machine's DNS label
  * @param pbxVersion  the PBX version to install
  * @param internalIp  the address on the platform's internal network, chosen by the platform
+ * @param extensions  the licensed extensions the PBX is prepared for
+ * @param lines       the licensed lines (simultaneous calls) the PBX is prepared for
  */
 public record MachineSpec(String machineId, String hostname, int vcpu, int memoryMb, int diskGb, String pbxVersion,
-                          String internalIp) {
+                          String internalIp, int extensions, int lines) {
 }

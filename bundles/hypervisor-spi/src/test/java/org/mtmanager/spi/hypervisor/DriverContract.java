@@ -33,7 +33,7 @@ public abstract class DriverContract {
     protected MachineSpec spec(int n, String version) {
         String id = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 9).toUpperCase();
         made.add(id);
-        return new MachineSpec(id, "pbx-" + id.toLowerCase(), 1, 256, 1, version, internalIp(n));
+        return new MachineSpec(id, "pbx-" + id.toLowerCase(), 1, 256, 1, version, internalIp(n), 10, 4);
     }
 
     @After

@@ -23,6 +23,7 @@ public class MachineCreate extends MachineCommand {
     @Option(name = "--tax-id", required = true) String taxId;
     @Option(name = "--extensions") Integer extensions;
     @Option(name = "--tenants") Integer tenants;
+    @Option(name = "--lines", description = "Licensed lines (simultaneous calls); default the plan's maximum, required for distributors") Integer lines;
     @Option(name = "--name", description = "Display name") String displayName;
     @Option(name = "--key", description = "Idempotency key") String key;
     @Option(name = "--no-wait", description = "Return at once instead of following the job") boolean noWait;
@@ -33,7 +34,7 @@ public class MachineCreate extends MachineCommand {
     @Override
     protected void run(Caller c) throws Exception {
         MachineDraft d = machines.saveDraft(c, new MachineRequest(account, hostname, displayName,
-            new CustomerData(company, contact, email, phone, address, taxId), plan, extensions, tenants));
+            new CustomerData(company, contact, email, phone, address, taxId), plan, extensions, tenants, lines));
         Job job = machines.create(c, d.id(), key);
         if (noWait) {
             done(job, "Creating " + hostname + ": job " + job.id());

@@ -29,7 +29,7 @@ public class MachineShow extends MachineCommand {
         t.addRow().addContent("hostname", m.hostname());
         t.addRow().addContent("state", m.state() + (m.driverAvailable() ? "" : " (driver unavailable)"));
         t.addRow().addContent("customer", m.customer().company() + ", " + m.customer().contact() + ", " + m.customer().email());
-        t.addRow().addContent("plan", m.planName() + " (" + m.extensions() + " extensions, " + m.tenants() + " tenants)");
+        t.addRow().addContent("plan", m.planName() + " (" + m.extensions() + " extensions, " + m.tenants() + " tenants, " + m.lines() + " lines)");
         t.addRow().addContent("version", m.pbxVersion());
         t.addRow().addContent("host / ip", m.host() + " (" + m.driverType() + ") / " + m.internalIp());
         t.addRow().addContent("open", m.openUrl());

@@ -155,6 +155,7 @@ final class Dtos {
         d.pbxVersion = m.pbxVersion();
         d.extensions = m.extensions();
         d.tenants = m.tenants();
+        d.lines = m.lines();
         d.state = m.state().name();
         d.openUrl = m.openUrl();
         d.apps.addAll(m.apps());

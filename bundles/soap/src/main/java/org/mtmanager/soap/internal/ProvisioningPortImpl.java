@@ -40,7 +40,7 @@ public class ProvisioningPortImpl implements ProvisioningPort {
             }
             long draft = machines.saveDraft(c, new MachineRequest(m.accountId, m.hostname, m.displayName,
                 new CustomerData(m.company, m.contact, m.email, m.phone, m.address, m.taxId), m.plan, m.extensions,
-                m.tenants)).id();
+                m.tenants, m.lines)).id();
             return Dtos.job(machines.create(c, draft, idempotencyKey));
         });
     }

@@ -6,7 +6,7 @@ import javax.xml.bind.annotation.XmlType;
 
 /** A machine. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "MachineData", propOrder = {"id", "serial", "hostname", "displayName", "accountId", "company", "contact", "email", "phone", "address", "taxId", "plan", "host", "driverAvailable", "internalIp", "pbxVersion", "extensions", "tenants", "state", "openUrl", "apps", "createdAt", "updatedAt"})
+@XmlType(name = "MachineData", propOrder = {"id", "serial", "hostname", "displayName", "accountId", "company", "contact", "email", "phone", "address", "taxId", "plan", "host", "driverAvailable", "internalIp", "pbxVersion", "extensions", "tenants", "lines", "state", "openUrl", "apps", "createdAt", "updatedAt"})
 public class MachineData {
     public long id;
     public String serial;
@@ -26,6 +26,7 @@ public class MachineData {
     public String pbxVersion;
     public int extensions;
     public int tenants;
+    public int lines;
     public String state;
     public String openUrl;
     public java.util.List<String> apps = new java.util.ArrayList<>();

@@ -6,7 +6,7 @@ import javax.xml.bind.annotation.XmlType;
 
 /** Step 1 of createMachine: the customer-data form. */
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(name = "NewMachine", propOrder = {"accountId", "hostname", "displayName", "company", "contact", "email", "phone", "address", "taxId", "plan", "extensions", "tenants"})
+@XmlType(name = "NewMachine", propOrder = {"accountId", "hostname", "displayName", "company", "contact", "email", "phone", "address", "taxId", "plan", "extensions", "tenants", "lines"})
 public class NewMachine {
     public Long accountId;
     public String hostname;
@@ -20,4 +20,5 @@ public class NewMachine {
     public String plan;
     public Integer extensions;
     public Integer tenants;
+    public Integer lines;
 }

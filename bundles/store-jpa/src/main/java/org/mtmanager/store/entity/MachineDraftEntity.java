@@ -37,6 +37,7 @@ public class MachineDraftEntity {
     private long planId;
     private int extensions;
     private int tenants;
+    private int lines;
     @Column(length = 64)
     private String createdBy;
     private Timestamp createdAt;
@@ -159,5 +160,13 @@ public class MachineDraftEntity {
 
     public void setCreatedAt(Instant createdAt) {
         this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public int getLines() {
+        return lines;
+    }
+
+    public void setLines(int lines) {
+        this.lines = lines;
     }
 }

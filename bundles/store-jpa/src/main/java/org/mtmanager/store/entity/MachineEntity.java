@@ -52,6 +52,7 @@ public class MachineEntity {
     private String pbxVersion;
     private int extensions;
     private int tenants;
+    private int lines;
     @Column(length = 16, nullable = false)
     private String state;
     private Timestamp createdAt;
@@ -241,5 +242,13 @@ public class MachineEntity {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    public int getLines() {
+        return lines;
+    }
+
+    public void setLines(int lines) {
+        this.lines = lines;
     }
 }
