@@ -102,7 +102,8 @@ public class LibvirtDriver implements HypervisorDriver {
             Domain d = find(c, spec.machineId());
             if (d == null) {
                 String type = host.get("domainType").orElse(host.get("uri").orElse("").startsWith("test:") ? "test" : "qemu");
-                d = c.domainDefineXML(DomainXml.of(spec, type, spec.pbxVersion()));
+                d = c.domainDefineXML(DomainXml.of(spec, type, spec.pbxVersion(), new DomainXml.Boot(host.get("kernel").orElse(null),
+                    host.get("initrd").orElse(null), host.get("consoleDir").orElse(null))));
             }
             if (d.isActive() == 0) {
                 d.create();

@@ -55,6 +55,18 @@ public class LibvirtDriverTest extends DriverContract {
     }
 
     @Test
+    public void aBootableDefinitionCarriesTheMachineOnItsCommandLineAndAnUpgradeChangesIt() {
+        String xml = DomainXml.of(new org.mtmanager.spi.hypervisor.MachineSpec("MT1", "pbx-one", 1, 256, 1, "15.0", "10.100.0.10", 12, 3),
+            "qemu", "15.0", new DomainXml.Boot("/k/vmlinuz", "/k/initrd.gz", "/var/log/mtm"));
+        assertTrue(xml, xml.contains("<kernel>/k/vmlinuz</kernel><initrd>/k/initrd.gz</initrd><cmdline>console=ttyS0 quiet "
+            + "mtm.serial=MT1 mtm.hostname=pbx-one mtm.version=15.0 mtm.ip=10.100.0.10 mtm.extensions=12 mtm.lines=3</cmdline>"));
+        assertTrue(xml, xml.contains("<serial type='file'><source path='/var/log/mtm/mtm-MT1.console' append='on'/>"));
+        String upgraded = DomainXml.withVersion(xml, "16.2");
+        assertEquals("16.2", DomainXml.version(upgraded));
+        assertTrue(upgraded, upgraded.contains(" mtm.version=16.2 mtm.ip="));
+    }
+
+    @Test
     public void aHostWithoutAUriHasAProblemThatSaysSo() {
         assertEquals(List.of("host bare has no uri (for example uri = qemu:///system)"),
             driver.problems(new HostSettings("bare", "libvirt", Map.of())));
