@@ -1,0 +1,54 @@
+package org.mtmanager.spi.firewall;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the platform wants enforced: port forwards from the public address to machines, and the sources allowed
+ * to reach each machine's service. Anything towards the internal network that no entry allows is dropped, except
+ * SIP from the platform's SIP edge.
+ */
+public record Policy(Set<Forward> forwards, Set<Allow> allows) {
+
+    public static final Policy EMPTY = new Policy(Set.of(), Set.of());
+
+    public Policy {
+        forwards = Set.copyOf(forwards);
+        allows = Set.copyOf(allows);
+    }
+
+    public static Policy of(Collection<Forward> forwards, Collection<Allow> allows) {
+        return new Policy(new LinkedHashSet<>(forwards), new LinkedHashSet<>(allows));
+    }
+
+    /** Entries of this policy that {@code other} lacks. */
+    public Policy minus(Policy other) {
+        List<Forward> f = new ArrayList<>(forwards);
+        f.removeAll(other.forwards);
+        List<Allow> a = new ArrayList<>(allows);
+        a.removeAll(other.allows);
+        return of(f, a);
+    }
+
+    public boolean isEmpty() {
+        return forwards.isEmpty() && allows.isEmpty();
+    }
+
+    /**
+     * Public {@code externalPort} (TCP or UDP) leads to {@code internalIp:port}.
+     *
+     * @param protocol {@code tcp} or {@code udp}
+     */
+    public record Forward(String protocol, int externalPort, String internalIp, int port) {
+    }
+
+    /**
+     * Sources in {@code source} (an IPv4 or IPv6 CIDR) may reach {@code internalIp:port}, directly or through a
+     * forward (forwards are matched after address translation, on the machine's own address and port).
+     */
+    public record Allow(String source, String internalIp, String protocol, int port) {
+    }
+}

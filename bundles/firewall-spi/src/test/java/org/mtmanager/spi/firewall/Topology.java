@@ -1,0 +1,155 @@
+package org.mtmanager.spi.firewall;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A network of namespaces made by a test, and removed by it: an edge that holds the rules, two clients on the
+ * benchmarking range 198.18.0.0/15 (the platform's public address is 198.18.0.1 on the edge), and one machine
+ * at 10.77.0.10 serving "web" on 80, an echo "SSH" on 22 and an echo "SIP" on TCP 5060. No namespace has a route off the test's own links.
+ */
+public final class Topology implements AutoCloseable {
+    public static final String PUBLIC = "198.18.0.1";
+    public static final String CLIENT1 = "198.18.1.2";
+    public static final String CLIENT2 = "198.18.2.2";
+    public static final String MACHINE = "10.77.0.10";
+    public static final String INTERNAL = "10.77.0.0/24";
+
+    public final String edge;
+    public final String client1;
+    public final String client2;
+    public final String machine;
+    private final Path www;
+    private final List<Process> servers = new ArrayList<>();
+
+    public Topology() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        edge = "mtmfw-" + id + "-edge";
+        client1 = "mtmfw-" + id + "-c1";
+        client2 = "mtmfw-" + id + "-c2";
+        machine = "mtmfw-" + id + "-m1";
+        try {
+            for (String ns : List.of(edge, client1, client2, machine)) {
+                sh("ip", "netns", "add", ns);
+                sh("ip", "-n", ns, "link", "set", "lo", "up");
+            }
+            link("fa" + id, client1, "c1e", "198.18.1.1/24", CLIENT1 + "/24");
+            link("fb" + id, client2, "c2e", "198.18.2.1/24", CLIENT2 + "/24");
+            link("fc" + id, machine, "m1e", "10.77.0.1/24", MACHINE + "/24");
+            sh("ip", "-n", edge, "addr", "add", PUBLIC + "/32", "dev", "lo");
+            for (String[] c : new String[][] {{client1, "198.18.1.1"}, {client2, "198.18.2.1"}}) {
+                sh("ip", "-n", c[0], "route", "add", "198.18.0.0/15", "via", c[1]);
+                sh("ip", "-n", c[0], "route", "add", INTERNAL, "via", c[1]);
+            }
+            sh("ip", "-n", machine, "route", "add", "198.18.0.0/15", "via", "10.77.0.1");
+            sh("ip", "netns", "exec", edge, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+            www = Files.createTempDirectory("mtmfw-www");
+            Files.writeString(www.resolve("index.html"), "machine web\n");
+            servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "httpd", "-f", "-p", "80", "-h", www.toString()).start());
+            servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "22", "-e", "cat").start());
+            servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "5060", "-e", "cat").start());
+            TimeUnit.MILLISECONDS.sleep(200);
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void link(String tmp, String peerNs, String edgeName, String edgeAddr, String peerAddr) throws Exception {
+        sh("ip", "link", "add", tmp, "type", "veth", "peer", "name", "e", "netns", peerNs);
+        sh("ip", "link", "set", tmp, "netns", edge);
+        sh("ip", "-n", edge, "link", "set", tmp, "name", edgeName);
+        sh("ip", "-n", edge, "addr", "add", edgeAddr, "dev", edgeName);
+        sh("ip", "-n", edge, "link", "set", edgeName, "up");
+        sh("ip", "-n", peerNs, "addr", "add", peerAddr, "dev", "e");
+        sh("ip", "-n", peerNs, "link", "set", "e", "up");
+    }
+
+    /** Whether {@code client} gets the machine's web page at {@code address:port}. */
+    public boolean web(String client, String address, int port) throws Exception {
+        return run(client, "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | busybox nc -w 2 " + address + " " + port).contains("machine web");
+    }
+
+    /** Whether {@code client} gets its line echoed by the machine's "SSH" at {@code address:port}. */
+    public boolean ssh(String client, String address, int port) throws Exception {
+        return run(client, "echo hello-ssh | busybox nc -w 2 " + address + " " + port).contains("hello-ssh");
+    }
+
+    /** A connection held open from {@code client}: write a line, read whether it comes back. */
+    public Session open(String client, String address, int port) throws IOException {
+        Process p = new ProcessBuilder("ip", "netns", "exec", client, "busybox", "nc", address, Integer.toString(port))
+            .redirectErrorStream(true).start();
+        servers.add(p);
+        return new Session(p);
+    }
+
+    /** An open connection. */
+    public static final class Session {
+        private final Process p;
+
+        Session(Process p) {
+            this.p = p;
+        }
+
+        /** Sends a line; true if it was echoed within two seconds. */
+        public boolean echoes(String line) throws Exception {
+            OutputStream out = p.getOutputStream();
+            out.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            StringBuilder seen = new StringBuilder();
+            while (System.nanoTime() < deadline) {
+                while (p.getInputStream().available() > 0) {
+                    seen.append((char) p.getInputStream().read());
+                }
+                if (seen.toString().contains(line)) {
+                    return true;
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            return false;
+        }
+    }
+
+    private static String run(String ns, String script) throws Exception {
+        Process p = new ProcessBuilder("ip", "netns", "exec", ns, "sh", "-c", script).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    static String sh(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Process p : servers) {
+            p.destroyForcibly();
+        }
+        for (String ns : List.of(edge, client1, client2, machine)) {
+            if (Files.exists(Path.of("/run/netns", ns))) {
+                for (String pid : sh("ip", "netns", "pids", ns).lines().filter(l -> !l.isBlank()).toList()) {
+                    ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
+                }
+                sh("ip", "netns", "del", ns);
+            }
+        }
+        if (www != null) {
+            Files.deleteIfExists(www.resolve("index.html"));
+            Files.deleteIfExists(www);
+        }
+    }
+}
