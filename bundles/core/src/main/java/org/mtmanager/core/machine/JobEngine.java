@@ -42,6 +42,18 @@ public class JobEngine {
     private final Infrastructure infra;
     private final ExecutorService pool;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final List<MachineDeletion> deletionHooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What other capabilities release when a machine is deleted (its ports and grants, its DID routes, ...). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+        policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    public void addDeletionHook(MachineDeletion hook) {
+        deletionHooks.add(hook);
+    }
+
+    public void removeDeletionHook(MachineDeletion hook) {
+        deletionHooks.remove(hook);
+    }
 
     @Activate
     public JobEngine(@Reference Store store, @Reference Infrastructure infra) {
@@ -230,9 +242,15 @@ public class JobEngine {
     }
 
     private void finish(long jobId, MachineState target, String result) {
+        List<Runnable> afterCommit = new java.util.ArrayList<>();
         store.writing(em -> {
             JobEntity j = em.find(JobEntity.class, jobId);
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
+            if (target == MachineState.DELETED) {
+                for (MachineDeletion hook : deletionHooks) {
+                    afterCommit.add(hook.deleting(em, m));
+                }
+            }
             m.setState(target.name());
             m.setUpdatedAt(Instant.now());
             j.setState(JobState.SUCCEEDED.name());
@@ -241,6 +259,7 @@ public class JobEngine {
             j.setResult(result);
             j.setUpdatedAt(Instant.now());
         });
+        afterCommit.forEach(Runnable::run);
     }
 
     private void fail(long jobId, String error) {

@@ -392,7 +392,7 @@ public class MachineServiceImpl implements MachineService {
         return MachineViews.machine(em, m, infra.driver(m.getDriverType()).isPresent());
     }
 
-    private static MachineEntity visibleMachine(EntityManager em, Caller caller, long id) {
+    public static MachineEntity visibleMachine(EntityManager em, Caller caller, long id) {
         MachineEntity m = em.find(MachineEntity.class, id);
         if (m == null || !Scope.sees(caller, m.getAccountPath())) {
             throw MtmException.notFound("machine", id);

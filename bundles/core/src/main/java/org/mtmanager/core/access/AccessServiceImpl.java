@@ -1,0 +1,176 @@
+package org.mtmanager.core.access;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.access.AccessService;
+import org.mtmanager.api.access.FirewallStatus;
+import org.mtmanager.api.access.Grant;
+import org.mtmanager.api.access.GrantRequest;
+import org.mtmanager.api.access.GrantState;
+import org.mtmanager.api.access.MachineAccess;
+import org.mtmanager.api.access.PortForward;
+import org.mtmanager.api.account.AccountType;
+import org.mtmanager.api.audit.AuditEvent;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.machine.MachineServiceImpl;
+import org.mtmanager.core.security.Cidr;
+import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.spi.firewall.Policy;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.GrantEntity;
+import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.store.entity.PortEntity;
+import org.mtmanager.store.entity.SettingEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Grants and forwards (see {@link AccessService}); every change audited, refusals included. */
+@Component(service = AccessService.class)
+public class AccessServiceImpl implements AccessService {
+    private final Store store;
+    private final AuditLog audit;
+    private final Firewall firewall;
+
+    @Activate
+    public AccessServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference Firewall firewall) {
+        this.store = store;
+        this.audit = audit;
+        this.firewall = firewall;
+    }
+
+    @Override
+    public MachineAccess access(Caller caller, long machineId) {
+        return store.read(em -> {
+            MachineEntity m = MachineServiceImpl.visibleMachine(em, caller, machineId);
+            List<PortEntity> ports = em.createQuery("SELECT p FROM PortEntity p WHERE p.machineId = :m ORDER BY p.externalPort",
+                PortEntity.class).setParameter("m", m.getId()).getResultList();
+            List<Grant> grants = em.createQuery("SELECT g FROM GrantEntity g WHERE g.machineId = :m ORDER BY g.id", GrantEntity.class)
+                .setParameter("m", m.getId()).getResultList().stream().map(g -> view(g, ports)).toList();
+            List<PortForward> forwards = ports.stream().map(p -> new PortForward(m.getId(), serviceName(p.getService()),
+                p.getProtocol(), p.getPort(), firewall.settings().publicAddress(), p.getExternalPort())).toList();
+            return new MachineAccess(m.getId(), m.getInternalIp(), grants, forwards);
+        });
+    }
+
+    @Override
+    public Grant grant(Caller caller, long machineId, GrantRequest r) {
+        return audit.attempt(caller, "access.grant", "machine", machineId, () -> {
+            Scope.requireWriter(caller);
+            if (r == null) {
+                throw MtmException.invalid("grant", "is required");
+            }
+            Services.Service service = Services.resolve(r);
+            String source = Cidr.parse("source", r.source()).toString();
+            if (r.expiresAt() != null && !r.expiresAt().isAfter(Instant.now())) {
+                throw MtmException.invalid("expiresAt", "must be in the future");
+            }
+            Object[] made = store.write(em -> {
+                MachineEntity m = MachineServiceImpl.visibleMachine(em, caller, machineId);
+                if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
+                    throw MtmException.conflict("machine", "machine " + m.getHostname() + " is deleted");
+                }
+                boolean distributor = underDistributor(em, m);
+                if (distributor && !distributorServices(em).contains(service.name())) {
+                    throw new MtmException(ErrorCode.FORBIDDEN, "service", "service: a distributor's machines get "
+                        + String.join(", ", distributorServices(em)) + " only");
+                }
+                PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor);
+                GrantEntity g = new GrantEntity();
+                g.setMachineId(m.getId());
+                g.setSource(source);
+                g.setService(service.name());
+                g.setProtocol(service.protocol());
+                g.setPort(service.port());
+                g.setExpiresAt(r.expiresAt());
+                g.setState(GrantState.PENDING.name());
+                g.setCreatedBy(caller.username());
+                g.setCreatedAt(Instant.now());
+                boolean duplicate = em.createQuery("SELECT COUNT(x.id) FROM GrantEntity x WHERE x.machineId = :m AND x.source = :s "
+                        + "AND x.protocol = :p AND x.port = :port", Long.class).setParameter("m", m.getId()).setParameter("s", source)
+                    .setParameter("p", service.protocol()).setParameter("port", service.port()).getSingleResult() > 0;
+                if (duplicate) {
+                    throw MtmException.conflict("source", source + " already has " + service.name() + " on " + m.getHostname());
+                }
+                em.persist(g);
+                em.flush();
+                audit.append(em, caller, AuditEvent.success("access.grant", "machine", m.getId(), m.getAccountId(),
+                    service.name() + " from " + source + (port == null ? "" : " via external port " + port.getExternalPort())
+                        + (r.expiresAt() == null ? "" : " until " + r.expiresAt())));
+                return new Object[] {g, m.getInternalIp(), port};
+            });
+            GrantEntity g = (GrantEntity) made[0];
+            PortEntity port = (PortEntity) made[2];
+            Policy add = Policy.of(port == null ? List.of() : List.of(AccessPolicy.forward(port, (String) made[1])),
+                List.of(AccessPolicy.allow(g, (String) made[1])));
+            if (firewall.change(add, Policy.EMPTY, List.of())) {
+                store.writing(em -> em.find(GrantEntity.class, g.getId()).setState(GrantState.ACTIVE.name()));
+                g.setState(GrantState.ACTIVE.name());
+            }
+            return view(g, port == null ? List.of() : List.of(port));
+        });
+    }
+
+    @Override
+    public void revoke(Caller caller, long machineId, long grantId) {
+        audit.attempting(caller, "access.revoke", "machine", machineId, () -> {
+            Scope.requireWriter(caller);
+            Policy.Allow gone = store.write(em -> {
+                MachineEntity m = MachineServiceImpl.visibleMachine(em, caller, machineId);
+                GrantEntity g = em.find(GrantEntity.class, grantId);
+                if (g == null || g.getMachineId() != m.getId()) {
+                    throw MtmException.notFound("grant", grantId);
+                }
+                em.remove(g);
+                audit.append(em, caller, AuditEvent.success("access.revoke", "machine", m.getId(), m.getAccountId(),
+                    g.getService() + " from " + g.getSource()));
+                return AccessPolicy.allow(g, m.getInternalIp());
+            });
+            firewall.change(Policy.EMPTY, Policy.of(List.of(), List.of(gone)), List.of(gone));
+        });
+    }
+
+    @Override
+    public FirewallStatus sync(Caller caller, boolean repair) {
+        return audit.attempt(caller, "firewall.sync", "firewall", null, () -> {
+            Scope.requirePlatformAdmin(caller);
+            FirewallStatus status = firewall.status(repair);
+            audit.record(caller, AuditEvent.success("firewall.sync", "firewall", status.backend(), caller.accountId(),
+                status.drift().size() + " drift(s)" + (repair ? ", repaired: " + status.repaired() : "")));
+            return status;
+        });
+    }
+
+    private static Grant view(GrantEntity g, List<PortEntity> ports) {
+        Integer external = ports.stream().filter(p -> p.getProtocol().equals(g.getProtocol()) && p.getPort() == g.getPort()
+            && serviceName(p.getService()).equals(g.getService())).map(PortEntity::getExternalPort).findFirst().orElse(null);
+        return new Grant(g.getId(), g.getMachineId(), g.getSource(), g.getService(), g.getProtocol(), g.getPort(), external,
+            g.getExpiresAt(), GrantState.valueOf(g.getState()), g.getCreatedBy(), g.getCreatedAt());
+    }
+
+    static String serviceName(String key) {
+        return key.substring(0, key.indexOf('/'));
+    }
+
+    /** Whether a distributor owns the machine, or owns the account that does. */
+    static boolean underDistributor(EntityManager em, MachineEntity m) {
+        return em.createQuery("SELECT COUNT(a.id) FROM AccountEntity a WHERE a.id IN :ids AND a.type = :t", Long.class)
+            .setParameter("ids", Scope.idsOnPath(m.getAccountPath())).setParameter("t", AccountType.DISTRIBUTOR.name())
+            .getSingleResult() > 0;
+    }
+
+    static Set<String> distributorServices(EntityManager em) {
+        SettingEntity s = em.find(SettingEntity.class, "access.distributor-services");
+        return new HashSet<>(Arrays.asList((s == null ? "web,https" : s.getValue()).split("\\s*,\\s*")));
+    }
+}

@@ -1,0 +1,229 @@
+package org.mtmanager.core.access;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.mtmanager.api.Channel;
+import org.mtmanager.api.access.FirewallStatus;
+import org.mtmanager.api.access.GrantState;
+import org.mtmanager.api.audit.AuditEvent;
+import org.mtmanager.api.user.AuthService;
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.spi.firewall.FirewallBackend;
+import org.mtmanager.spi.firewall.FirewallException;
+import org.mtmanager.spi.firewall.FirewallSettings;
+import org.mtmanager.spi.firewall.Policy;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.GrantEntity;
+import org.mtmanager.store.entity.MachineEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The configured firewall backend ({@code etc/org.mtmanager.firewall.cfg}: {@code backend}, {@code publicAddress},
+ * {@code internalNetwork}, {@code sipEdge}, {@code namespace}, {@code retrySeconds}, {@code expirySeconds}), kept in
+ * step with the database: a full sync at start and whenever a backend arrives, single changes as they happen, a
+ * retrying full sync while anything is pending, and the expiry of grants.
+ */
+@Component(service = Firewall.class, immediate = true, configurationPid = "org.mtmanager.firewall")
+public class Firewall {
+    private static final Logger LOG = LoggerFactory.getLogger(Firewall.class);
+
+    private final Store store;
+    private final AuditLog audit;
+    private final AuthService auth;
+    private final String backendType;
+    private final FirewallSettings settings;
+    private final Map<String, FirewallBackend> backends = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private volatile boolean dirty = true;
+
+    @Activate
+    public Firewall(@Reference Store store, @Reference AuditLog audit, @Reference AuthService auth, Map<String, Object> config) {
+        this.store = store;
+        this.audit = audit;
+        this.auth = auth;
+        this.backendType = String.valueOf(config.getOrDefault("backend", "nftables"));
+        Map<String, String> props = new java.util.HashMap<>();
+        config.forEach((k, v) -> props.put(k, String.valueOf(v)));
+        this.settings = new FirewallSettings(props.getOrDefault("publicAddress", "127.0.0.1"),
+            props.getOrDefault("internalNetwork", "10.100.0.0/16"), props.getOrDefault("sipEdge", ""),
+            props.getOrDefault("namespace", ""), props);
+        long retry = Long.parseLong(props.getOrDefault("retrySeconds", "30"));
+        long expiry = Long.parseLong(props.getOrDefault("expirySeconds", "5"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mtm-firewall");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::retry, 0, retry, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::expireSafely, expiry, expiry, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() throws InterruptedException {
+        timer.shutdown();
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    public void addBackend(FirewallBackend backend, Map<String, Object> props) {
+        backends.put(String.valueOf(props.getOrDefault(FirewallBackend.TYPE_PROPERTY, backend.type())), backend);
+        dirty = true;
+        if (timer != null) {
+            timer.execute(this::retry);
+        }
+    }
+
+    public void removeBackend(FirewallBackend backend, Map<String, Object> props) {
+        backends.remove(String.valueOf(props.getOrDefault(FirewallBackend.TYPE_PROPERTY, backend.type())), backend);
+    }
+
+    FirewallSettings settings() {
+        return settings;
+    }
+
+    Optional<FirewallBackend> backend() {
+        return Optional.ofNullable(backends.get(backendType));
+    }
+
+    List<String> problems() {
+        Optional<FirewallBackend> b = backend();
+        if (b.isEmpty()) {
+            return List.of("firewall backend '" + backendType + "' is not deployed (install the feature mtm-firewall-" + backendType + ")");
+        }
+        return b.get().problems(settings);
+    }
+
+    /**
+     * Pushes single changes, and cuts the connections of removed grants. False when the backend could not take
+     * them: the next full sync will.
+     */
+    synchronized boolean change(Policy add, Policy remove, List<Policy.Allow> cut) {
+        Optional<FirewallBackend> b = backend();
+        if (b.isEmpty() || dirty) {
+            dirty = true;
+            return false;
+        }
+        try {
+            if (!remove.isEmpty()) {
+                b.get().remove(settings, remove);
+            }
+            for (Policy.Allow a : cut) {
+                b.get().cut(settings, a);
+            }
+            if (!add.isEmpty()) {
+                b.get().add(settings, add);
+            }
+            return true;
+        } catch (FirewallException | RuntimeException e) {
+            LOG.warn("Firewall change failed; a full sync will follow: {}", e.getMessage());
+            dirty = true;
+            return false;
+        }
+    }
+
+    /** Installs the whole policy; PENDING grants become ACTIVE. */
+    synchronized void syncNow() throws FirewallException {
+        Optional<FirewallBackend> b = backend();
+        if (b.isEmpty()) {
+            throw new FirewallException(String.join("; ", problems()), true);
+        }
+        Policy desired = store.read(AccessPolicy::desired);
+        b.get().apply(settings, desired);
+        dirty = false;
+        store.writing(em -> em.createQuery("UPDATE GrantEntity g SET g.state = :a WHERE g.state = :p")
+            .setParameter("a", GrantState.ACTIVE.name()).setParameter("p", GrantState.PENDING.name()).executeUpdate());
+    }
+
+    synchronized FirewallStatus status(boolean repair) {
+        List<String> problems = problems();
+        Policy desired = store.read(AccessPolicy::desired);
+        List<String> drift = new ArrayList<>();
+        boolean repaired = false;
+        if (problems.isEmpty()) {
+            try {
+                Policy installed = backend().orElseThrow().installed(settings);
+                // IPv6 sources are stored, never installed (machines are IPv4): not drift.
+                Policy wanted = Policy.of(desired.forwards(), desired.allows().stream().filter(a -> !a.source().contains(":")).toList());
+                Policy missing = wanted.minus(installed);
+                Policy extra = installed.minus(wanted);
+                missing.forwards().forEach(f -> drift.add("missing forward " + f));
+                missing.allows().forEach(a -> drift.add("missing grant " + a));
+                extra.forwards().forEach(f -> drift.add("unknown forward " + f));
+                extra.allows().forEach(a -> drift.add("unknown grant " + a));
+                if (repair) {
+                    syncNow();
+                    repaired = true;
+                } else {
+                    repaired = drift.isEmpty();
+                }
+            } catch (FirewallException e) {
+                problems = List.of(e.getMessage());
+            }
+        }
+        long pending = store.read(em -> em.createQuery("SELECT COUNT(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class)
+            .setParameter("p", GrantState.PENDING.name()).getSingleResult());
+        return new FirewallStatus(backendType, problems, drift, desired.forwards().size(), desired.allows().size(), pending, repaired);
+    }
+
+    /** The background sync: while anything is dirty or pending, try the whole policy again. */
+    private void retry() {
+        try {
+            long pending = store.read(em -> em.createQuery("SELECT COUNT(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class)
+                .setParameter("p", GrantState.PENDING.name()).getSingleResult());
+            if ((dirty || pending > 0) && problems().isEmpty()) {
+                syncNow();
+                LOG.info("Firewall ({}) synchronised with the database", backendType);
+            }
+        } catch (FirewallException | RuntimeException e) {
+            LOG.warn("Firewall sync failed; retrying later: {}", e.getMessage());
+        }
+    }
+
+    private void expireSafely() {
+        try {
+            expire(Instant.now());
+        } catch (RuntimeException e) {
+            LOG.warn("Grant expiry failed; retrying later: {}", e.getMessage());
+        }
+    }
+
+    /** Revokes every grant whose expiry has passed, auditing each; returns how many. */
+    int expire(Instant now) {
+        List<Long> due = store.read(em -> em.createQuery("SELECT g.id FROM GrantEntity g WHERE g.expiresAt IS NOT NULL AND g.expiresAt <= :now",
+            Long.class).setParameter("now", java.sql.Timestamp.from(now)).getResultList());
+        for (long id : due) {
+            Policy.Allow gone = store.write(em -> {
+                GrantEntity g = em.find(GrantEntity.class, id);
+                if (g == null) {
+                    return null;
+                }
+                MachineEntity m = em.find(MachineEntity.class, g.getMachineId());
+                em.remove(g);
+                audit.append(em, auth.system(Channel.SYSTEM), AuditEvent.success("access.expire", "machine", g.getMachineId(),
+                    m.getAccountId(), g.getService() + " from " + g.getSource() + " expired"));
+                return AccessPolicy.allow(g, m.getInternalIp());
+            });
+            if (gone != null) {
+                change(Policy.EMPTY, Policy.of(List.of(), List.of(gone)), List.of(gone));
+            }
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,14 @@
+package org.mtmanager.core.machine;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.store.entity.MachineEntity;
+
+/**
+ * Something another capability releases when a machine is deleted. Called inside the transaction that marks the
+ * machine DELETED, so the release and the deletion commit together; the returned action runs after the commit
+ * (to change infrastructure, which no transaction covers).
+ */
+public interface MachineDeletion {
+    Runnable deleting(EntityManager em, MachineEntity machine);
+}
