@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * (restarts, start-up time, memory).
  */
 public final class Distribution implements AutoCloseable {
+    /** A namespace no test makes: the firewall backend reports it missing, and touches nothing. */
+    static final String NO_FIREWALL = "mtmit-no-firewall";
     private final Path home;
     private final int httpPort;
     private final int sshPort;
@@ -36,6 +38,8 @@ public final class Distribution implements AutoCloseable {
         // An empty local repository: the distribution must run from its own system/ folder, offline.
         Path empty = Files.createDirectories(d.home.resolve("empty-local-repository"));
         set(d.home.resolve("etc/org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.localRepository", empty.toString());
+        // Never the host's own ruleset: the firewall's edge is a namespace of the test's, or none (grants stay PENDING).
+        set(d.home.resolve("etc/org.mtmanager.firewall.cfg"), "namespace", NO_FIREWALL);
         return d;
     }
 

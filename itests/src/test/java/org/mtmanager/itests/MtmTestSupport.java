@@ -83,6 +83,7 @@ public abstract class MtmTestSupport {
             editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "bridge", Containers.BRIDGE),
             editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "network", Containers.NETWORK),
             editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "namespacePrefix", Containers.PREFIX),
+            editConfigurationFilePut("etc/org.mtmanager.firewall.cfg", "namespace", Distribution.NO_FIREWALL),
             // Karaf's own launcher adds these for Java 9+; Pax Exam does not.
             vmOption("--add-reads=java.xml=java.logging"),
             vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),

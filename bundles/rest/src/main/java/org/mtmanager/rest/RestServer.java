@@ -9,6 +9,7 @@ import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.http.DestinationRegistry;
+import org.mtmanager.api.access.AccessService;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
 import org.mtmanager.api.audit.AuditService;
@@ -21,7 +22,9 @@ import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.UserService;
 import org.mtmanager.rest.resource.AccountResource;
+import org.mtmanager.rest.resource.AccessResource;
 import org.mtmanager.rest.resource.AppResource;
+import org.mtmanager.rest.resource.FirewallResource;
 import org.mtmanager.rest.resource.HostResource;
 import org.mtmanager.rest.resource.AuditResource;
 import org.mtmanager.rest.resource.JobResource;
@@ -54,7 +57,8 @@ public class RestServer {
     /** Resource classes, in the order of the OpenAPI document. */
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
-        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class);
+        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, AccessResource.class,
+        FirewallResource.class);
 
     private final Server server;
 
@@ -63,6 +67,7 @@ public class RestServer {
                       @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
+                      @Reference AccessService access,
                       @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
         // Otherwise CXF's own JSON provider, not Jackson, would write every response.
@@ -73,7 +78,8 @@ public class RestServer {
         factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
             new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
-            new ReconcileResource(reconciler), new HostResource(hosts),
+            new ReconcileResource(reconciler), new HostResource(hosts), new AccessResource(access),
+            new FirewallResource(access),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

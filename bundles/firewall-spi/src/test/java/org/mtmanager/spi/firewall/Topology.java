@@ -118,6 +118,16 @@ public final class Topology implements AutoCloseable {
         }
     }
 
+    /** Empties the platform's rules behind its back (drift), whichever backend holds them. */
+    public static void flush(Topology net, String backend) throws Exception {
+        if (backend.equals("nftables")) {
+            sh("ip", "netns", "exec", net.edge, "nft", "flush", "set", "inet", "mtm", "allow4");
+        } else {
+            sh("ip", "netns", "exec", net.edge, "iptables", "-F", "MTM-FORWARD");
+            sh("ip", "netns", "exec", net.edge, "iptables", "-A", "MTM-FORWARD", "-j", "DROP");
+        }
+    }
+
     private static String run(String ns, String script) throws Exception {
         Process p = new ProcessBuilder("ip", "netns", "exec", ns, "sh", "-c", script).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -32,6 +32,31 @@ final class Dtos {
     private Dtos() {
     }
 
+    /** An ISO-8601 instant from a request; a bad one names its field, as REST does. */
+    static Instant instant(String field, String text) {
+        try {
+            return Instant.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.mtmanager.api.MtmException.invalid(field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
+        }
+    }
+
+    static org.mtmanager.soap.v1.GrantData grant(org.mtmanager.api.access.Grant g) {
+        org.mtmanager.soap.v1.GrantData d = new org.mtmanager.soap.v1.GrantData();
+        d.id = g.id();
+        d.machineId = g.machineId();
+        d.source = g.source();
+        d.service = g.service();
+        d.protocol = g.protocol();
+        d.port = g.port();
+        d.externalPort = g.externalPort();
+        d.expiresAt = time(g.expiresAt());
+        d.state = g.state().name();
+        d.createdBy = g.createdBy();
+        d.createdAt = time(g.createdAt());
+        return d;
+    }
+
     static String time(Instant i) {
         return i == null ? null : i.toString();
     }

@@ -11,7 +11,9 @@ import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineService;
+import org.mtmanager.soap.v1.GrantData;
 import org.mtmanager.soap.v1.JobData;
+import org.mtmanager.soap.v1.NewGrant;
 import org.mtmanager.soap.v1.MachineData;
 import org.mtmanager.soap.v1.MachinePage;
 import org.mtmanager.soap.v1.MtmFault;
@@ -27,9 +29,39 @@ public class ProvisioningPortImpl implements ProvisioningPort {
     private final MachineService machines;
     private final JobService jobs;
 
-    public ProvisioningPortImpl(MachineService machines, JobService jobs) {
+    private final org.mtmanager.api.access.AccessService access;
+
+    public ProvisioningPortImpl(MachineService machines, JobService jobs, org.mtmanager.api.access.AccessService access) {
         this.machines = machines;
         this.jobs = jobs;
+        this.access = access;
+    }
+
+    @Override
+    public GrantData grantAccess(long machineId, NewGrant g) throws MtmFault {
+        return call(c -> {
+            if (g == null) {
+                throw MtmException.invalid("grant", "is required");
+            }
+            return Dtos.grant(access.grant(c, machineId, new org.mtmanager.api.access.GrantRequest(g.source, g.service, g.name,
+                g.port, g.protocol, g.expiresAt == null ? null : Dtos.instant("expiresAt", g.expiresAt))));
+        });
+    }
+
+    @Override
+    public void revokeAccess(long machineId, long grantId) throws MtmFault {
+        call(c -> {
+            access.revoke(c, machineId, grantId);
+            return null;
+        });
+    }
+
+    @Override
+    public java.util.List<GrantData> listAccess(long machineId) throws MtmFault {
+        return call(c -> {
+            var a = access.access(c, machineId);
+            return a.grants().stream().map(Dtos::grant).toList();
+        });
     }
 
     @Override

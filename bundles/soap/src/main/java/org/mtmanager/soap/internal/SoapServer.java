@@ -31,11 +31,12 @@ public class SoapServer {
     public SoapServer(@Reference AuthService auth, @Reference AccountService accounts, @Reference UserService users,
                       @Reference PlanService plans, @Reference SettingService settings, @Reference AppService apps,
                       @Reference MachineService machines, @Reference JobService jobs,
+                      @Reference org.mtmanager.api.access.AccessService access,
                       @Reference DestinationRegistry transportReady) {
         accountServer = publish(ACCOUNT_ADDRESS, AccountPortImpl.class,
             new AccountPortImpl(accounts, users, plans, settings, apps), auth);
         provisioningServer = publish(PROVISIONING_ADDRESS, ProvisioningPortImpl.class,
-            new ProvisioningPortImpl(machines, jobs), auth);
+            new ProvisioningPortImpl(machines, jobs, access), auth);
     }
 
     /** One endpoint, with the UsernameToken check in front and client faults marked as such. */

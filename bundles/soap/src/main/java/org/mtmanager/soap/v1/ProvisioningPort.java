@@ -17,6 +17,15 @@ public interface ProvisioningPort {
     JobData createMachine(@WebParam(name = "machine") NewMachine machine,
                           @WebParam(name = "idempotencyKey") String idempotencyKey) throws MtmFault;
 
+    @WebMethod @WebResult(name = "grant")
+    GrantData grantAccess(@WebParam(name = "machineId") long machineId, @WebParam(name = "grant") NewGrant grant) throws MtmFault;
+
+    @WebMethod
+    void revokeAccess(@WebParam(name = "machineId") long machineId, @WebParam(name = "grantId") long grantId) throws MtmFault;
+
+    @WebMethod @WebResult(name = "grant")
+    java.util.List<GrantData> listAccess(@WebParam(name = "machineId") long machineId) throws MtmFault;
+
     @WebMethod @WebResult(name = "page")
     MachinePage listMachines(@WebParam(name = "offset") Integer offset, @WebParam(name = "limit") Integer limit,
                              @WebParam(name = "accountId") Long accountId, @WebParam(name = "state") String state,

@@ -1,0 +1,152 @@
+package org.mtmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.Assume;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.mtmanager.spi.firewall.Topology;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Service grants and port forwards end to end, on real packets, once per firewall backend: the distribution runs
+ * with its firewall in the edge namespace of a test topology (see {@link Topology}), its machine's address is the
+ * topology's machine, and clients in their own namespaces do or do not get through as the API says.
+ */
+@RunWith(Parameterized.class)
+public class AccessIT {
+    private static final String API = "/mtm/api/v1";
+
+    @Parameterized.Parameters(name = "{0}")
+    public static List<String> backends() {
+        return List.of("nftables", "iptables");
+    }
+
+    private final String backend;
+
+    public AccessIT(String backend) {
+        this.backend = backend;
+    }
+
+    @Test
+    public void grantsForwardsRevokesExpiryDeletionAndTheSipLockOnRealPackets() throws Exception {
+        Assume.assumeTrue("needs root and the firewall tools", Files.isExecutable(Path.of("/usr/sbin/nft"))
+            && Files.isExecutable(Path.of("/usr/sbin/iptables-restore")) && Files.isExecutable(Path.of("/usr/sbin/conntrack")));
+        try (Topology net = new Topology(); Distribution d = Distribution.unpack("access-" + backend)) {
+            Path fw = d.home().resolve("etc/org.mtmanager.firewall.cfg");
+            Distribution.set(fw, "backend", backend);
+            Distribution.set(fw, "namespace", net.edge);
+            Distribution.set(fw, "publicAddress", Topology.PUBLIC);
+            Distribution.set(fw, "internalNetwork", Topology.INTERNAL);
+            Distribution.set(fw, "retrySeconds", "1");
+            Distribution.set(fw, "expirySeconds", "1");
+            Files.delete(d.home().resolve("etc/org.mtmanager.host-local.cfg"));
+            Path lab = d.home().resolve("etc/org.mtmanager.host-lab1.cfg");
+            for (String[] kv : new String[][] {{"name", "lab1"}, {"driver", "libvirt"}, {"uri", "test:///default"},
+                {"network", Topology.INTERNAL}, {"vcpu", "64"}, {"memoryMb", "262144"}, {"diskGb", "10000"}}) {
+                Distribution.set(lab, kv[0], kv[1]);
+            }
+            d.start();
+            d.awaitRest(Duration.ofMinutes(3));
+            Http admin = d.admin();
+            await(() -> admin.post(API + "/firewall/sync?repair=false", Map.of()).json().get("problems").isEmpty());
+
+            JsonNode draft = admin.post(API + "/machines/drafts", Map.of("hostname", "pbx-access", "plan", "SS", "customer",
+                Map.of("company", "Access SL", "contact", "Eva", "email", "eva@example.com", "phone", "+34 600 000 000",
+                    "address", "Calle 5", "taxId", "B5"))).json();
+            JsonNode job = admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json();
+            long id = job.get("machineId").asLong();
+            await(() -> "RUNNING".equals(admin.get(API + "/machines/" + id).json().get("state").asText()));
+            assertEquals(Topology.MACHINE, admin.get(API + "/machines/" + id).json().get("internalIp").asText());
+
+            // A grant: c1 reaches SSH through its external port, c2 does not; web is reached on the machine itself.
+            Http.Response ssh = admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "ssh"));
+            assertEquals(ssh.toString(), 201, ssh.status());
+            int port = ssh.json().get("externalPort").asInt();
+            assertEquals(10000, port);
+            assertEquals("ACTIVE", ssh.json().get("state").asText());
+            assertTrue(net.ssh(net.client1, Topology.PUBLIC, port));
+            assertFalse(net.ssh(net.client2, Topology.PUBLIC, port));
+            assertEquals(201, admin.post(API + "/machines/" + id + "/access", Map.of("source", "198.18.1.0/24", "service", "web")).status());
+            assertTrue(net.web(net.client1, Topology.MACHINE, 80));
+            assertFalse(net.web(net.client2, Topology.MACHINE, 80));
+            JsonNode access = admin.get(API + "/machines/" + id + "/access").json();
+            assertEquals(access.toString(), 1, access.get("forwards").size());
+            assertEquals(Topology.PUBLIC, access.get("forwards").get(0).get("publicAddress").asText());
+
+            // Revoking cuts the established connection too.
+            Topology.Session session = net.open(net.client1, Topology.PUBLIC, port);
+            assertTrue(session.echoes("one"));
+            assertEquals(204, admin.delete(API + "/machines/" + id + "/access/" + ssh.json().get("id").asLong()).status());
+            assertFalse("the established connection is cut", session.echoes("two"));
+            assertFalse(net.ssh(net.client1, Topology.PUBLIC, port));
+
+            // An expiring grant ends by itself.
+            Http.Response brief = admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT2, "service", "ssh",
+                "expiresAt", Instant.now().plusSeconds(4).toString()));
+            assertEquals(port, brief.json().get("externalPort").asInt());
+            assertTrue(net.ssh(net.client2, Topology.PUBLIC, port));
+            await(() -> admin.get(API + "/machines/" + id + "/access").json().get("grants").size() == 1);
+            assertFalse(net.ssh(net.client2, Topology.PUBLIC, port));
+            assertEquals(1, admin.get(API + "/audit?action=access.expire").json().get("total").asLong());
+
+            // SIP is locked on every facade, and each attempt is audited.
+            Http.Response sip = admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "sip"));
+            assertEquals(sip.toString(), 403, sip.status());
+            assertEquals("service", sip.json().get("field").asText());
+            assertEquals(403, admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "custom",
+                "name", "trunk", "port", 5060, "protocol", "udp")).status());
+            Soap.Reply soap = new Soap(new Http(d.httpPort(), null, null, "127.0.0.1"), "admin", d.adminPassword())
+                .service("ProvisioningService").call("grantAccess", "<v1:machineId>" + id + "</v1:machineId><v1:grant><v1:source>"
+                    + Topology.CLIENT1 + "</v1:source><v1:service>sip</v1:service></v1:grant>");
+            assertEquals("FORBIDDEN", soap.faultCode());
+            String cli = d.client("admin", d.adminPassword(), "mtm:grant " + id + " " + Topology.CLIENT1 + " sip");
+            assertTrue(cli, cli.contains("SIP is locked"));
+            assertEquals(4, admin.get(API + "/audit?action=access.grant&outcome=DENIED").json().get("total").asLong());
+
+            // Drift behind the platform's back is found and repaired.
+            assertEquals(0, admin.post(API + "/firewall/sync?repair=false", Map.of()).json().get("drift").size());
+            Topology.flush(net, backend);
+            assertFalse(net.web(net.client1, Topology.MACHINE, 80));
+            JsonNode drift = admin.post(API + "/firewall/sync?repair=false", Map.of()).json();
+            assertTrue(drift.toString(), drift.get("drift").size() > 0);
+            assertTrue(admin.post(API + "/firewall/sync", Map.of()).json().get("repaired").asBoolean());
+            assertTrue(net.web(net.client1, Topology.MACHINE, 80));
+
+            // Deleting the machine frees its port: nothing answers there any more.
+            assertEquals(201, admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "ssh")).status());
+            assertTrue(net.ssh(net.client1, Topology.PUBLIC, port));
+            long stop = admin.post(API + "/machines/" + id + "/stop", Map.of("confirm", true)).json().get("id").asLong();
+            await(() -> "SUCCEEDED".equals(admin.get(API + "/jobs/" + stop).json().get("state").asText()));
+            long delete = admin.delete(API + "/machines/" + id + "?confirm=true").json().get("id").asLong();
+            await(() -> "SUCCEEDED".equals(admin.get(API + "/jobs/" + delete).json().get("state").asText()));
+            assertFalse(net.ssh(net.client1, Topology.PUBLIC, port));
+            JsonNode after = admin.post(API + "/firewall/sync?repair=false", Map.of()).json();
+            assertEquals(after.toString(), 0, after.get("forwards").asLong());
+            assertEquals(0, after.get("drift").size());
+        }
+    }
+
+    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 60 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+}
