@@ -144,11 +144,17 @@ public class Firewall {
         if (b.isEmpty()) {
             throw new FirewallException(String.join("; ", problems()), true);
         }
+        long t0 = System.nanoTime();
         Policy desired = store.read(AccessPolicy::desired);
+        long t1 = System.nanoTime();
         b.get().apply(settings, desired);
+        long t2 = System.nanoTime();
         dirty = false;
         store.writing(em -> em.createQuery("UPDATE GrantEntity g SET g.state = :a WHERE g.state = :p")
             .setParameter("a", GrantState.ACTIVE.name()).setParameter("p", GrantState.PENDING.name()).executeUpdate());
+        LOG.info("Firewall full sync ({}): {} forwards, {} grants in {} ms ({} ms reading the database, {} ms in the backend)",
+            backendType, desired.forwards().size(), desired.allows().size(), (System.nanoTime() - t0) / 1_000_000,
+            (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
     synchronized FirewallStatus status(boolean repair) {
@@ -189,7 +195,6 @@ public class Firewall {
                 .setParameter("p", GrantState.PENDING.name()).getSingleResult());
             if ((dirty || pending > 0) && problems().isEmpty()) {
                 syncNow();
-                LOG.info("Firewall ({}) synchronised with the database", backendType);
             }
         } catch (FirewallException | RuntimeException e) {
             LOG.warn("Firewall sync failed; retrying later: {}", e.getMessage());
