@@ -12,6 +12,7 @@ import org.apache.cxf.transport.http.DestinationRegistry;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
 import org.mtmanager.api.audit.AuditService;
+import org.mtmanager.api.billing.BillingService;
 import org.mtmanager.api.host.HostService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.MachineService;
@@ -29,8 +30,12 @@ import org.mtmanager.rest.resource.MachineResource;
 import org.mtmanager.rest.resource.OpenApiResource;
 import org.mtmanager.rest.resource.PlanChangeResource;
 import org.mtmanager.rest.resource.PlanResource;
+import org.mtmanager.rest.resource.PriceListResource;
 import org.mtmanager.rest.resource.ReconcileResource;
+import org.mtmanager.rest.resource.ReportResource;
 import org.mtmanager.rest.resource.SettingResource;
+import org.mtmanager.rest.resource.StatementResource;
+import org.mtmanager.rest.resource.UsageResource;
 import org.mtmanager.rest.resource.UserResource;
 import org.mtmanager.rest.support.AuthFilter;
 import org.mtmanager.rest.support.ErrorMappers;
@@ -54,7 +59,8 @@ public class RestServer {
     /** Resource classes, in the order of the OpenAPI document. */
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
-        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class);
+        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, UsageResource.class,
+        PriceListResource.class, StatementResource.class, ReportResource.class);
 
     private final Server server;
 
@@ -63,7 +69,7 @@ public class RestServer {
                       @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
-                      @Reference DestinationRegistry transportReady) {
+                      @Reference BillingService billing, @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
         // Otherwise CXF's own JSON provider, not Jackson, would write every response.
         bus.setProperty("skip.default.json.provider.registration", true);
@@ -73,7 +79,8 @@ public class RestServer {
         factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
             new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
-            new ReconcileResource(reconciler), new HostResource(hosts),
+            new ReconcileResource(reconciler), new HostResource(hosts), new UsageResource(billing),
+            new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
