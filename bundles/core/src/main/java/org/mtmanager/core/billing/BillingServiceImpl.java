@@ -34,6 +34,8 @@ import org.mtmanager.store.entity.StatementEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Billing of the caller's subtree (see {@link BillingService}): reads need only visibility; prices, closing and
@@ -42,6 +44,7 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = BillingService.class)
 public class BillingServiceImpl implements BillingService {
+    private static final Logger LOG = LoggerFactory.getLogger(BillingServiceImpl.class);
     private final Store store;
     private final AuditLog audit;
     private final UsageLedger ledger;
@@ -191,8 +194,12 @@ public class BillingServiceImpl implements BillingService {
                 if (done != null) {
                     return Statements.view(em, done, true);
                 }
+                long t0 = System.nanoTime();
                 Statement open = Statements.open(em, a, p, PriceLists.required(em, a));
+                long rated = System.nanoTime();
                 StatementEntity e = Statements.store(em, open, ledger.clock().instant(), caller.username());
+                LOG.info("statement {}/{} closed: {} line(s), rated in {} ms, stored in {} ms", accountId, p,
+                    open.lines().size(), (rated - t0) / 1_000_000, (System.nanoTime() - rated) / 1_000_000);
                 audit.append(em, caller, AuditEvent.success("statement.close", "statement", accountId + "/" + p, accountId,
                     open.lines().size() + " line(s), total " + open.total() + " " + open.currency()));
                 return Statements.view(em, e, true);
