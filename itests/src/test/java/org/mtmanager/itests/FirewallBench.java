@@ -140,7 +140,7 @@ public class FirewallBench {
             c.commit();
         } finally {
             try {
-                DriverManager.getConnection("jdbc:derby:;shutdown=true");
+                DriverManager.getConnection("jdbc:derby:" + d.home().resolve("data/mtm/db") + ";shutdown=true");
             } catch (java.sql.SQLException expected) {
                 // a clean shutdown is reported as an exception
             }

@@ -44,12 +44,18 @@ public final class Http {
     private final String password;
     private final String sourceIp;
     private final String idempotencyKey;
+    private final String accept;
 
     public Http(int port, String user, String password, String sourceIp) {
         this(port, user, password, sourceIp, null);
     }
 
     private Http(int port, String user, String password, String sourceIp, String idempotencyKey) {
+        this(port, user, password, sourceIp, idempotencyKey, "*/*");
+    }
+
+    private Http(int port, String user, String password, String sourceIp, String idempotencyKey, String accept) {
+        this.accept = accept;
         this.port = port;
         this.user = user;
         this.password = password;
@@ -60,6 +66,11 @@ public final class Http {
     /** The same client, sending an Idempotency-Key header. */
     public Http withKey(String key) {
         return new Http(port, user, password, sourceIp, key);
+    }
+
+    /** The same client, asking for another media type (e.g. text/csv). */
+    public Http accepting(String mediaType) {
+        return new Http(port, user, password, sourceIp, idempotencyKey, mediaType);
     }
 
     public Http as(String newUser, String newPassword) {
@@ -108,7 +119,7 @@ public final class Http {
             head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n")
                 .append("Connection: close\r\n")
-                .append("Accept: */*\r\n");
+                .append("Accept: ").append(accept).append("\r\n");
             if (user != null) {
                 String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
                 head.append("Authorization: Basic ").append(token).append("\r\n");

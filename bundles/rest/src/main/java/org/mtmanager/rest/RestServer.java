@@ -13,6 +13,7 @@ import org.mtmanager.api.access.AccessService;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
 import org.mtmanager.api.audit.AuditService;
+import org.mtmanager.api.billing.BillingService;
 import org.mtmanager.api.host.HostService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.MachineService;
@@ -32,8 +33,12 @@ import org.mtmanager.rest.resource.MachineResource;
 import org.mtmanager.rest.resource.OpenApiResource;
 import org.mtmanager.rest.resource.PlanChangeResource;
 import org.mtmanager.rest.resource.PlanResource;
+import org.mtmanager.rest.resource.PriceListResource;
 import org.mtmanager.rest.resource.ReconcileResource;
+import org.mtmanager.rest.resource.ReportResource;
 import org.mtmanager.rest.resource.SettingResource;
+import org.mtmanager.rest.resource.StatementResource;
+import org.mtmanager.rest.resource.UsageResource;
 import org.mtmanager.rest.resource.UserResource;
 import org.mtmanager.rest.support.AuthFilter;
 import org.mtmanager.rest.support.ErrorMappers;
@@ -58,7 +63,7 @@ public class RestServer {
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
         JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, AccessResource.class,
-        FirewallResource.class);
+        FirewallResource.class, UsageResource.class, PriceListResource.class, StatementResource.class, ReportResource.class);
 
     private final Server server;
 
@@ -67,7 +72,7 @@ public class RestServer {
                       @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
-                      @Reference AccessService access,
+                      @Reference AccessService access, @Reference BillingService billing,
                       @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
         // Otherwise CXF's own JSON provider, not Jackson, would write every response.
@@ -79,7 +84,8 @@ public class RestServer {
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
             new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
             new ReconcileResource(reconciler), new HostResource(hosts), new AccessResource(access),
-            new FirewallResource(access),
+            new FirewallResource(access), new UsageResource(billing),
+            new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

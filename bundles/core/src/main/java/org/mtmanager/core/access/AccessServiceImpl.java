@@ -107,16 +107,17 @@ public class AccessServiceImpl implements AccessService {
                 audit.append(em, caller, AuditEvent.success("access.grant", "machine", m.getId(), m.getAccountId(),
                     service.name() + " from " + source + (port == null ? "" : " via external port " + port.getExternalPort())
                         + (r.expiresAt() == null ? "" : " until " + r.expiresAt())));
-                return new Object[] {g, m.getInternalIp(), port};
+                // Installed before the commit, so one transaction records the outcome. Should the commit fail
+                // after all, the firewall holds an entry the database lacks, and the next sync removes it.
+                Policy add = Policy.of(port == null ? List.of() : List.of(AccessPolicy.forward(port, m.getInternalIp())),
+                    List.of(AccessPolicy.allow(g, m.getInternalIp())));
+                if (firewall.change(add, Policy.EMPTY, List.of())) {
+                    g.setState(GrantState.ACTIVE.name());
+                }
+                return new Object[] {g, port};
             });
             GrantEntity g = (GrantEntity) made[0];
-            PortEntity port = (PortEntity) made[2];
-            Policy add = Policy.of(port == null ? List.of() : List.of(AccessPolicy.forward(port, (String) made[1])),
-                List.of(AccessPolicy.allow(g, (String) made[1])));
-            if (firewall.change(add, Policy.EMPTY, List.of())) {
-                store.writing(em -> em.find(GrantEntity.class, g.getId()).setState(GrantState.ACTIVE.name()));
-                g.setState(GrantState.ACTIVE.name());
-            }
+            PortEntity port = (PortEntity) made[1];
             return view(g, port == null ? List.of() : List.of(port));
         });
     }

@@ -138,26 +138,43 @@ public class Firewall {
         }
     }
 
-    /** Installs the whole policy; PENDING grants become ACTIVE. */
-    synchronized void syncNow() throws FirewallException {
-        Optional<FirewallBackend> b = backend();
-        if (b.isEmpty()) {
-            throw new FirewallException(String.join("; ", problems()), true);
-        }
+    /**
+     * Installs the whole policy; the grants that were PENDING in it become ACTIVE. The database is marked after
+     * the firewall's monitor is released: granting holds the store's write lock while it calls {@link #change},
+     * so the two are never taken in the other order.
+     */
+    void syncNow() throws FirewallException {
         long t0 = System.nanoTime();
-        Policy desired = store.read(AccessPolicy::desired);
-        long t1 = System.nanoTime();
-        b.get().apply(settings, desired);
-        long t2 = System.nanoTime();
-        dirty = false;
-        store.writing(em -> em.createQuery("UPDATE GrantEntity g SET g.state = :a WHERE g.state = :p")
-            .setParameter("a", GrantState.ACTIVE.name()).setParameter("p", GrantState.PENDING.name()).executeUpdate());
+        Policy desired;
+        List<Long> pending;
+        long t1;
+        long t2;
+        synchronized (this) {
+            Optional<FirewallBackend> b = backend();
+            if (b.isEmpty()) {
+                throw new FirewallException(String.join("; ", problems()), true);
+            }
+            Object[] read = store.read(em -> new Object[] {AccessPolicy.desired(em), em.createQuery(
+                "SELECT g.id FROM GrantEntity g WHERE g.state = :p", Long.class).setParameter("p", GrantState.PENDING.name()).getResultList()});
+            desired = (Policy) read[0];
+            @SuppressWarnings("unchecked")
+            List<Long> ids = (List<Long>) read[1];
+            pending = ids;
+            t1 = System.nanoTime();
+            b.get().apply(settings, desired);
+            t2 = System.nanoTime();
+            dirty = false;
+        }
+        if (!pending.isEmpty()) {
+            store.writing(em -> em.createQuery("UPDATE GrantEntity g SET g.state = :a WHERE g.id IN :ids")
+                .setParameter("a", GrantState.ACTIVE.name()).setParameter("ids", pending).executeUpdate());
+        }
         LOG.info("Firewall full sync ({}): {} forwards, {} grants in {} ms ({} ms reading the database, {} ms in the backend)",
             backendType, desired.forwards().size(), desired.allows().size(), (System.nanoTime() - t0) / 1_000_000,
             (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
-    synchronized FirewallStatus status(boolean repair) {
+    FirewallStatus status(boolean repair) {
         List<String> problems = problems();
         Policy desired = store.read(AccessPolicy::desired);
         List<String> drift = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.phase.Phase;
 import org.mtmanager.api.ErrorCode;
+import org.mtmanager.soap.billing.v1.BillingFault;
 import org.mtmanager.soap.v1.MtmFault;
 
 /**
@@ -24,9 +25,11 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
         }
         Throwable t = f.getCause();
         for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof MtmFault m && m.getFaultInfo() != null) {
+            String code = t instanceof MtmFault m && m.getFaultInfo() != null ? m.getFaultInfo().code
+                : t instanceof BillingFault b && b.getFaultInfo() != null ? b.getFaultInfo().code : null;
+            if (code != null) {
                 try {
-                    if (ErrorCode.valueOf(m.getFaultInfo().code).httpStatus() < 500) {
+                    if (ErrorCode.valueOf(code).httpStatus() < 500) {
                         f.setFaultCode(Fault.FAULT_CODE_CLIENT);
                     }
                 } catch (IllegalArgumentException unknownCode) {

@@ -21,15 +21,20 @@ final class SoapCalls {
 
     static <T> T call(Call<T> call) throws MtmFault {
         try {
-            Message m = PhaseInterceptorChain.getCurrentMessage();
-            Caller caller = m == null ? null : (Caller) m.getExchange().get(UsernameTokenInterceptor.CALLER);
-            if (caller == null) {
-                throw new MtmException(ErrorCode.UNAUTHENTICATED, "a WS-Security UsernameToken is required");
-            }
-            return call.run(caller);
+            return call.run(caller());
         } catch (MtmException e) {
             throw fault(e);
         }
+    }
+
+    /** The caller the UsernameToken authenticated for the current message. */
+    static Caller caller() {
+        Message m = PhaseInterceptorChain.getCurrentMessage();
+        Caller caller = m == null ? null : (Caller) m.getExchange().get(UsernameTokenInterceptor.CALLER);
+        if (caller == null) {
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, "a WS-Security UsernameToken is required");
+        }
+        return caller;
     }
 
     static MtmFault fault(MtmException e) {

@@ -7,12 +7,14 @@ import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
+import org.mtmanager.api.billing.BillingService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.UserService;
+import org.mtmanager.soap.billing.v1.BillingNames;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -23,31 +25,35 @@ import org.osgi.service.component.annotations.Reference;
 public class SoapServer {
     public static final String ACCOUNT_ADDRESS = "/soap/AccountService";
     public static final String PROVISIONING_ADDRESS = "/soap/ProvisioningService";
+    public static final String BILLING_ADDRESS = "/soap/BillingService";
 
     private final Server accountServer;
     private final Server provisioningServer;
+    private final Server billingServer;
 
     @Activate
     public SoapServer(@Reference AuthService auth, @Reference AccountService accounts, @Reference UserService users,
                       @Reference PlanService plans, @Reference SettingService settings, @Reference AppService apps,
                       @Reference MachineService machines, @Reference JobService jobs,
                       @Reference org.mtmanager.api.access.AccessService access,
-                      @Reference DestinationRegistry transportReady) {
+                      @Reference BillingService billing, @Reference DestinationRegistry transportReady) {
         accountServer = publish(ACCOUNT_ADDRESS, AccountPortImpl.class,
-            new AccountPortImpl(accounts, users, plans, settings, apps), auth);
+            new AccountPortImpl(accounts, users, plans, settings, apps), new UsernameTokenInterceptor(auth));
         provisioningServer = publish(PROVISIONING_ADDRESS, ProvisioningPortImpl.class,
-            new ProvisioningPortImpl(machines, jobs, access), auth);
+            new ProvisioningPortImpl(machines, jobs, access), new UsernameTokenInterceptor(auth));
+        billingServer = publish(BILLING_ADDRESS, BillingPortImpl.class, new BillingPortImpl(billing),
+            new UsernameTokenInterceptor(auth, BillingNames.NS, BillingNames.FAULT));
     }
 
     /** One endpoint, with the UsernameToken check in front and client faults marked as such. */
-    private static Server publish(String address, Class<?> type, Object bean, AuthService auth) {
+    private static Server publish(String address, Class<?> type, Object bean, UsernameTokenInterceptor tokens) {
         Bus bus = BusFactory.getDefaultBus();
         JaxWsServerFactoryBean f = new JaxWsServerFactoryBean();
         f.setBus(bus);
         f.setAddress(address);
         f.setServiceClass(type);
         f.setServiceBean(bean);
-        f.getInInterceptors().add(new UsernameTokenInterceptor(auth));
+        f.getInInterceptors().add(tokens);
         f.getOutFaultInterceptors().add(new ClientFaultInterceptor());
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(SoapServer.class.getClassLoader());
@@ -62,5 +68,6 @@ public class SoapServer {
     void stop() {
         accountServer.destroy();
         provisioningServer.destroy();
+        billingServer.destroy();
     }
 }

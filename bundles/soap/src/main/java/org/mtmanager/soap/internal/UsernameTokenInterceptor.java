@@ -38,10 +38,19 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
 
     private final AuthService auth;
+    private final String faultNs;
+    private final String faultName;
 
     public UsernameTokenInterceptor(AuthService auth) {
+        this(auth, SoapNames.NS, "MtmFault");
+    }
+
+    /** For a contract of another namespace: its faults carry its own fault element, with the same code, message and field. */
+    public UsernameTokenInterceptor(AuthService auth, String faultNs, String faultName) {
         super(Phase.PRE_PROTOCOL);
         this.auth = auth;
+        this.faultNs = faultNs;
+        this.faultName = faultName;
     }
 
     @Override
@@ -53,19 +62,19 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     public void handleMessage(SoapMessage message) throws Fault {
         Header header = message.getHeader(SECURITY);
         if (header == null || !(header.getObject() instanceof Element security)) {
-            throw fault(message, new MtmException(ErrorCode.UNAUTHENTICATED,
+            throw fault(message, faultNs, faultName, new MtmException(ErrorCode.UNAUTHENTICATED,
                 "a WS-Security header with a UsernameToken is required"));
         }
         Element token = first(security, "UsernameToken");
         Element user = token == null ? null : first(token, "Username");
         Element password = token == null ? null : first(token, "Password");
         if (user == null || password == null) {
-            throw fault(message, new MtmException(ErrorCode.UNAUTHENTICATED,
+            throw fault(message, faultNs, faultName, new MtmException(ErrorCode.UNAUTHENTICATED,
                 "the UsernameToken needs a Username and a Password"));
         }
         String type = password.getAttribute("Type");
         if (!type.isEmpty() && !PASSWORD_TEXT.equals(type)) {
-            throw fault(message, new MtmException(ErrorCode.UNAUTHENTICATED,
+            throw fault(message, faultNs, faultName, new MtmException(ErrorCode.UNAUTHENTICATED,
                 "only PasswordText UsernameTokens are accepted"));
         }
         HttpServletRequest http = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
@@ -74,7 +83,7 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
                 http == null ? null : http.getRemoteAddr(), Channel.SOAP);
             message.getExchange().put(CALLER, caller);
         } catch (MtmException e) {
-            throw fault(message, e);
+            throw fault(message, faultNs, faultName, e);
         }
     }
 
@@ -84,14 +93,14 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     }
 
     /** The same detail as {@code MtmFault}, so clients read one fault shape whatever failed. */
-    static SoapFault fault(SoapMessage message, MtmException e) {
+    static SoapFault fault(SoapMessage message, String ns, String name, MtmException e) {
         SoapFault f = new SoapFault(e.getMessage(), message.getVersion().getSender());
         Document d = DOMUtils.createDocument();
         Element detail = d.createElement("detail");
-        Element info = d.createElementNS(SoapNames.NS, "m:MtmFault");
+        Element info = d.createElementNS(ns, "m:" + name);
         for (String[] kv : new String[][] {{"code", e.code().name()}, {"message", e.getMessage()}, {"field", e.field()}}) {
             if (kv[1] != null) {
-                Element el = d.createElementNS(SoapNames.NS, "m:" + kv[0]);
+                Element el = d.createElementNS(ns, "m:" + kv[0]);
                 el.setTextContent(kv[1]);
                 info.appendChild(el);
             }

@@ -1,0 +1,91 @@
+package org.mtmanager.core.billing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mtmanager.api.billing.Licence;
+import org.mtmanager.api.billing.LineKind;
+import org.mtmanager.api.billing.PriceList;
+import org.mtmanager.api.billing.RatingMode;
+import org.mtmanager.api.billing.StatementLine;
+import org.mtmanager.api.billing.UsageDay;
+
+/**
+ * Turns a period's ledger records into statement lines, with exact decimals: one line per machine and licence
+ * with a quantity above zero.
+ *
+ * <p>Licence-days are kept as whole licence-seconds until the end (quantity x seconds the machine existed), so a
+ * line is rounded once: licence-days to 4 decimals for display, the amount to the currency's minor unit
+ * (half-even). The statement total is the sum of the rounded amounts, so the lines always add up to it.
+ */
+public final class Rating {
+    static final int DAYS_SCALE = 4;
+    static final int PRICE_SCALE = 4;
+
+    private Rating() {
+    }
+
+    /** The decimals of a currency's amounts (2 for EUR, 0 for JPY). */
+    public static int amountScale(String currency) {
+        try {
+            int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? 2 : digits;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return 2;
+        }
+    }
+
+    /** The charge lines of a period; {@code usage} in any order, lines come out by machine then licence. */
+    public static List<StatementLine> charges(List<UsageDay> usage, PriceList prices, int daysInPeriod) {
+        Map<Long, List<UsageDay>> byMachine = new LinkedHashMap<>();
+        usage.stream().sorted(java.util.Comparator.comparingLong(UsageDay::machineId).thenComparing(UsageDay::day))
+            .forEach(u -> byMachine.computeIfAbsent(u.machineId(), k -> new ArrayList<>()).add(u));
+        int scale = amountScale(prices.currency());
+        List<StatementLine> lines = new ArrayList<>();
+        for (List<UsageDay> days : byMachine.values()) {
+            UsageDay last = days.get(days.size() - 1);
+            for (Licence licence : Licence.values()) {
+                long licenceSeconds = 0;
+                int peak = 0;
+                for (UsageDay d : days) {
+                    int q = d.quantity(licence);
+                    licenceSeconds += (long) q * d.liveSeconds();
+                    peak = Math.max(peak, q);
+                }
+                if (peak == 0) {
+                    continue;
+                }
+                BigDecimal price = prices.price(licence).setScale(PRICE_SCALE, RoundingMode.UNNECESSARY);
+                lines.add(new StatementLine(LineKind.CHARGE, last.machineId(), last.serial(), last.hostname(), licence, peak,
+                    licenceDays(licenceSeconds), price, amount(prices.ratingMode(), price, licenceSeconds, peak, daysInPeriod, scale), null));
+            }
+        }
+        return lines;
+    }
+
+    static BigDecimal licenceDays(long licenceSeconds) {
+        return BigDecimal.valueOf(licenceSeconds).divide(BigDecimal.valueOf(UsageLedger.SECONDS_PER_DAY), DAYS_SCALE,
+            RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal amount(RatingMode mode, BigDecimal price, long licenceSeconds, int peak, int daysInPeriod, int scale) {
+        return switch (mode) {
+            case PRO_RATA -> price.multiply(BigDecimal.valueOf(licenceSeconds))
+                .divide(BigDecimal.valueOf((long) UsageLedger.SECONDS_PER_DAY * daysInPeriod), scale, RoundingMode.HALF_EVEN);
+            case PEAK -> price.multiply(BigDecimal.valueOf(peak)).setScale(scale, RoundingMode.HALF_EVEN);
+        };
+    }
+
+    /** The exact sum of the lines' amounts, at the currency's scale. */
+    public static BigDecimal total(List<StatementLine> lines, String currency) {
+        BigDecimal sum = BigDecimal.ZERO.setScale(amountScale(currency));
+        for (StatementLine l : lines) {
+            sum = sum.add(l.amount());
+        }
+        return sum;
+    }
+}

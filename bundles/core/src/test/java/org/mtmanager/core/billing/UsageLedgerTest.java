@@ -1,0 +1,137 @@
+package org.mtmanager.core.billing;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.mtmanager.core.CoreFixture.expect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.billing.LedgerRun;
+import org.mtmanager.core.CoreFixture;
+import org.mtmanager.store.entity.UsageEntity;
+
+/** Exactly one record per machine per day, whatever the retries, restarts, downtime and clock changes. */
+public class UsageLedgerTest {
+    @Rule
+    public final CoreFixture f = new CoreFixture();
+    private BillingWorld w;
+    private long account;
+
+    @Before
+    public void setUp() {
+        w = new BillingWorld(f);
+        account = f.account(f.admin, null, "operator", "Ledger Operator").id();
+    }
+
+    private long records() {
+        return f.count("UsageEntity");
+    }
+
+    @Test
+    public void emptyPlatformRecordsNothingAndTodayIsNeverRecorded() {
+        w.at("2031-05-05T10:00:00Z");
+        assertEquals(new LedgerRun(0, 0, null), w.ledger.catchUp());
+        w.machine(account, "new", "2031-05-05T09:00:00Z", 1, 0);
+        assertEquals(new LedgerRun(0, 0, null), w.ledger.catchUp());
+        w.at("2031-05-06T00:00:01Z");
+        assertEquals(new LedgerRun(1, 1, "2031-05-05"), w.ledger.catchUp());
+    }
+
+    @Test
+    public void retriesRestartsAndDowntimeNeverDuplicate() {
+        w.machine(account, "a", "2031-05-01T00:00:00Z", 5, 1);
+        w.machine(account, "b", "2031-05-03T06:00:00Z", 5, 1);
+        w.at("2031-05-04T01:00:00Z");
+        assertEquals(new LedgerRun(3, 4, "2031-05-03"), w.ledger.catchUp());
+        assertEquals(new LedgerRun(0, 0, "2031-05-03"), w.ledger.catchUp());
+        // A restart is a new ledger over the same store.
+        UsageLedger restarted = new UsageLedger(f.store, f.clock);
+        assertEquals(0, restarted.catchUp().records());
+        // Ten days of downtime are caught up at the next run, each day once.
+        w.at("2031-05-14T08:00:00Z");
+        assertEquals(new LedgerRun(10, 20, "2031-05-13"), restarted.catchUp());
+        assertEquals(24, records());
+    }
+
+    @Test
+    public void aClockSetBackOrForwardAndBackRecordsNothingTwice() {
+        w.machine(account, "a", "2031-05-01T00:00:00Z", 5, 1);
+        w.at("2031-05-10T00:30:00Z");
+        w.ledger.catchUp();
+        w.at("2031-05-02T00:30:00Z");
+        assertEquals(new LedgerRun(0, 0, "2031-05-09"), w.ledger.catchUp());
+        w.at("2031-05-10T00:30:00Z");
+        assertEquals(0, w.ledger.catchUp().records());
+        assertEquals(9, records());
+    }
+
+    @Test
+    public void concurrentRunsRecordEachDayOnce() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            w.machine(account, "m" + i, "2031-04-20T00:00:00Z", 1, 0);
+        }
+        w.at("2031-05-01T00:30:00Z");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<LedgerRun>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            UsageLedger server = new UsageLedger(f.store, f.clock);
+            runs.add(server::catchUp);
+        }
+        int total = 0;
+        for (Future<LedgerRun> r : pool.invokeAll(runs)) {
+            total += r.get().records();
+        }
+        pool.shutdown();
+        assertEquals(11 * 20, total);
+        assertEquals(11 * 20, records());
+    }
+
+    @Test
+    public void theDatabaseRefusesASecondRecordOfAMachineDay() {
+        long m = w.machine(account, "a", "2031-05-01T00:00:00Z", 5, 1);
+        w.at("2031-05-02T00:30:00Z");
+        w.ledger.catchUp();
+        expect(ErrorCode.CONFLICT, null, () -> f.store.writing(em -> {
+            UsageEntity u = new UsageEntity();
+            u.setMachineId(m);
+            u.setDay(20310501);
+            em.persist(u);
+        }));
+        assertEquals(1, records());
+    }
+
+    @Test
+    public void machinesDeletedDuringTheDayCountProRataAndNotAfter() {
+        long m = w.machine(account, "a", "2031-05-01T00:00:00Z", 5, 1);
+        w.at("2031-05-03T00:30:00Z");
+        w.ledger.catchUp();
+        w.delete(m, "2031-05-03T18:00:00Z");
+        w.at("2031-05-06T00:30:00Z");
+        w.ledger.catchUp();
+        UsageEntity last = f.store.read(em -> em.createQuery("SELECT u FROM UsageEntity u WHERE u.day = 20310503",
+            UsageEntity.class).getSingleResult());
+        assertEquals(18 * 3600, last.getLiveSeconds());
+        assertEquals(3, records());
+    }
+
+    @Test
+    public void liveSecondsClipToTheDay() {
+        Instant start = Instant.parse("2031-05-03T00:00:00Z");
+        Instant end = Instant.parse("2031-05-04T00:00:00Z");
+        assertEquals(86_400, UsageLedger.liveSeconds(Instant.parse("2031-01-01T00:00:00Z"), null, start, end));
+        assertEquals(0, UsageLedger.liveSeconds(end, null, start, end));
+        assertEquals(0, UsageLedger.liveSeconds(Instant.parse("2031-01-01T00:00:00Z"), start, start, end));
+        assertEquals(1, UsageLedger.liveSeconds(Instant.parse("2031-05-03T23:59:59Z"), null, start, end));
+        assertNull(w.ledger.recordedThrough());
+    }
+}

@@ -1,0 +1,25 @@
+package org.mtmanager.soap.billing.v1;
+
+import javax.xml.ws.WebFault;
+
+/** The one fault of the billing contract. */
+@WebFault(name = BillingNames.FAULT, targetNamespace = BillingNames.NS)
+public class BillingFault extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final BillingFaultInfo faultInfo;
+
+    public BillingFault(String message, BillingFaultInfo faultInfo) {
+        super(message);
+        this.faultInfo = faultInfo;
+    }
+
+    public BillingFault(String message, BillingFaultInfo faultInfo, Throwable cause) {
+        super(message, cause);
+        this.faultInfo = faultInfo;
+    }
+
+    public BillingFaultInfo getFaultInfo() {
+        return faultInfo;
+    }
+}
