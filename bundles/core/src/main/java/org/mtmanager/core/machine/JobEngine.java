@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.job.JobType;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.did.MachineRoutes;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.spi.hypervisor.MachineSpec;
@@ -40,13 +42,15 @@ public class JobEngine {
 
     private final Store store;
     private final Infrastructure infra;
+    private final AuditLog audit;
     private final ExecutorService pool;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     @Activate
-    public JobEngine(@Reference Store store, @Reference Infrastructure infra) {
+    public JobEngine(@Reference Store store, @Reference Infrastructure infra, @Reference AuditLog audit) {
         this.store = store;
         this.infra = infra;
+        this.audit = audit;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "mtm-job-" + n.incrementAndGet());
@@ -235,6 +239,10 @@ public class JobEngine {
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
             m.setState(target.name());
             m.setUpdatedAt(Instant.now());
+            if (target == MachineState.DELETED) {
+                // In the same transaction: a deleted machine never keeps a route, and a route never loses its machine.
+                MachineRoutes.removeAll(em, audit, m, j.getCreatedBy());
+            }
             j.setState(JobState.SUCCEEDED.name());
             j.setPercent(100);
             j.setStep("done");

@@ -119,7 +119,7 @@ public class JobEngineTest {
 
     private void start() {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
-        engine = new JobEngine(f.store, infra);
+        engine = new JobEngine(f.store, infra, f.audit);
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
     }
 
@@ -201,7 +201,7 @@ public class JobEngineTest {
             j.setStep("stopping");
             em.find(org.mtmanager.store.entity.MachineEntity.class, job.machineId()).setState(MachineState.STOPPING.name());
         });
-        engine = new JobEngine(f.store, infra);
+        engine = new JobEngine(f.store, infra, f.audit);
         await(() -> jobState(stopJob) == JobState.SUCCEEDED);
         assertEquals(MachineState.STOPPED, new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy)
             .get(f.admin, job.machineId()).state());

@@ -28,7 +28,7 @@ public class MachineDraftTest {
     public void services() {
         Infrastructure infra = new Infrastructure();
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
-        engine = new JobEngine(f.store, infra);
+        engine = new JobEngine(f.store, infra, f.audit);
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
     }
 

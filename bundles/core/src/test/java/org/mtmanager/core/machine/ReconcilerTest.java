@@ -57,7 +57,7 @@ public class ReconcilerTest {
     public void reportsThenRepairsEveryKindOfDrift() throws Exception {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
-        engine = new JobEngine(f.store, infra);
+        engine = new JobEngine(f.store, infra, f.audit);
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
         reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
 
@@ -91,7 +91,7 @@ public class ReconcilerTest {
     @Test
     public void onlyPlatformAdministratorsReconcileAndAbsentDriversAreSkipped() {
         infra.addHost(new HostConfig(new HostSettings("h2", "absent", Map.of()), 32, 65536, 1000));
-        engine = new JobEngine(f.store, infra);
+        engine = new JobEngine(f.store, infra, f.audit);
         reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
         ReconciliationReport r = reconciler.reconcile(f.admin, true);
         assertEquals(0, r.hostsChecked());
