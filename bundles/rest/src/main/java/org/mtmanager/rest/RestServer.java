@@ -12,6 +12,7 @@ import org.apache.cxf.transport.http.DestinationRegistry;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
 import org.mtmanager.api.audit.AuditService;
+import org.mtmanager.api.did.DidRouteService;
 import org.mtmanager.api.host.HostService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.MachineService;
@@ -24,6 +25,7 @@ import org.mtmanager.rest.resource.AccountResource;
 import org.mtmanager.rest.resource.AppResource;
 import org.mtmanager.rest.resource.HostResource;
 import org.mtmanager.rest.resource.AuditResource;
+import org.mtmanager.rest.resource.DidRouteResource;
 import org.mtmanager.rest.resource.JobResource;
 import org.mtmanager.rest.resource.MachineResource;
 import org.mtmanager.rest.resource.OpenApiResource;
@@ -54,7 +56,7 @@ public class RestServer {
     /** Resource classes, in the order of the OpenAPI document. */
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
-        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class);
+        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, DidRouteResource.class);
 
     private final Server server;
 
@@ -63,6 +65,7 @@ public class RestServer {
                       @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
+                      @Reference DidRouteService dids,
                       @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
         // Otherwise CXF's own JSON provider, not Jackson, would write every response.
@@ -73,7 +76,7 @@ public class RestServer {
         factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
             new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
-            new ReconcileResource(reconciler), new HostResource(hosts),
+            new ReconcileResource(reconciler), new HostResource(hosts), new DidRouteResource(dids),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
