@@ -321,13 +321,16 @@ public class DidRouteServiceImpl implements DidRouteService {
             return errors.size() == before ? new Line(row.line(), digits, m, description) : null;
         }
 
+        /** Applies the checked lines; the audit entries are appended together, after one flush gives the new ids. */
         private DidImport apply(List<Line> lines, Map<String, Existing> table) {
-            int created = 0;
             int updated = 0;
             int unchanged = 0;
             int removed = 0;
             Instant now = Instant.now();
             Set<String> named = new HashSet<>();
+            List<Line> createdLines = new ArrayList<>();
+            List<DidRouteEntity> created = new ArrayList<>();
+            List<AuditEvent> changes = new ArrayList<>();
             for (Line l : lines) {
                 named.add(l.digits());
                 Existing e = table.get(l.digits());
@@ -340,10 +343,8 @@ public class DidRouteServiceImpl implements DidRouteService {
                     r.setCreatedAt(now);
                     r.setUpdatedAt(now);
                     em.persist(r);
-                    em.flush();
-                    audit.append(em, caller, AuditEvent.success("did-route.create", "did-route", r.getId(),
-                        l.machine().getAccountId(), describe(r, l.machine()) + " (import, line " + l.line() + ")"));
-                    created++;
+                    created.add(r);
+                    createdLines.add(l);
                 } else if (e.route().getMachineId() != l.machine().getId()
                         || !Objects.equals(e.route().getDescription(), l.description())) {
                     DidRouteEntity r = e.route();
@@ -351,8 +352,8 @@ public class DidRouteServiceImpl implements DidRouteService {
                     r.setMachineId(l.machine().getId());
                     r.setDescription(l.description());
                     r.setUpdatedAt(now);
-                    audit.append(em, caller, AuditEvent.success("did-route.update", "did-route", r.getId(),
-                        l.machine().getAccountId(), was + " => " + describe(r, l.machine()) + " (import, line " + l.line() + ")"));
+                    changes.add(AuditEvent.success("did-route.update", "did-route", r.getId(), l.machine().getAccountId(),
+                        was + " => " + describe(r, l.machine()) + " (import, line " + l.line() + ")"));
                     updated++;
                 } else {
                     unchanged++;
@@ -361,17 +362,24 @@ public class DidRouteServiceImpl implements DidRouteService {
             if (replace) {
                 for (Existing e : table.values()) {
                     if (!named.contains(e.route().getPrefix()) && Scope.sees(caller, e.machine().getAccountPath())) {
-                        audit.append(em, caller, AuditEvent.success("did-route.delete", "did-route", e.route().getId(),
+                        changes.add(AuditEvent.success("did-route.delete", "did-route", e.route().getId(),
                             e.machine().getAccountId(), describe(e.route(), e.machine()) + " (import: not in the file)"));
                         em.remove(e.route());
                         removed++;
                     }
                 }
             }
-            DidImport result = new DidImport(lines.size(), created, updated, unchanged, removed);
-            audit.append(em, caller, AuditEvent.success("did-route.import", "did-route", replace ? "replace" : "merge",
-                caller.accountId(), result.routes() + " route(s): " + created + " created, " + updated + " updated, "
+            em.flush();
+            for (int i = 0; i < created.size(); i++) {
+                Line l = createdLines.get(i);
+                changes.add(AuditEvent.success("did-route.create", "did-route", created.get(i).getId(),
+                    l.machine().getAccountId(), describe(created.get(i), l.machine()) + " (import, line " + l.line() + ")"));
+            }
+            DidImport result = new DidImport(lines.size(), created.size(), updated, unchanged, removed);
+            changes.add(AuditEvent.success("did-route.import", "did-route", replace ? "replace" : "merge",
+                caller.accountId(), result.routes() + " route(s): " + created.size() + " created, " + updated + " updated, "
                     + unchanged + " unchanged, " + removed + " removed"));
+            audit.appendAll(em, caller, changes);
             return result;
         }
 

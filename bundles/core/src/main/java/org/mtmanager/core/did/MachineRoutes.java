@@ -34,11 +34,13 @@ public final class MachineRoutes {
         }
         long root = Scope.idsOnPath(m.getAccountPath()).get(0);
         Caller platform = new Caller(0, "system", root, "/" + root + "/", Role.PLATFORM_ADMIN, "local", Channel.SYSTEM);
+        List<AuditEvent> removals = new java.util.ArrayList<>();
         for (DidRouteEntity r : routes) {
-            audit.append(em, platform, AuditEvent.success("did-route.delete", "did-route", r.getId(), m.getAccountId(),
+            removals.add(AuditEvent.success("did-route.delete", "did-route", r.getId(), m.getAccountId(),
                 DidRouteServiceImpl.describe(r, m) + " (machine deleted" + (requestedBy == null ? "" : " by " + requestedBy) + ")"));
             em.remove(r);
         }
+        audit.appendAll(em, platform, removals);
         return routes.size();
     }
 }

@@ -273,6 +273,9 @@ public class DidRouteServiceTest {
         assertEquals("2 route(s): 1 created, 0 updated, 1 unchanged, 3 removed", summary.detail());
         assertEquals(3, f.auditService.list(f.admin, new AuditQuery(null, "did-route.delete", null, "SUCCESS", null, null),
             PageRequest.first(10)).total());
+        assertEquals("one entry per created route", 5, f.auditService.list(f.admin,
+            new AuditQuery("op-admin", "did-route.create", null, "SUCCESS", null, null), PageRequest.first(10)).total());
+        assertTrue("entries appended together still chain", f.auditService.verify(f.admin).intact());
     }
 
     @Test
