@@ -166,6 +166,9 @@ public class DidRouteIT extends MtmTestSupport {
         assertEquals("number,machine,description\n" + b + "0," + hostB + ",moved\n" + b + "01," + hostB + ",\n" + b + "2," + hostA
             + ",\"new, quoted\"\n", csv.body());
         assertEquals(403, reseller.send("POST", API + "/did-routes/import", "text/csv", "number,machine\n").status());
+        Http.Response asJson = operator.post(API + "/did-routes/import", Map.of("number", b + "9"));
+        assertEquals(asJson.toString(), 415, asJson.status());
+        assertTrue(asJson.toString(), asJson.json().get("message").asText().contains("text/csv"));
         Http.Response badMode = operator.send("POST", API + "/did-routes/import?mode=upsert", "text/csv", "number,machine\n");
         assertEquals(badMode.toString(), 400, badMode.status());
         assertEquals("mode", badMode.json().get("field").asText());
