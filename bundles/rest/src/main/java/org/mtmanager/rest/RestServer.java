@@ -14,6 +14,7 @@ import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
 import org.mtmanager.api.audit.AuditService;
 import org.mtmanager.api.billing.BillingService;
+import org.mtmanager.api.did.DidRouteService;
 import org.mtmanager.api.host.HostService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.MachineService;
@@ -28,6 +29,7 @@ import org.mtmanager.rest.resource.AppResource;
 import org.mtmanager.rest.resource.FirewallResource;
 import org.mtmanager.rest.resource.HostResource;
 import org.mtmanager.rest.resource.AuditResource;
+import org.mtmanager.rest.resource.DidRouteResource;
 import org.mtmanager.rest.resource.JobResource;
 import org.mtmanager.rest.resource.MachineResource;
 import org.mtmanager.rest.resource.OpenApiResource;
@@ -63,7 +65,8 @@ public class RestServer {
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
         JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, AccessResource.class,
-        FirewallResource.class, UsageResource.class, PriceListResource.class, StatementResource.class, ReportResource.class);
+        FirewallResource.class, DidRouteResource.class, UsageResource.class, PriceListResource.class, StatementResource.class,
+        ReportResource.class);
 
     private final Server server;
 
@@ -72,7 +75,7 @@ public class RestServer {
                       @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
-                      @Reference AccessService access, @Reference BillingService billing,
+                      @Reference AccessService access, @Reference BillingService billing, @Reference DidRouteService dids,
                       @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
         // Otherwise CXF's own JSON provider, not Jackson, would write every response.
@@ -84,7 +87,7 @@ public class RestServer {
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
             new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
             new ReconcileResource(reconciler), new HostResource(hosts), new AccessResource(access),
-            new FirewallResource(access), new UsageResource(billing),
+            new FirewallResource(access), new DidRouteResource(dids), new UsageResource(billing),
             new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));

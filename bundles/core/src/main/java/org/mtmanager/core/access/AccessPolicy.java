@@ -25,12 +25,15 @@ final class AccessPolicy {
 
     /** Everything that should be installed: forwards and grants of machines that are not deleted. */
     static Policy desired(EntityManager em) {
+        // Plain columns, not entities: at 10,000 machines, materialising 30,000 entities costs seconds.
         List<Policy.Forward> forwards = new ArrayList<>();
-        em.createQuery("SELECT p, m.internalIp FROM PortEntity p, MachineEntity m WHERE p.machineId = m.id AND m.state <> 'DELETED'",
-            Object[].class).getResultList().forEach(r -> forwards.add(forward((PortEntity) r[0], (String) r[1])));
+        em.createQuery("SELECT p.protocol, p.externalPort, m.internalIp, p.port FROM PortEntity p, MachineEntity m "
+                + "WHERE p.machineId = m.id AND m.state <> 'DELETED'", Object[].class).getResultList()
+            .forEach(r -> forwards.add(new Policy.Forward((String) r[0], ((Number) r[1]).intValue(), (String) r[2], ((Number) r[3]).intValue())));
         List<Policy.Allow> allows = new ArrayList<>();
-        em.createQuery("SELECT g, m.internalIp FROM GrantEntity g, MachineEntity m WHERE g.machineId = m.id AND m.state <> 'DELETED'",
-            Object[].class).getResultList().forEach(r -> allows.add(allow((GrantEntity) r[0], (String) r[1])));
+        em.createQuery("SELECT g.source, m.internalIp, g.protocol, g.port FROM GrantEntity g, MachineEntity m "
+                + "WHERE g.machineId = m.id AND m.state <> 'DELETED'", Object[].class).getResultList()
+            .forEach(r -> allows.add(new Policy.Allow((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue())));
         return Policy.of(forwards, allows);
     }
 

@@ -30,7 +30,7 @@ public class AccessRelease implements MachineDeletion {
     }
 
     @Override
-    public Runnable deleting(EntityManager em, MachineEntity m) {
+    public Runnable deleting(EntityManager em, MachineEntity m, String requestedBy) {
         Policy gone = AccessPolicy.of(em, m);
         if (gone.isEmpty()) {
             return () -> { };
@@ -38,7 +38,7 @@ public class AccessRelease implements MachineDeletion {
         em.createQuery("DELETE FROM GrantEntity g WHERE g.machineId = :m").setParameter("m", m.getId()).executeUpdate();
         em.createQuery("DELETE FROM PortEntity p WHERE p.machineId = :m").setParameter("m", m.getId()).executeUpdate();
         audit.append(em, auth.system(Channel.SYSTEM), AuditEvent.success("access.release", "machine", m.getId(), m.getAccountId(),
-            gone.allows().size() + " grant(s) revoked and " + gone.forwards().size() + " external port(s) freed with the machine"));
+            gone.allows().size() + " grant(s) revoked and " + gone.forwards().size() + " external port(s) freed with the machine, deleted by " + requestedBy));
         return () -> firewall.change(Policy.EMPTY, gone, List.copyOf(gone.allows()));
     }
 }

@@ -146,7 +146,7 @@ public class Firewall {
     void syncNow() throws FirewallException {
         long t0 = System.nanoTime();
         Policy desired;
-        List<Long> pending;
+        Long pending;
         long t1;
         long t2;
         synchronized (this) {
@@ -155,19 +155,20 @@ public class Firewall {
                 throw new FirewallException(String.join("; ", problems()), true);
             }
             Object[] read = store.read(em -> new Object[] {AccessPolicy.desired(em), em.createQuery(
-                "SELECT g.id FROM GrantEntity g WHERE g.state = :p", Long.class).setParameter("p", GrantState.PENDING.name()).getResultList()});
+                "SELECT MAX(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class).setParameter("p", GrantState.PENDING.name())
+                .getSingleResult()});
             desired = (Policy) read[0];
-            @SuppressWarnings("unchecked")
-            List<Long> ids = (List<Long>) read[1];
-            pending = ids;
+            pending = (Long) read[1];
             t1 = System.nanoTime();
             b.get().apply(settings, desired);
             t2 = System.nanoTime();
             dirty = false;
         }
-        if (!pending.isEmpty()) {
-            store.writing(em -> em.createQuery("UPDATE GrantEntity g SET g.state = :a WHERE g.id IN :ids")
-                .setParameter("a", GrantState.ACTIVE.name()).setParameter("ids", pending).executeUpdate());
+        if (pending != null) {
+            // Grants made since the read have higher ids, and install themselves (their change waits for this monitor).
+            store.writing(em -> em.createQuery("UPDATE GrantEntity g SET g.state = :a WHERE g.state = :p AND g.id <= :max")
+                .setParameter("a", GrantState.ACTIVE.name()).setParameter("p", GrantState.PENDING.name())
+                .setParameter("max", pending).executeUpdate());
         }
         LOG.info("Firewall full sync ({}): {} forwards, {} grants in {} ms ({} ms reading the database, {} ms in the backend)",
             backendType, desired.forwards().size(), desired.allows().size(), (System.nanoTime() - t0) / 1_000_000,

@@ -247,8 +247,9 @@ public class JobEngine {
             JobEntity j = em.find(JobEntity.class, jobId);
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
             if (target == MachineState.DELETED) {
+                // In the same transaction: a deleted machine keeps no route, grant or port, and they never lose it.
                 for (MachineDeletion hook : deletionHooks) {
-                    afterCommit.add(hook.deleting(em, m));
+                    afterCommit.add(hook.deleting(em, m, j.getCreatedBy()));
                 }
             }
             m.setState(target.name());

@@ -10,5 +10,6 @@ import org.mtmanager.store.entity.MachineEntity;
  * (to change infrastructure, which no transaction covers).
  */
 public interface MachineDeletion {
-    Runnable deleting(EntityManager em, MachineEntity machine);
+    /** @param requestedBy who asked for the deletion (the delete job's creator), for the audit */
+    Runnable deleting(EntityManager em, MachineEntity machine, String requestedBy);
 }

@@ -1,9 +1,13 @@
 package org.mtmanager.rest.support;
 
+import java.util.List;
+
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.mtmanager.api.BadFileException;
 import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.LineError;
 import org.mtmanager.api.MtmException;
 
 /** The error document every resource answers with: {@code {"error": CODE, "message": ..., "field": ...}}. */
@@ -14,9 +18,15 @@ public record ErrorBody(String error, String message, String field) {
             .entity(new ErrorBody(code.name(), message, field)).build();
     }
 
+    /** The error document of a bad imported file, with every bad line. */
+    public record FileErrors(String error, String message, String field, List<LineError> errors) {
+    }
+
     public static Response response(MtmException e) {
+        Object body = e instanceof BadFileException f ? new FileErrors(e.code().name(), e.getMessage(), e.field(), f.errors())
+            : new ErrorBody(e.code().name(), e.getMessage(), e.field());
         Response.ResponseBuilder b = Response.status(e.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(new ErrorBody(e.code().name(), e.getMessage(), e.field()));
+            .entity(body);
         if (e.code() == ErrorCode.UNAUTHENTICATED) {
             b.header("WWW-Authenticate", "Basic realm=\"MT Manager\", charset=\"UTF-8\"");
         }

@@ -51,7 +51,7 @@ public final class ErrorMappers implements ExceptionMapper<Throwable> {
             case 404 -> ErrorBody.response(ErrorCode.NOT_FOUND, "no such resource", null);
             case 405 -> ErrorBody.response(ErrorCode.METHOD_NOT_ALLOWED, "method not allowed on this resource", null);
             case 406 -> ErrorBody.response(ErrorCode.NOT_ACCEPTABLE, "this resource cannot answer in the requested media type", null);
-            case 415 -> ErrorBody.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
+            case 415 -> ErrorBody.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json (text/csv for an import)", null);
             default -> ErrorBody.response(ErrorCode.MALFORMED_REQUEST, "the request could not be processed (HTTP " + status + ")", null);
         };
     }

@@ -109,7 +109,7 @@ public final class OpenApi {
         }
         if (doc != null && doc.body() != Void.class) {
             op.put("requestBody", Map.of("required", true, "content",
-                Map.of("application/json", Map.of("schema", schema(doc.body(), schemas)))));
+                Map.of(doc.body() == String.class ? "text/csv" : "application/json", Map.of("schema", schema(doc.body(), schemas)))));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         int status = doc == null ? 200 : doc.status();

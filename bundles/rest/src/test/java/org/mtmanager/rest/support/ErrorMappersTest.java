@@ -166,4 +166,19 @@ public class ErrorMappersTest {
         ErrorBody body = assertError(a, 500, ErrorCode.INTERNAL, null);
         assertFalse(body.message().contains("secret"));
     }
+
+    @Test
+    public void aBadFileListsEveryBadLine() {
+        java.util.List<org.mtmanager.api.LineError> lines = java.util.List.of(
+            new org.mtmanager.api.LineError(3, "number", "number: must be an E.164 number or prefix"),
+            new org.mtmanager.api.LineError(5, null, "expected 3 columns, found 1"));
+        Response r = mappers.toResponse(new RuntimeException(new org.mtmanager.api.BadFileException(lines)));
+        assertEquals(400, r.getStatus());
+        assertEquals(MediaType.APPLICATION_JSON_TYPE, r.getMediaType());
+        ErrorBody.FileErrors b = (ErrorBody.FileErrors) r.getEntity();
+        assertEquals("INVALID_FIELD", b.error());
+        assertEquals("file", b.field());
+        assertEquals(lines, b.errors());
+        assertTrue(b.message(), b.message().startsWith("file: 2 bad line(s), nothing was applied: line 3: number: "));
+    }
 }

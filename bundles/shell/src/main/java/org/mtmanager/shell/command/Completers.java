@@ -105,4 +105,30 @@ public final class Completers {
                 session, line, candidates);
         }
     }
+
+    /** Hostnames of the machines the console's user sees. */
+    @Service
+    public static class Machines implements Completer {
+        @Reference AuthService auth;
+        @Reference org.mtmanager.api.machine.MachineService machines;
+
+        @Override
+        public int complete(Session session, CommandLine line, List<String> candidates) {
+            return Completers.complete(machines.list(ConsoleCaller.of(auth), org.mtmanager.api.machine.MachineQuery.ALL,
+                PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(m -> m.hostname()).toList(), session, line, candidates);
+        }
+    }
+
+    /** Numbers of the DID routes the console's user sees. */
+    @Service
+    public static class DidRoutes implements Completer {
+        @Reference AuthService auth;
+        @Reference org.mtmanager.api.did.DidRouteService dids;
+
+        @Override
+        public int complete(Session session, CommandLine line, List<String> candidates) {
+            return Completers.complete(dids.list(ConsoleCaller.of(auth), org.mtmanager.api.did.DidRouteQuery.ALL,
+                PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(r -> r.number()).toList(), session, line, candidates);
+        }
+    }
 }

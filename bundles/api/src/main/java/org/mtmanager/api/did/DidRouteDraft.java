@@ -1,0 +1,11 @@
+package org.mtmanager.api.did;
+
+/**
+ * A route to add, or the changes to a route (null fields keep their value).
+ *
+ * @param number      an E.164 number or prefix ({@code +34915550}); see the package documentation
+ * @param machine     the target machine: its hostname, serial or id
+ * @param description free text, optional (at most 200 characters); on update an empty one clears it
+ */
+public record DidRouteDraft(String number, String machine, String description) {
+}

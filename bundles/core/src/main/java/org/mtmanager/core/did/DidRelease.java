@@ -1,0 +1,27 @@
+package org.mtmanager.core.did;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.machine.MachineDeletion;
+import org.mtmanager.store.entity.MachineEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** A deleted machine's DID routes go with it, each removal audited. */
+@Component(service = MachineDeletion.class)
+public class DidRelease implements MachineDeletion {
+    private final AuditLog audit;
+
+    @Activate
+    public DidRelease(@Reference AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public Runnable deleting(EntityManager em, MachineEntity machine, String requestedBy) {
+        MachineRoutes.removeAll(em, audit, machine, requestedBy);
+        return () -> { };
+    }
+}

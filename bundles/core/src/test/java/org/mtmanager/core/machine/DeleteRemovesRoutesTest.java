@@ -1,0 +1,110 @@
+package org.mtmanager.core.machine;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.audit.AuditEntry;
+import org.mtmanager.api.audit.AuditQuery;
+import org.mtmanager.api.did.DidRouteDraft;
+import org.mtmanager.api.job.Job;
+import org.mtmanager.api.job.JobState;
+import org.mtmanager.api.machine.CustomerData;
+import org.mtmanager.api.machine.MachineRequest;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.CoreFixture;
+import org.mtmanager.core.did.DidRouteServiceImpl;
+import org.mtmanager.spi.hypervisor.HostSettings;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.store.entity.JobEntity;
+
+/** A machine's DID routes go when its delete job marks it DELETED, in the same transaction, each one audited. */
+public class DeleteRemovesRoutesTest {
+    @Rule
+    public final CoreFixture f = new CoreFixture();
+
+    private JobEngine engine;
+    private MachineServiceImpl machines;
+    private DidRouteServiceImpl dids;
+
+    @Before
+    public void services() {
+        Infrastructure infra = new Infrastructure();
+        infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
+        infra.addDriver(new JobEngineTest.MemoryDriver(), Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        engine = new JobEngine(f.store, infra);
+        engine.addDeletionHook(new org.mtmanager.core.did.DidRelease(f.audit));
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
+        dids = new DidRouteServiceImpl(f.store, f.audit);
+    }
+
+    @After
+    public void stop() throws InterruptedException {
+        engine.stop();
+    }
+
+    private long running(String hostname) throws InterruptedException {
+        long draft = machines.saveDraft(f.admin, new MachineRequest(null, hostname, null, new CustomerData("Co", "Ann",
+            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1, null)).id();
+        Job job = machines.create(f.admin, draft, null);
+        await(job.id());
+        return job.machineId();
+    }
+
+    @Test
+    public void deletingAMachineRemovesItsRoutesAndKeepsTheOthers() throws Exception {
+        long gone = running("pbx-gone");
+        long kept = running("pbx-kept");
+        dids.create(f.admin, new DidRouteDraft("+3480", "pbx-gone", "main"));
+        dids.create(f.admin, new DidRouteDraft("+34801", "pbx-gone", null));
+        dids.create(f.admin, new DidRouteDraft("+348", "pbx-kept", null));
+
+        await(machines.stop(f.admin, gone, true, null).id());
+        Job delete = machines.delete(f.admin, gone, true, null);
+        await(delete.id());
+        assertEquals(MachineState.DELETED, machines.get(f.admin, gone).state());
+
+        assertEquals(1, f.count("DidRouteEntity"));
+        assertEquals("the shorter route of the other machine now takes the numbers", kept,
+            dids.lookup(f.admin, "+34801555").route().machineId());
+        List<AuditEntry> removals = f.auditService.list(f.admin, new AuditQuery("system", "did-route.delete", null, "SUCCESS",
+            null, null), PageRequest.first(10)).items();
+        assertEquals(2, removals.size());
+        assertTrue(removals.get(0).detail(), removals.stream().allMatch(e -> e.detail().contains("pbx-gone")
+            && e.detail().endsWith("(machine deleted by system)")));
+        assertEquals(String.valueOf(machines.get(f.admin, gone).accountId()), String.valueOf(removals.get(0).accountId()));
+        assertTrue(f.auditService.verify(f.admin).intact());
+        CoreFixture.expect(ErrorCode.NOT_FOUND, "machine",
+            () -> dids.create(f.admin, new DidRouteDraft("+3481", "pbx-gone", null)));
+    }
+
+    private void await(long jobId) throws InterruptedException {
+        await(() -> {
+            String s = f.store.read(em -> em.find(JobEntity.class, jobId).getState());
+            if (JobState.FAILED.name().equals(s)) {
+                throw new AssertionError("job " + jobId + " failed");
+            }
+            return JobState.SUCCEEDED.name().equals(s);
+        });
+    }
+
+    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met in 20 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+    }
+}
