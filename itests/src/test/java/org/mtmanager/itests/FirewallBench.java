@@ -158,7 +158,7 @@ public class FirewallBench {
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             long t0 = System.nanoTime();
-            Http.Response r = admin.post(API + "/machines/" + id + "/access", Map.of("source", "198.18." + (200 + machines % 50) + "." + (i + 1), "service", "ssh"));
+            Http.Response r = admin.post(API + "/machines/" + id + "/access", Map.of("source", "198.18." + (machines <= 100 ? 200 : 201) + "." + (i + 1), "service", "ssh"));
             ms.add((System.nanoTime() - t0) / 1e6);
             if (r.status() != 201 || !"ACTIVE".equals(r.json().get("state").asText())) {
                 throw new AssertionError(r.toString());
