@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Service grants and port forwards end to end, on real packets, once per firewall backend: the distribution runs
- * with its firewall in the edge namespace of a test topology (see {@link Topology}), its machine's address is the
- * topology's machine, and clients in their own namespaces do or do not get through as the API says.
+ * with its firewall in the edge namespace of a test topology (see {@link Topology}) and a container host whose
+ * bridge lives in that edge, so its machines (real containers: busybox httpd, dropbear, Kamailio) sit behind the
+ * rules; clients in their own namespaces do or do not get through as the API says.
  */
 @RunWith(Parameterized.class)
 public class AccessIT {
@@ -45,7 +46,7 @@ public class AccessIT {
     public void grantsForwardsRevokesExpiryDeletionAndTheSipLockOnRealPackets() throws Exception {
         Assume.assumeTrue("needs root and the firewall tools", Files.isExecutable(Path.of("/usr/sbin/nft"))
             && Files.isExecutable(Path.of("/usr/sbin/iptables-restore")) && Files.isExecutable(Path.of("/usr/sbin/conntrack")));
-        try (Topology net = new Topology(); Distribution d = Distribution.unpack("access-" + backend)) {
+        try (Topology net = new Topology(false); Distribution d = Distribution.unpack("access-" + backend)) {
             Path fw = d.home().resolve("etc/org.mtmanager.firewall.cfg");
             Distribution.set(fw, "backend", backend);
             Distribution.set(fw, "namespace", net.edge);
@@ -54,10 +55,11 @@ public class AccessIT {
             Distribution.set(fw, "retrySeconds", "1");
             Distribution.set(fw, "expirySeconds", "1");
             Files.delete(d.home().resolve("etc/org.mtmanager.host-local.cfg"));
-            Path lab = d.home().resolve("etc/org.mtmanager.host-lab1.cfg");
-            for (String[] kv : new String[][] {{"name", "lab1"}, {"driver", "libvirt"}, {"uri", "test:///default"},
+            Path host = d.home().resolve("etc/org.mtmanager.host-edge.cfg");
+            for (String[] kv : new String[][] {{"name", "edge"}, {"driver", "container"}, {"bridge", "mtmae0"},
+                {"bridgeNamespace", net.edge}, {"routeOut", "true"}, {"namespacePrefix", Containers.PREFIX},
                 {"network", Topology.INTERNAL}, {"vcpu", "64"}, {"memoryMb", "262144"}, {"diskGb", "10000"}}) {
-                Distribution.set(lab, kv[0], kv[1]);
+                Distribution.set(host, kv[0], kv[1]);
             }
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
@@ -70,7 +72,12 @@ public class AccessIT {
             JsonNode job = admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json();
             long id = job.get("machineId").asLong();
             await(() -> "RUNNING".equals(admin.get(API + "/machines/" + id).json().get("state").asText()));
-            assertEquals(Topology.MACHINE, admin.get(API + "/machines/" + id).json().get("internalIp").asText());
+            JsonNode machine = admin.get(API + "/machines/" + id).json();
+            assertEquals(Topology.MACHINE, machine.get("internalIp").asText());
+            assertEquals("container", machine.get("driverType").asText());
+            String serial = machine.get("serial").asText();
+            // A stand-in for a long-lived session inside the real machine, to show that revoking cuts it.
+            net.echoServer(Containers.PREFIX + serial, 7000);
 
             // A grant: c1 reaches SSH through its external port, c2 does not; web is reached on the machine itself.
             Http.Response ssh = admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "ssh"));
@@ -78,29 +85,34 @@ public class AccessIT {
             int port = ssh.json().get("externalPort").asInt();
             assertEquals(10000, port);
             assertEquals("ACTIVE", ssh.json().get("state").asText());
-            assertTrue(net.ssh(net.client1, Topology.PUBLIC, port));
-            assertFalse(net.ssh(net.client2, Topology.PUBLIC, port));
+            assertTrue(net.banner(net.client1, Topology.PUBLIC, port).startsWith("SSH-2.0-dropbear"));
+            assertEquals("", net.banner(net.client2, Topology.PUBLIC, port));
             assertEquals(201, admin.post(API + "/machines/" + id + "/access", Map.of("source", "198.18.1.0/24", "service", "web")).status());
-            assertTrue(net.web(net.client1, Topology.MACHINE, 80));
-            assertFalse(net.web(net.client2, Topology.MACHINE, 80));
+            assertTrue("c1 sees the machine's own page", net.http(net.client1, Topology.MACHINE, 80).contains(serial));
+            assertEquals("", net.http(net.client2, Topology.MACHINE, 80));
             JsonNode access = admin.get(API + "/machines/" + id + "/access").json();
             assertEquals(access.toString(), 1, access.get("forwards").size());
             assertEquals(Topology.PUBLIC, access.get("forwards").get(0).get("publicAddress").asText());
 
             // Revoking cuts the established connection too.
-            Topology.Session session = net.open(net.client1, Topology.PUBLIC, port);
+            Http.Response echo = admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "custom",
+                "name", "echo", "port", 7000, "protocol", "tcp"));
+            assertEquals(echo.toString(), 201, echo.status());
+            int echoPort = echo.json().get("externalPort").asInt();
+            Topology.Session session = net.open(net.client1, Topology.PUBLIC, echoPort);
             assertTrue(session.echoes("one"));
-            assertEquals(204, admin.delete(API + "/machines/" + id + "/access/" + ssh.json().get("id").asLong()).status());
+            assertEquals(204, admin.delete(API + "/machines/" + id + "/access/" + echo.json().get("id").asLong()).status());
             assertFalse("the established connection is cut", session.echoes("two"));
-            assertFalse(net.ssh(net.client1, Topology.PUBLIC, port));
+            assertEquals(204, admin.delete(API + "/machines/" + id + "/access/" + ssh.json().get("id").asLong()).status());
+            assertEquals("", net.banner(net.client1, Topology.PUBLIC, port));
 
             // An expiring grant ends by itself.
             Http.Response brief = admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT2, "service", "ssh",
                 "expiresAt", Instant.now().plusSeconds(4).toString()));
             assertEquals(port, brief.json().get("externalPort").asInt());
-            assertTrue(net.ssh(net.client2, Topology.PUBLIC, port));
+            assertTrue(net.banner(net.client2, Topology.PUBLIC, port).startsWith("SSH-2.0-dropbear"));
             await(() -> admin.get(API + "/machines/" + id + "/access").json().get("grants").size() == 1);
-            assertFalse(net.ssh(net.client2, Topology.PUBLIC, port));
+            assertEquals("", net.banner(net.client2, Topology.PUBLIC, port));
             assertEquals(1, admin.get(API + "/audit?action=access.expire").json().get("total").asLong());
 
             // SIP is locked on every facade, and each attempt is audited.
@@ -120,23 +132,26 @@ public class AccessIT {
             // Drift behind the platform's back is found and repaired.
             assertEquals(0, admin.post(API + "/firewall/sync?repair=false", Map.of()).json().get("drift").size());
             Topology.flush(net, backend);
-            assertFalse(net.web(net.client1, Topology.MACHINE, 80));
+            assertEquals("", net.http(net.client1, Topology.MACHINE, 80));
             JsonNode drift = admin.post(API + "/firewall/sync?repair=false", Map.of()).json();
             assertTrue(drift.toString(), drift.get("drift").size() > 0);
             assertTrue(admin.post(API + "/firewall/sync", Map.of()).json().get("repaired").asBoolean());
-            assertTrue(net.web(net.client1, Topology.MACHINE, 80));
+            assertTrue(net.http(net.client1, Topology.MACHINE, 80).contains(serial));
 
             // Deleting the machine frees its port: nothing answers there any more.
             assertEquals(201, admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "ssh")).status());
-            assertTrue(net.ssh(net.client1, Topology.PUBLIC, port));
+            assertTrue(net.banner(net.client1, Topology.PUBLIC, port).startsWith("SSH-2.0-dropbear"));
             long stop = admin.post(API + "/machines/" + id + "/stop", Map.of("confirm", true)).json().get("id").asLong();
             await(() -> "SUCCEEDED".equals(admin.get(API + "/jobs/" + stop).json().get("state").asText()));
             long delete = admin.delete(API + "/machines/" + id + "?confirm=true").json().get("id").asLong();
             await(() -> "SUCCEEDED".equals(admin.get(API + "/jobs/" + delete).json().get("state").asText()));
-            assertFalse(net.ssh(net.client1, Topology.PUBLIC, port));
+            assertEquals("", net.banner(net.client1, Topology.PUBLIC, port));
+            assertFalse("the driver removed the machine's namespace", Containers.namespaceExists(serial));
             JsonNode after = admin.post(API + "/firewall/sync?repair=false", Map.of()).json();
             assertEquals(after.toString(), 0, after.get("forwards").asLong());
             assertEquals(0, after.get("drift").size());
+        } finally {
+            Containers.sweep();
         }
     }
 

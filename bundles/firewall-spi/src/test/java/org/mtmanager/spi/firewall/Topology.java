@@ -30,31 +30,45 @@ public final class Topology implements AutoCloseable {
     private final List<Process> servers = new ArrayList<>();
 
     public Topology() throws Exception {
+        this(true);
+    }
+
+    /**
+     * @param withMachine false for a topology whose machines come from elsewhere (a container host whose bridge
+     *                    lives in the edge): no stand-in machine, and no internal address on the edge
+     */
+    public Topology(boolean withMachine) throws Exception {
         String id = UUID.randomUUID().toString().substring(0, 6);
         edge = "mtmfw-" + id + "-edge";
         client1 = "mtmfw-" + id + "-c1";
         client2 = "mtmfw-" + id + "-c2";
         machine = "mtmfw-" + id + "-m1";
         try {
-            for (String ns : List.of(edge, client1, client2, machine)) {
+            for (String ns : withMachine ? List.of(edge, client1, client2, machine) : List.of(edge, client1, client2)) {
                 sh("ip", "netns", "add", ns);
                 sh("ip", "-n", ns, "link", "set", "lo", "up");
             }
             link("fa" + id, client1, "c1e", "198.18.1.1/24", CLIENT1 + "/24");
             link("fb" + id, client2, "c2e", "198.18.2.1/24", CLIENT2 + "/24");
-            link("fc" + id, machine, "m1e", "10.77.0.1/24", MACHINE + "/24");
+            if (withMachine) {
+                link("fc" + id, machine, "m1e", "10.77.0.1/24", MACHINE + "/24");
+            }
             sh("ip", "-n", edge, "addr", "add", PUBLIC + "/32", "dev", "lo");
             for (String[] c : new String[][] {{client1, "198.18.1.1"}, {client2, "198.18.2.1"}}) {
                 sh("ip", "-n", c[0], "route", "add", "198.18.0.0/15", "via", c[1]);
                 sh("ip", "-n", c[0], "route", "add", INTERNAL, "via", c[1]);
             }
-            sh("ip", "-n", machine, "route", "add", "198.18.0.0/15", "via", "10.77.0.1");
+            if (withMachine) {
+                sh("ip", "-n", machine, "route", "add", "198.18.0.0/15", "via", "10.77.0.1");
+            }
             sh("ip", "netns", "exec", edge, "sysctl", "-qw", "net.ipv4.ip_forward=1");
             www = Files.createTempDirectory("mtmfw-www");
             Files.writeString(www.resolve("index.html"), "machine web\n");
-            servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "httpd", "-f", "-p", "80", "-h", www.toString()).start());
-            servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "22", "-e", "cat").start());
-            servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "5060", "-e", "cat").start());
+            if (withMachine) {
+                servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "httpd", "-f", "-p", "80", "-h", www.toString()).start());
+                servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "22", "-e", "cat").start());
+                servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "5060", "-e", "cat").start());
+            }
             TimeUnit.MILLISECONDS.sleep(200);
         } catch (Exception e) {
             close();
@@ -70,6 +84,23 @@ public final class Topology implements AutoCloseable {
         sh("ip", "-n", edge, "link", "set", edgeName, "up");
         sh("ip", "-n", peerNs, "addr", "add", peerAddr, "dev", "e");
         sh("ip", "-n", peerNs, "link", "set", "e", "up");
+    }
+
+    /** What {@code client} gets for GET / at {@code address:port}; empty when nothing answers. */
+    public String http(String client, String address, int port) throws Exception {
+        return run(client, "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | busybox nc -w 2 " + address + " " + port + " 2>/dev/null");
+    }
+
+    /** The first line a server sends {@code client} at {@code address:port} (an SSH banner); empty if none. */
+    public String banner(String client, String address, int port) throws Exception {
+        return run(client, "busybox timeout 3 busybox nc -w 2 " + address + " " + port + " </dev/null 2>/dev/null | busybox head -c 64");
+    }
+
+    /** Starts an echo server on {@code port} inside namespace {@code ns} (a machine's), stopped with the topology. */
+    public void echoServer(String ns, int port) throws Exception {
+        servers.add(new ProcessBuilder("ip", "netns", "exec", ns, "busybox", "nc", "-ll", "-p", Integer.toString(port),
+            "-e", "cat").start());
+        TimeUnit.MILLISECONDS.sleep(200);
     }
 
     /** Whether {@code client} gets the machine's web page at {@code address:port}. */

@@ -16,13 +16,13 @@ final class Bridges {
 
     static synchronized void ensure(HostLayout layout) throws DriverException {
         String bridge = layout.bridge();
-        if (!Files.exists(Path.of("/sys/class/net", bridge))) {
-            Commands.run(List.of("ip", "link", "add", "name", bridge, "type", "bridge"));
+        if (!layout.linkExists(bridge)) {
+            Commands.run(layout.ipOnBridgeSide("link", "add", "name", bridge, "type", "bridge"));
         }
         String address = layout.gateway() + "/" + layout.prefixLength();
-        if (!Commands.run(List.of("ip", "-o", "addr", "show", "dev", bridge)).contains(" " + address + " ")) {
-            Commands.run(List.of("ip", "addr", "replace", address, "dev", bridge));
+        if (!Commands.run(layout.ipOnBridgeSide("-o", "addr", "show", "dev", bridge)).contains(" " + address + " ")) {
+            Commands.run(layout.ipOnBridgeSide("addr", "replace", address, "dev", bridge));
         }
-        Commands.run(List.of("ip", "link", "set", bridge, "up"));
+        Commands.run(layout.ipOnBridgeSide("link", "set", bridge, "up"));
     }
 }

@@ -39,15 +39,21 @@ final class Container {
             Commands.run(List.of("ip", "netns", "add", ns));
         }
         if (!Commands.run(List.of("ip", "-n", ns, "-o", "link", "show")).contains(" eth0")) {
-            if (Files.exists(Path.of("/sys/class/net", veth))) {
-                Commands.run(List.of("ip", "link", "del", veth));
+            if (layout.linkExists(veth)) {
+                Commands.run(layout.ipOnBridgeSide("link", "del", veth));
             }
             Commands.run(List.of("ip", "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", ns));
+            if (!layout.bridgeNamespace().isEmpty()) {
+                Commands.run(List.of("ip", "link", "set", veth, "netns", layout.bridgeNamespace()));
+            }
         }
-        Commands.run(List.of("ip", "link", "set", veth, "master", layout.bridge(), "up"));
+        Commands.run(layout.ipOnBridgeSide("link", "set", veth, "master", layout.bridge(), "up"));
         Commands.run(List.of("ip", "-n", ns, "addr", "replace", ip + "/" + layout.prefixLength(), "dev", "eth0"));
         Commands.run(List.of("ip", "-n", ns, "link", "set", "eth0", "up"));
         Commands.run(List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+        if (layout.routeOut()) {
+            Commands.run(List.of("ip", "-n", ns, "route", "replace", "default", "via", layout.gateway()));
+        }
     }
 
     /** Removes the namespace, and with it the veth; succeeds if they are gone. */
@@ -57,11 +63,11 @@ final class Container {
             Commands.run(List.of("ip", "netns", "del", ns));
         }
         // deleting the namespace takes its veth along, though not always before ip returns
-        if (Files.exists(Path.of("/sys/class/net", layout.vethName(machineId)))) {
+        if (layout.linkExists(layout.vethName(machineId))) {
             try {
-                Commands.run(List.of("ip", "link", "del", layout.vethName(machineId)));
+                Commands.run(layout.ipOnBridgeSide("link", "del", layout.vethName(machineId)));
             } catch (DriverException e) {
-                if (Files.exists(Path.of("/sys/class/net", layout.vethName(machineId)))) {
+                if (layout.linkExists(layout.vethName(machineId))) {
                     throw e;
                 }
             }
@@ -121,8 +127,8 @@ final class Container {
     private void awaitPort(String ip, int port, java.util.function.BooleanSupplier alive) throws DriverException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (true) {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(ip, port), 500);
+            try {
+                connect(ip, port);
                 return;
             } catch (IOException e) {
                 if (!alive.getAsBoolean()) {
@@ -134,6 +140,34 @@ final class Container {
                 }
                 sleep(25);
             }
+        }
+    }
+
+    /**
+     * One connection attempt: from here when the bridge is this server's, otherwise from inside the machine's own
+     * namespace (this server has no route to a bridge in another namespace).
+     */
+    private void connect(String ip, int port) throws IOException {
+        if (layout.bridgeNamespace().isEmpty()) {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(ip, port), 500);
+            }
+            return;
+        }
+        try {
+            Process p = new ProcessBuilder(Commands.tool("ip"), "netns", "exec", layout.namespace(machineId), Commands.tool("busybox"),
+                "nc", "-w", "1", ip, Integer.toString(port)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IOException("not answering yet");
+            }
+        } catch (DriverException e) {
+            throw new IOException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

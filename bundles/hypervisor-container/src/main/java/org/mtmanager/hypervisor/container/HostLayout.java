@@ -9,9 +9,13 @@ import org.mtmanager.spi.hypervisor.HostSettings;
  * Where a container host keeps things, from its settings: the state directory, the bridge, the internal network
  * and the prefix of the machines' namespace names. The defaults suit the one host of a newcomer's server.
  *
- * @param prefixLength the internal network's prefix length (the bridge holds its first address)
+ * @param prefixLength    the internal network's prefix length (the bridge holds its first address)
+ * @param bridgeNamespace the network namespace the bridge lives in (an edge router's); empty for the server's own
+ * @param routeOut        whether machines get a default route through the bridge's address, so that they answer
+ *                        clients beyond it (off by default: then a machine reaches its bridge and nothing else)
  */
-record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength, String namespacePrefix) {
+record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength, String namespacePrefix,
+                  String bridgeNamespace, boolean routeOut) {
 
     static final String DEFAULT_NETWORK = "10.100.0.0/16";
 
@@ -35,7 +39,35 @@ record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength
             throw new DriverException("host " + host.name() + ": network must be an IPv4 CIDR from /8 to /30, like " + DEFAULT_NETWORK, false);
         }
         long base = toLong(parsed) & (0xFFFFFFFFL << (32 - parsed[4]));
-        return new HostLayout(stateDir, bridge, toDotted(base + 1), parsed[4], prefix);
+        String bridgeNamespace = host.get("bridgeNamespace").orElse("");
+        if (!bridgeNamespace.isEmpty() && !bridgeNamespace.matches("[A-Za-z0-9_.-]{1,64}")) {
+            throw new DriverException("host " + host.name() + ": bridgeNamespace must be a network namespace name", false);
+        }
+        return new HostLayout(stateDir, bridge, toDotted(base + 1), parsed[4], prefix, bridgeNamespace,
+            Boolean.parseBoolean(host.get("routeOut").orElse("false")));
+    }
+
+    /** An ip command in the bridge's namespace. */
+    java.util.List<String> ipOnBridgeSide(String... args) {
+        java.util.List<String> c = new java.util.ArrayList<>(java.util.List.of("ip"));
+        if (!bridgeNamespace.isEmpty()) {
+            c.addAll(java.util.List.of("-n", bridgeNamespace));
+        }
+        c.addAll(java.util.List.of(args));
+        return c;
+    }
+
+    /** Whether a link exists on the bridge's side. */
+    boolean linkExists(String name) {
+        if (bridgeNamespace.isEmpty()) {
+            return java.nio.file.Files.exists(Path.of("/sys/class/net", name));
+        }
+        try {
+            Commands.run(ipOnBridgeSide("link", "show", name));
+            return true;
+        } catch (DriverException e) {
+            return false;
+        }
     }
 
     Path machineDir(String machineId) {
