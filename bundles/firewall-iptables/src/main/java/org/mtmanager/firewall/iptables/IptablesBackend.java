@@ -65,7 +65,7 @@ public class IptablesBackend implements FirewallBackend {
                     .append(" -m multiport --dports 5060,5061 -j ACCEPT\n");
             }
         }
-        policy.allows().stream().filter(a -> !a.source().contains(":")).forEach(a -> filter.append("-A ").append(accept(a)).append('\n'));
+        policy.allows().stream().filter(a -> !a.ipv6()).forEach(a -> filter.append("-A ").append(accept(a)).append('\n'));
         filter.append("-A ").append(FILTER).append(" -j DROP\nCOMMIT\n");
         Cmd.ok(Cmd.in(s, "iptables-restore", "--noflush"), nat.toString() + filter);
     }
@@ -141,15 +141,11 @@ public class IptablesBackend implements FirewallBackend {
 
     @Override
     public void cut(FirewallSettings s, Policy.Allow allow) throws FirewallException {
-        if (allow.source().contains(":")) {
+        if (allow.ipv6()) {
             return;
         }
-        String[] block = allow.source().split("/");
-        int prefix = block.length == 2 ? Integer.parseInt(block[1]) : 32;
-        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        String dotted = ((mask >> 24) & 255) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255);
         Cmd.Result r = Cmd.run(Cmd.in(s, "conntrack", "-D", "-p", allow.protocol(), "--reply-src", allow.internalIp(),
-            "--reply-port-src", Integer.toString(allow.port()), "--orig-src", block[0], "--mask-src", dotted), "");
+            "--reply-port-src", Integer.toString(allow.port()), "--orig-src", allow.sourceAddress(), "--mask-src", allow.sourceMask()), "");
         if (r.exit() != 0 && !r.err().contains("0 flow entries")) {
             throw new FirewallException("conntrack -D failed: " + r.err().strip(), true);
         }

@@ -120,15 +120,11 @@ public class NftablesBackend implements FirewallBackend {
 
     @Override
     public void cut(FirewallSettings s, Policy.Allow allow) throws FirewallException {
-        if (allow.source().contains(":")) {
+        if (allow.ipv6()) {
             return;
         }
-        String[] block = allow.source().split("/");
-        int prefix = block.length == 2 ? Integer.parseInt(block[1]) : 32;
-        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        String dotted = ((mask >> 24) & 255) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255);
         Nft.Result r = Nft.run(Nft.in(s, "conntrack", "-D", "-p", allow.protocol(), "--reply-src", allow.internalIp(),
-            "--reply-port-src", Integer.toString(allow.port()), "--orig-src", block[0], "--mask-src", dotted), "");
+            "--reply-port-src", Integer.toString(allow.port()), "--orig-src", allow.sourceAddress(), "--mask-src", allow.sourceMask()), "");
         // conntrack exits 1 when nothing matched: there was no connection to cut.
         if (r.exit() != 0 && !r.err().contains("0 flow entries")) {
             throw new FirewallException("conntrack -D failed: " + r.err().strip(), true);
@@ -146,7 +142,7 @@ public class NftablesBackend implements FirewallBackend {
 
     /** IPv4 sources only: the machines' addresses are IPv4, so an IPv6 source can never reach them. */
     private static List<String> allows(Collection<Policy.Allow> allows) {
-        return allows.stream().filter(a -> !a.source().contains(":"))
+        return allows.stream().filter(a -> !a.ipv6())
             .map(a -> a.source() + " . " + a.internalIp() + " . " + a.protocol() + " . " + a.port())
             .collect(Collectors.toList());
     }

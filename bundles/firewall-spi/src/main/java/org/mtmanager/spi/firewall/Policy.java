@@ -50,5 +50,23 @@ public record Policy(Set<Forward> forwards, Set<Allow> allows) {
      * forward (forwards are matched after address translation, on the machine's own address and port).
      */
     public record Allow(String source, String internalIp, String protocol, int port) {
+
+        /** Whether the source is an IPv6 block (machines are IPv4: such an entry can never match). */
+        public boolean ipv6() {
+            return source.contains(":");
+        }
+
+        /** The source block's network address, without its length. */
+        public String sourceAddress() {
+            return source.split("/")[0];
+        }
+
+        /** The source block's IPv4 netmask, dotted (for tools that take one, like conntrack). */
+        public String sourceMask() {
+            String[] block = source.split("/");
+            int prefix = block.length == 2 ? Integer.parseInt(block[1]) : 32;
+            long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+            return ((mask >> 24) & 255) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255);
+        }
     }
 }
