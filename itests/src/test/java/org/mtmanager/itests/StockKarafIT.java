@@ -45,8 +45,14 @@ public class StockKarafIT {
             Http.Response plans = admin.get("/mtm/api/v1/plans");
             assertEquals(plans.toString(), 200, plans.status());
             assertEquals(4, plans.json().size());
-            Http.Response wsdl = new Http(karaf.httpPort(), null, null, "127.0.0.1").get("/mtm/soap/AccountService?wsdl");
-            assertEquals(200, wsdl.status());
+            // The SOAP endpoints are published just after REST: wait for them rather than race them.
+            Http anonymous = new Http(karaf.httpPort(), null, null, "127.0.0.1");
+            Http.Response wsdl = anonymous.get("/mtm/soap/AccountService?wsdl");
+            for (long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+                 wsdl.status() == 404 && System.nanoTime() < deadline; wsdl = anonymous.get("/mtm/soap/AccountService?wsdl")) {
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            }
+            assertEquals(wsdl.toString(), 200, wsdl.status());
             assertTrue(wsdl.body().contains("urn:mtmanager:soap:v1"));
             // From now on the console logs in with the platform's users.
             String mtm = karaf.client("admin", karaf.adminPassword(), "mtm:plan-list");
