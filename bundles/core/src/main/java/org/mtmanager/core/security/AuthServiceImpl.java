@@ -80,7 +80,7 @@ public class AuthServiceImpl implements AuthService {
     }
 
     @Override
-    public Caller authenticate(String username, String password, String sourceIp, Channel channel) {
+    public Caller authenticate(String username, String password, String otp, String sourceIp, Channel channel) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty() || name.length() > 64 || password == null) {
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "credentials are required");
@@ -112,33 +112,69 @@ public class AuthServiceImpl implements AuthService {
                 Outcome.DENIED, "account suspended"));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "the account is suspended");
         }
-        if (cache.matches(u.getId(), u.getPasswordHash(), password)) {
-            return caller;
+        boolean twoFactor = u.isTotpEnabled() && u.getTotpSecret() != null;
+        if (twoFactor && otp == null && channel == Channel.SHELL && password.lastIndexOf(':') > 0) {
+            // the console has one password prompt: PASSWORD:CODE
+            otp = password.substring(password.lastIndexOf(':') + 1);
+            password = password.substring(0, password.lastIndexOf(':'));
         }
-        if (!policy.hasher().verify(password, u.getPasswordHash())) {
-            recordFailure(caller, u.getId(), c.account().getId());
+        boolean cached = cache.matches(u.getId(), u.getPasswordHash(), password);
+        if (!cached && !policy.hasher().verify(password, u.getPasswordHash())) {
+            recordFailure(caller, u.getId(), c.account().getId(), "wrong password");
             throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
         }
+        if (!cached) {
+            cache.remember(u.getId(), u.getPasswordHash(), password);
+        }
+        String recoveryUsed = null;
+        if (twoFactor) {
+            if (otp == null || otp.isBlank()) {
+                audit.record(caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()),
+                    c.account().getId(), Outcome.DENIED, "two-factor code missing"));
+                throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "two-factor authentication is on for this "
+                    + "user: send the code " + (channel == Channel.SHELL ? "after the password, as PASSWORD:CODE"
+                    : "in the X-MTM-OTP header"));
+            }
+            String code = otp.strip();
+            if (!Totp.verify(u.getTotpSecret(), code, clock.instant().getEpochSecond())) {
+                recoveryUsed = TwoFactorServiceImpl.matchRecoveryCode(policy.hasher(), u.getRecoveryCodes(), code);
+                if (recoveryUsed == null) {
+                    recordFailure(caller, u.getId(), c.account().getId(), "wrong two-factor code");
+                    throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "wrong two-factor code");
+                }
+            }
+        }
+        if (cached && recoveryUsed == null) {
+            return caller;
+        }
+        String used = recoveryUsed;
         store.writing(em -> {
             UserEntity fresh = em.find(UserEntity.class, u.getId());
+            if (used != null) {
+                // single use, also against a concurrent login with the same code
+                String left = TwoFactorServiceImpl.without(fresh.getRecoveryCodes(), used);
+                if (left == null) {
+                    throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "wrong two-factor code");
+                }
+                fresh.setRecoveryCodes(left);
+            }
             fresh.setFailedAttempts(0);
             fresh.setLastLoginAt(now);
             audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()), c.account().getId(),
-                Outcome.SUCCESS, null));
+                Outcome.SUCCESS, used == null ? null : "with a recovery code"));
         });
-        cache.remember(u.getId(), u.getPasswordHash(), password);
         return caller;
     }
 
-    private void recordFailure(Caller caller, long userId, long accountId) {
+    private void recordFailure(Caller caller, long userId, long accountId, String what) {
         store.writing(em -> {
             UserEntity fresh = em.find(UserEntity.class, userId);
             int failures = fresh.getFailedAttempts() + 1;
-            String detail = "wrong password (" + failures + " in a row)";
+            String detail = what + " (" + failures + " in a row)";
             if (failures >= policy.maxFailures()) {
                 fresh.setLockedUntil(clock.instant().plus(policy.lockout()));
                 failures = 0;
-                detail = "wrong password; locked until " + fresh.getLockedUntil();
+                detail = what + "; locked until " + fresh.getLockedUntil();
             }
             fresh.setFailedAttempts(failures);
             audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(userId), accountId,

@@ -17,10 +17,13 @@ import org.mtmanager.api.user.AuthService;
 /**
  * HTTP Basic authentication over the platform's users, for every resource except the public OpenAPI document.
  * The {@link AuthService} checks the portal whitelist before the password, so a request from an address off the
- * list is answered 403 whatever its credentials.
+ * list is answered 403 whatever its credentials. A user with two-factor authentication on also sends the current
+ * code in {@value #OTP_HEADER}.
  */
 public final class AuthFilter implements ContainerRequestFilter {
     public static final String CALLER = "mtm.caller";
+    /** The TOTP code (or a recovery code) of a user with two-factor authentication on. */
+    public static final String OTP_HEADER = "X-MTM-OTP";
 
     private final AuthService auth;
 
@@ -57,7 +60,7 @@ public final class AuthFilter implements ContainerRequestFilter {
         }
         try {
             Caller caller = auth.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1),
-                http.getRemoteAddr(), Channel.REST);
+                ctx.getHeaderString(OTP_HEADER), http.getRemoteAddr(), Channel.REST);
             http.setAttribute(CALLER, caller);
         } catch (MtmException e) {
             ctx.abortWith(ErrorBody.response(e));
