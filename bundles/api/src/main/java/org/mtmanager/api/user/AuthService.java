@@ -30,6 +30,16 @@ public interface AuthService {
     Caller authenticate(String username, String password, String otp, String sourceIp, Channel channel);
 
     /**
+     * Authenticates an API token ({@code mtm_<id>_<random>}): the account's portal whitelist and the token's own
+     * CIDRs first (IP_NOT_ALLOWED before the secret is looked at), then the secret, revocation, expiry and the
+     * user's lockout and suspension. The caller acts as the token's user narrowed to the token's scope; its use is
+     * recorded on the token.
+     *
+     * @throws org.mtmanager.api.MtmException UNAUTHENTICATED, IP_NOT_ALLOWED
+     */
+    Caller authenticateToken(String token, String sourceIp, Channel channel);
+
+    /**
      * The caller for a user whose password the container has already checked (the console's JAAS login). Fails
      * like {@link #authenticate} when the user is unknown, locked or suspended.
      */

@@ -16,6 +16,12 @@ import javax.ws.rs.core.Response;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Page;
+import java.util.List;
+
+import org.mtmanager.api.user.ApiToken;
+import org.mtmanager.api.user.CreatedToken;
+import org.mtmanager.api.user.TokenDraft;
+import org.mtmanager.api.user.TokenService;
 import org.mtmanager.api.user.TwoFactorEnrolment;
 import org.mtmanager.api.user.TwoFactorService;
 import org.mtmanager.api.user.User;
@@ -44,10 +50,36 @@ public class UserResource {
 
     private final UserService users;
     private final TwoFactorService twoFactor;
+    private final TokenService tokens;
 
-    public UserResource(UserService users, TwoFactorService twoFactor) {
+    public UserResource(UserService users, TwoFactorService twoFactor, TokenService tokens) {
         this.users = users;
         this.twoFactor = twoFactor;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Path("me/tokens")
+    @Doc(value = "Create an API token (scope read, billing or full; optional cidrs and expiresAt); its secret is "
+        + "shown only now. Use it as 'Authorization: Bearer <secret>'", body = TokenDraft.class,
+        returns = CreatedToken.class, status = 201)
+    public Response createToken(@Context HttpServletRequest req, TokenDraft draft) {
+        CreatedToken t = tokens.create(Params.caller(req), Params.body("token", draft));
+        return Response.status(201).location(Params.location("users/me/tokens/" + t.token().id())).entity(t).build();
+    }
+
+    @GET
+    @Path("me/tokens")
+    @Doc(value = "Your API tokens, without their secrets", returns = ApiToken.class)
+    public List<ApiToken> listTokens(@Context HttpServletRequest req) {
+        return tokens.list(Params.caller(req));
+    }
+
+    @DELETE
+    @Path("me/tokens/{tokenId}")
+    @Doc(value = "Revoke one of your API tokens at once", returns = ApiToken.class)
+    public ApiToken revokeToken(@Context HttpServletRequest req, @PathParam("tokenId") String tokenId) {
+        return tokens.revoke(Params.caller(req), Params.id("tokenId", tokenId));
     }
 
     @POST
