@@ -136,8 +136,11 @@ public class AuthServiceImpl implements AuthService {
                 audit.record(caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()),
                     c.account().getId(), Outcome.DENIED, "two-factor code missing"));
                 throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "two-factor authentication is on for this "
-                    + "user: send the code " + (channel == Channel.SHELL ? "after the password, as PASSWORD:CODE"
-                    : "in the X-MTM-OTP header"));
+                    + "user: " + switch (channel) {
+                        case SHELL -> "give the code after the password, as PASSWORD:CODE";
+                        case SOAP -> "use an API token as the password";
+                        default -> "send the code in the X-MTM-OTP header";
+                    });
             }
             String code = otp.strip();
             if (!Totp.verify(u.getTotpSecret(), code, clock.instant().getEpochSecond())) {

@@ -102,6 +102,8 @@ public class TwoFactorTest {
         TwoFactorEnrolment e = enrolled();
         expect(ErrorCode.UNAUTHENTICATED, "otp", () -> f.auth.authenticate("alice", PASSWORD, null, Channel.SHELL));
         Caller c = f.auth.authenticate("alice", PASSWORD + ":" + code(e.secret()), null, Channel.SHELL);
+        org.junit.Assert.assertTrue(expect(ErrorCode.UNAUTHENTICATED, "otp",
+            () -> f.auth.authenticate("alice", PASSWORD, IP, Channel.SOAP)).getMessage().contains("API token"));
         assertEquals("alice", c.username());
     }
 
