@@ -19,13 +19,13 @@ import org.osgi.service.metatype.annotations.Designate;
 public class SecurityPolicy implements RequestLimiter {
     public static final int PASSWORD_MAX = 256;
 
-    private final int maxFailures;
-    private final Duration lockout;
-    private final int minLength;
-    private final Duration cacheTtl;
-    private final PasswordHasher hasher;
+    private volatile int maxFailures;
+    private volatile Duration lockout;
+    private volatile int minLength;
+    private volatile Duration cacheTtl;
+    private volatile PasswordHasher hasher;
 
-    /** The rate limits; replaced as a whole when the configuration changes, which keeps every other field. */
+    /** The rate limits; replaced as a whole (fresh buckets) when the configuration changes. */
     private volatile Limits limits = Limits.defaults();
 
     /** Token buckets for API requests and for authentication failures. */
@@ -48,11 +48,18 @@ public class SecurityPolicy implements RequestLimiter {
     }
 
     /**
-     * A changed configuration takes effect for the rate limits at once, without restarting the services that use
-     * the policy (and the facades above them); the password and lockout rules keep their values until a restart.
+     * A changed configuration takes effect at once, without restarting the services that use the policy (and the
+     * facades above them); only the password cache of a running AuthServiceImpl keeps its time to live.
      */
     @Modified
     public void modified(SecurityConfig config) {
+        SecurityPolicy p = new SecurityPolicy(config.lockout_maxFailures(), Duration.ofMinutes(config.lockout_minutes()),
+            config.password_minLength(), config.password_iterations(), Duration.ofSeconds(config.auth_cacheSeconds()));
+        this.maxFailures = p.maxFailures;
+        this.lockout = p.lockout;
+        this.minLength = p.minLength;
+        this.cacheTtl = p.cacheTtl;
+        this.hasher = p.hasher;
         this.limits = Limits.of(config.rate_requestsPerSecond(), config.rate_requestBurst(),
             config.rate_authFailuresPerMinute(), config.rate_authFailureBurst());
     }
