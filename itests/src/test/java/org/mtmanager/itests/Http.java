@@ -45,6 +45,7 @@ public final class Http {
     private final String sourceIp;
     private final String idempotencyKey;
     private final String accept;
+    private Map<String, String> extraHeaders = Map.of();
 
     public Http(int port, String user, String password, String sourceIp) {
         this(port, user, password, sourceIp, null);
@@ -71,6 +72,19 @@ public final class Http {
     /** The same client, asking for another media type (e.g. text/csv). */
     public Http accepting(String mediaType) {
         return new Http(port, user, password, sourceIp, idempotencyKey, mediaType);
+    }
+
+    /** The same client, sending one more header (an empty value removes it; null user and password: no Basic). */
+    public Http withHeader(String name, String value) {
+        Http h = new Http(port, user, password, sourceIp, idempotencyKey, accept);
+        Map<String, String> m = new LinkedHashMap<>(extraHeaders);
+        if (value == null || value.isEmpty()) {
+            m.remove(name);
+        } else {
+            m.put(name, value);
+        }
+        h.extraHeaders = m;
+        return h;
     }
 
     public Http as(String newUser, String newPassword) {
@@ -124,6 +138,7 @@ public final class Http {
                 String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
                 head.append("Authorization: Basic ").append(token).append("\r\n");
             }
+            extraHeaders.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
             if (idempotencyKey != null) {
                 head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
             }

@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param role        what the user may do inside that subtree
  * @param sourceIp    the client address as seen by the facade, or "local"
  * @param channel     the facade the request came through
+ * @param tokenId     the API token the request authenticated with, or 0 for a password (or the platform itself)
+ * @param tokenScope  that token's scope, or null without a token; it narrows what the role allows, never widens it
  */
 public record Caller(long userId, String username, long accountId, String accountPath, Role role, String sourceIp,
-                     Channel channel) {
+                     Channel channel, long tokenId, TokenScope tokenScope) {
+
+    public Caller(long userId, String username, long accountId, String accountPath, Role role, String sourceIp,
+                  Channel channel) {
+        this(userId, username, accountId, accountPath, role, sourceIp, channel, 0, null);
+    }
 
     public Caller {
         Objects.requireNonNull(username, "username");
@@ -28,7 +35,22 @@ public record Caller(long userId, String username, long accountId, String accoun
 
     /** The same caller seen through another facade or address. */
     public Caller via(Channel newChannel, String newSourceIp) {
-        return new Caller(userId, username, accountId, accountPath, role, newSourceIp, newChannel);
+        return new Caller(userId, username, accountId, accountPath, role, newSourceIp, newChannel, tokenId, tokenScope);
+    }
+
+    /** Whether the caller may change things: a writing role, and no token or a {@link TokenScope#FULL} one. */
+    public boolean canWrite() {
+        return role.canWrite() && (tokenScope == null || tokenScope == TokenScope.FULL);
+    }
+
+    /** Whether the caller may do billing changes: a writing role, and no token or a billing or full one. */
+    public boolean canBill() {
+        return role.canWrite() && tokenScope != TokenScope.READ;
+    }
+
+    /** Who the audit log names: the user, and the token when the request came with one ("alice/token:12"). */
+    public String actor() {
+        return tokenId == 0 ? username : username + "/token:" + tokenId;
     }
 
     public boolean isPlatformAdmin() {

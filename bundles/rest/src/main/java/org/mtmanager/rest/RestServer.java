@@ -22,6 +22,9 @@ import org.mtmanager.api.machine.ReconciliationService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
+import org.mtmanager.api.user.RequestLimiter;
+import org.mtmanager.api.user.TokenService;
+import org.mtmanager.api.user.TwoFactorService;
 import org.mtmanager.api.user.UserService;
 import org.mtmanager.rest.resource.AccountResource;
 import org.mtmanager.rest.resource.AccessResource;
@@ -72,7 +75,9 @@ public class RestServer {
 
     @Activate
     public RestServer(RestConfig config, @Reference AuthService auth, @Reference AccountService accounts,
-                      @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings,
+                      @Reference UserService users, @Reference TwoFactorService twoFactor,
+                      @Reference TokenService tokens, @Reference RequestLimiter limiter,
+                      @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
                       @Reference AccessService access, @Reference BillingService billing, @Reference DidRouteService dids,
@@ -83,14 +88,14 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(config.address());
-        factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users), new PlanResource(plans),
+        factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users, twoFactor, tokens), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
             new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
             new ReconcileResource(reconciler), new HostResource(hosts), new AccessResource(access),
             new FirewallResource(access), new DidRouteResource(dids), new UsageResource(billing),
             new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth), new ErrorMappers()));
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth, limiter), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
         try {

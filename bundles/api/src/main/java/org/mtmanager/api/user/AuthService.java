@@ -15,7 +15,29 @@ public interface AuthService {
      * @return the caller to pass to the services
      * @throws org.mtmanager.api.MtmException UNAUTHENTICATED, IP_NOT_ALLOWED
      */
-    Caller authenticate(String username, String password, String sourceIp, Channel channel);
+    default Caller authenticate(String username, String password, String sourceIp, Channel channel) {
+        return authenticate(username, password, null, sourceIp, channel);
+    }
+
+    /**
+     * Like {@link #authenticate(String, String, String, Channel)}, with the TOTP code (or a recovery code) of a user
+     * who has two-factor authentication on; a wrong code counts toward the lockout like a wrong password. On the
+     * console ({@link Channel#SHELL}) a user with two-factor authentication gives {@code PASSWORD:CODE} as the
+     * password when {@code otp} is null.
+     *
+     * @param otp the code, or null
+     */
+    Caller authenticate(String username, String password, String otp, String sourceIp, Channel channel);
+
+    /**
+     * Authenticates an API token ({@code mtm_<id>_<random>}): the account's portal whitelist and the token's own
+     * CIDRs first (IP_NOT_ALLOWED before the secret is looked at), then the secret, revocation, expiry and the
+     * user's lockout and suspension. The caller acts as the token's user narrowed to the token's scope; its use is
+     * recorded on the token.
+     *
+     * @throws org.mtmanager.api.MtmException UNAUTHENTICATED, IP_NOT_ALLOWED
+     */
+    Caller authenticateToken(String token, String sourceIp, Channel channel);
 
     /**
      * The caller for a user whose password the container has already checked (the console's JAAS login). Fails

@@ -48,6 +48,11 @@ public class AuditLog {
         if (events.isEmpty()) {
             return;
         }
+        for (AuditEvent event : events) {
+            if (event.outcome() == org.mtmanager.api.audit.Outcome.SUCCESS) {
+                org.mtmanager.core.tenancy.Scope.requireTokenAllows(caller, event.action());
+            }
+        }
         List<AuditEntity> found = em.createQuery(
                 "SELECT a FROM AuditEntity a WHERE a.seq = (SELECT MAX(b.seq) FROM AuditEntity b)", AuditEntity.class)
             .getResultList();
@@ -57,7 +62,7 @@ public class AuditLog {
             e.setSeq(last == null ? 1 : last.getSeq() + 1);
             e.setPrevHash(last == null ? AuditChain.GENESIS : last.getHash());
             e.setTime(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            e.setActor(cut(caller.username(), 64));
+            e.setActor(cut(caller.actor(), 64));
             e.setActorAccountId(caller.accountId());
             e.setSourceIp(cut(caller.sourceIp(), 64));
             e.setChannel(caller.channel().name());

@@ -288,9 +288,17 @@ public class BillingServiceImpl implements BillingService {
      */
     static void requireBiller(Caller caller, AccountEntity a, String what) {
         Objects.requireNonNull(a);
+        if (!caller.canBill()) {
+            Scope.requireWriter(caller);
+        }
         if (caller.isPlatformAdmin()) {
             return;
         }
-        Scope.requireBelow(caller, a, what);
+        if (caller.canWrite()) {
+            Scope.requireBelow(caller, a, what);
+        } else if (a.getPath().equals(caller.accountPath())) {
+            // a billing token: requireBelow without the writer check
+            throw MtmException.forbidden("an account cannot " + what + " itself; its parent account does that");
+        }
     }
 }

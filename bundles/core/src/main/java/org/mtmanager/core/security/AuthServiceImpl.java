@@ -12,6 +12,7 @@ import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.Role;
+import org.mtmanager.api.TokenScope;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.audit.Outcome;
 import org.mtmanager.api.user.AuthService;
@@ -20,6 +21,7 @@ import org.mtmanager.core.bootstrap.PlatformBootstrap;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.ApiTokenEntity;
 import org.mtmanager.store.entity.UserEntity;
 import org.mtmanager.store.entity.WhitelistEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -80,14 +82,16 @@ public class AuthServiceImpl implements AuthService {
     }
 
     @Override
-    public Caller authenticate(String username, String password, String sourceIp, Channel channel) {
+    public Caller authenticate(String username, String password, String otp, String sourceIp, Channel channel) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty() || name.length() > 64 || password == null) {
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "credentials are required");
         }
+        policy.checkAuthFailures(sourceIp, name);
         Candidate c = store.read(em -> load(em, name));
         Caller anonymous = new Caller(0, name, 0, "", Role.VIEWER, sourceIp, channel);
         if (c == null) {
+            policy.authFailed(sourceIp, name);
             policy.hasher().verify(password, decoyHash);
             audit.record(anonymous, new AuditEvent("auth.login", "user", name, 0, Outcome.FAILED, "unknown user"));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
@@ -112,39 +116,161 @@ public class AuthServiceImpl implements AuthService {
                 Outcome.DENIED, "account suspended"));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "the account is suspended");
         }
-        if (cache.matches(u.getId(), u.getPasswordHash(), password)) {
-            return caller;
+        boolean twoFactor = u.isTotpEnabled() && u.getTotpSecret() != null;
+        if (twoFactor && otp == null && channel == Channel.SHELL && password.lastIndexOf(':') > 0) {
+            // the console has one password prompt: PASSWORD:CODE
+            otp = password.substring(password.lastIndexOf(':') + 1);
+            password = password.substring(0, password.lastIndexOf(':'));
         }
-        if (!policy.hasher().verify(password, u.getPasswordHash())) {
-            recordFailure(caller, u.getId(), c.account().getId());
+        boolean cached = cache.matches(u.getId(), u.getPasswordHash(), password);
+        if (!cached && !policy.hasher().verify(password, u.getPasswordHash())) {
+            recordFailure(caller, u.getId(), c.account().getId(), "wrong password");
             throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
         }
+        if (!cached) {
+            cache.remember(u.getId(), u.getPasswordHash(), password);
+        }
+        String recoveryUsed = null;
+        if (twoFactor) {
+            if (otp == null || otp.isBlank()) {
+                audit.record(caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()),
+                    c.account().getId(), Outcome.DENIED, "two-factor code missing"));
+                throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "two-factor authentication is on for this "
+                    + "user: " + switch (channel) {
+                        case SHELL -> "give the code after the password, as PASSWORD:CODE";
+                        case SOAP -> "use an API token as the password";
+                        default -> "send the code in the X-MTM-OTP header";
+                    });
+            }
+            String code = otp.strip();
+            if (!Totp.verify(u.getTotpSecret(), code, clock.instant().getEpochSecond())) {
+                recoveryUsed = TwoFactorServiceImpl.matchRecoveryCode(policy.hasher(), u.getRecoveryCodes(), code);
+                if (recoveryUsed == null) {
+                    recordFailure(caller, u.getId(), c.account().getId(), "wrong two-factor code");
+                    throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "wrong two-factor code");
+                }
+            }
+        }
+        if (cached && recoveryUsed == null) {
+            return caller;
+        }
+        String used = recoveryUsed;
         store.writing(em -> {
             UserEntity fresh = em.find(UserEntity.class, u.getId());
+            if (used != null) {
+                // single use, also against a concurrent login with the same code
+                String left = TwoFactorServiceImpl.without(fresh.getRecoveryCodes(), used);
+                if (left == null) {
+                    throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "wrong two-factor code");
+                }
+                fresh.setRecoveryCodes(left);
+            }
             fresh.setFailedAttempts(0);
             fresh.setLastLoginAt(now);
             audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()), c.account().getId(),
-                Outcome.SUCCESS, null));
+                Outcome.SUCCESS, used == null ? null : "with a recovery code"));
         });
-        cache.remember(u.getId(), u.getPasswordHash(), password);
         return caller;
     }
 
-    private void recordFailure(Caller caller, long userId, long accountId) {
+    private void recordFailure(Caller caller, long userId, long accountId, String what) {
+        policy.authFailed(caller.sourceIp(), caller.username());
         store.writing(em -> {
             UserEntity fresh = em.find(UserEntity.class, userId);
             int failures = fresh.getFailedAttempts() + 1;
-            String detail = "wrong password (" + failures + " in a row)";
+            String detail = what + " (" + failures + " in a row)";
             if (failures >= policy.maxFailures()) {
                 fresh.setLockedUntil(clock.instant().plus(policy.lockout()));
                 failures = 0;
-                detail = "wrong password; locked until " + fresh.getLockedUntil();
+                detail = what + "; locked until " + fresh.getLockedUntil();
             }
             fresh.setFailedAttempts(failures);
             audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(userId), accountId,
                 Outcome.FAILED, detail));
         });
         cache.forget(userId);
+    }
+
+    private static final String BAD_TOKEN = "invalid, expired or revoked token";
+    /** A token's last use is written at most this often (per token and address), not on every request. */
+    static final java.time.Duration USE_RECORDING = java.time.Duration.ofSeconds(10);
+
+    private record TokenCandidate(ApiTokenEntity token, Candidate user) {
+    }
+
+    @Override
+    public Caller authenticateToken(String token, String sourceIp, Channel channel) {
+        long id = TokenServiceImpl.idOf(token);
+        Caller anonymous = new Caller(0, "token:" + Math.max(id, 0), 0, "", Role.VIEWER, sourceIp, channel);
+        policy.checkAuthFailures(sourceIp, anonymous.username());
+        if (id < 0) {
+            policy.authFailed(sourceIp, anonymous.username());
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, "malformed token: expected mtm_<id>_<secret>");
+        }
+        TokenCandidate tc = store.read(em -> {
+            ApiTokenEntity t = em.find(ApiTokenEntity.class, id);
+            UserEntity owner = t == null ? null : em.find(UserEntity.class, t.getUserId());
+            Candidate c = owner == null ? null : load(em, owner.getUsernameKey());
+            return c == null ? null : new TokenCandidate(t, c);
+        });
+        if (tc == null) {
+            policy.authFailed(sourceIp, anonymous.username());
+            audit.record(anonymous, new AuditEvent("auth.token", "token", String.valueOf(id), 0, Outcome.FAILED,
+                "unknown token"));
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, BAD_TOKEN);
+        }
+        ApiTokenEntity t = tc.token();
+        Candidate c = tc.user();
+        UserEntity u = c.user();
+        long accountId = c.account().getId();
+        Caller caller = new Caller(u.getId(), u.getUsername(), accountId, c.account().getPath(),
+            Role.valueOf(u.getRole()), sourceIp, channel, t.getId(), TokenScope.fromWire(t.getScope()).orElseThrow());
+        if (!c.whitelist().isEmpty() && c.whitelist().stream()
+                .noneMatch(w -> Cidr.parse("cidr", w.getCidr()).contains(sourceIp))) {
+            audit.record(caller, new AuditEvent("auth.ip-refused", "token", String.valueOf(id), accountId,
+                Outcome.DENIED, "source " + sourceIp + " is not on the portal whitelist"));
+            throw new MtmException(ErrorCode.IP_NOT_ALLOWED, "your address " + sourceIp + " is not on the portal whitelist");
+        }
+        String cidrs = t.getCidrs() == null ? "" : t.getCidrs().strip();
+        if (!cidrs.isEmpty() && java.util.Arrays.stream(cidrs.split(" "))
+                .noneMatch(w -> Cidr.parse("cidr", w).contains(sourceIp))) {
+            audit.record(caller, new AuditEvent("auth.ip-refused", "token", String.valueOf(id), accountId,
+                Outcome.DENIED, "source " + sourceIp + " is not on the token's whitelist"));
+            throw new MtmException(ErrorCode.IP_NOT_ALLOWED, "your address " + sourceIp
+                + " is not on this token's whitelist");
+        }
+        String why = null;
+        Instant now = clock.instant();
+        if (!java.security.MessageDigest.isEqual(TokenServiceImpl.sha256(TokenServiceImpl.secretOf(token))
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                t.getSecretHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            why = "wrong token secret";
+        } else if (t.getRevokedAt() != null) {
+            why = "token revoked at " + t.getRevokedAt();
+        } else if (t.getExpiresAt() != null && !now.isBefore(t.getExpiresAt())) {
+            why = "token expired at " + t.getExpiresAt();
+        } else if (u.getLockedUntil() != null && now.isBefore(u.getLockedUntil())) {
+            why = "user locked until " + u.getLockedUntil();
+        } else if (c.suspended()) {
+            why = "account suspended";
+        }
+        if (why != null) {
+            policy.authFailed(sourceIp, anonymous.username());
+            audit.record(caller, new AuditEvent("auth.token", "token", String.valueOf(id), accountId,
+                Outcome.DENIED, why));
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, BAD_TOKEN);
+        }
+        if (t.getLastUsedAt() == null || !caller.sourceIp().equals(t.getLastUsedIp())
+                || !now.isBefore(t.getLastUsedAt().plus(USE_RECORDING))) {
+            store.writing(em -> {
+                ApiTokenEntity fresh = em.find(ApiTokenEntity.class, id);
+                fresh.setLastUsedAt(now);
+                fresh.setLastUsedIp(caller.sourceIp());
+                audit.append(em, caller, new AuditEvent("auth.token", "token", String.valueOf(id), accountId,
+                    Outcome.SUCCESS, t.getName() + " (" + t.getScope() + ")"));
+            });
+        }
+        return caller;
     }
 
     @Override

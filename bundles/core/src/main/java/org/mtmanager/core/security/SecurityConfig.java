@@ -3,7 +3,7 @@ package org.mtmanager.core.security;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** {@code etc/org.mtmanager.security.cfg}: password and lockout policy. */
+/** {@code etc/org.mtmanager.security.cfg}: password and lockout policy, rate limits. */
 @ObjectClassDefinition(name = "MT Manager security", description = "Password policy and login lockout")
 public @interface SecurityConfig {
     @AttributeDefinition(description = "Consecutive failed logins that lock a user")
@@ -20,4 +20,16 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(description = "Seconds a verified password is remembered, so that per-request Basic auth does not pay the hash every time")
     int auth_cacheSeconds() default 60;
+
+    @AttributeDefinition(description = "API requests a second, per source address and per user or token, after the burst")
+    double rate_requestsPerSecond() default 1000;
+
+    @AttributeDefinition(description = "API requests in a burst, per source address and per user or token")
+    int rate_requestBurst() default 2000;
+
+    @AttributeDefinition(description = "Failed authentications a minute, per source address and per user name, after the burst")
+    double rate_authFailuresPerMinute() default 60;
+
+    @AttributeDefinition(description = "Failed authentications in a burst, per source address and per user name")
+    int rate_authFailureBurst() default 100;
 }

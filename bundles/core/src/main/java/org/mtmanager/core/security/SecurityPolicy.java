@@ -2,29 +2,111 @@ package org.mtmanager.core.security;
 
 import java.time.Duration;
 
+import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.RateLimitedException;
+import org.mtmanager.api.user.RequestLimiter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.Designate;
 
-/** The configured password and lockout rules, shared by authentication and user management. */
-@Component(service = SecurityPolicy.class, configurationPid = "org.mtmanager.security",
+/** The configured password, lockout and rate limit rules, shared by authentication and user management. */
+@Component(service = {SecurityPolicy.class, RequestLimiter.class}, configurationPid = "org.mtmanager.security",
     configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = SecurityConfig.class)
-public class SecurityPolicy {
+public class SecurityPolicy implements RequestLimiter {
     public static final int PASSWORD_MAX = 256;
 
-    private final int maxFailures;
-    private final Duration lockout;
-    private final int minLength;
-    private final Duration cacheTtl;
-    private final PasswordHasher hasher;
+    private volatile int maxFailures;
+    private volatile Duration lockout;
+    private volatile int minLength;
+    private volatile Duration cacheTtl;
+    private volatile PasswordHasher hasher;
+
+    /** The rate limits; replaced as a whole (fresh buckets) when the configuration changes. */
+    private volatile Limits limits = Limits.defaults();
+
+    /** Token buckets for API requests and for authentication failures. */
+    public record Limits(TokenBuckets requests, TokenBuckets authFailures) {
+        static Limits of(double requestsPerSecond, int requestBurst, double failuresPerMinute, int failureBurst) {
+            return new Limits(new TokenBuckets(requestsPerSecond, requestBurst, System::nanoTime),
+                new TokenBuckets(failuresPerMinute / 60, failureBurst, System::nanoTime));
+        }
+
+        static Limits defaults() {
+            return of(1000, 2000, 60, 100);
+        }
+    }
 
     @Activate
     public SecurityPolicy(SecurityConfig config) {
         this(config.lockout_maxFailures(), Duration.ofMinutes(config.lockout_minutes()),
             config.password_minLength(), config.password_iterations(), Duration.ofSeconds(config.auth_cacheSeconds()));
+        modified(config);
+    }
+
+    /**
+     * A changed configuration takes effect at once, without restarting the services that use the policy (and the
+     * facades above them); only the password cache of a running AuthServiceImpl keeps its time to live.
+     */
+    @Modified
+    public void modified(SecurityConfig config) {
+        SecurityPolicy p = new SecurityPolicy(config.lockout_maxFailures(), Duration.ofMinutes(config.lockout_minutes()),
+            config.password_minLength(), config.password_iterations(), Duration.ofSeconds(config.auth_cacheSeconds()));
+        this.maxFailures = p.maxFailures;
+        this.lockout = p.lockout;
+        this.minLength = p.minLength;
+        this.cacheTtl = p.cacheTtl;
+        this.hasher = p.hasher;
+        this.limits = Limits.of(config.rate_requestsPerSecond(), config.rate_requestBurst(),
+            config.rate_authFailuresPerMinute(), config.rate_authFailureBurst());
+    }
+
+    /** For tests: other limits. */
+    public void limits(Limits newLimits) {
+        this.limits = newLimits;
+    }
+
+    @Override
+    public void checkAddress(String sourceIp) {
+        if (sourceIp != null) {
+            over(limits.requests().take("ip:" + sourceIp), "requests from " + sourceIp);
+        }
+    }
+
+    @Override
+    public void checkCaller(Caller caller) {
+        String key = caller.tokenId() != 0 ? "token:" + caller.tokenId() : "user:" + caller.userId();
+        over(limits.requests().take(key), "requests of " + caller.actor());
+    }
+
+    /** Refuses an authentication, before any check, while its address or user name has used up its failures. */
+    public void checkAuthFailures(String sourceIp, String username) {
+        Limits l = limits;
+        long wait = Math.max(noAddress(sourceIp) ? 0 : l.authFailures().waiting("ip:" + sourceIp),
+            l.authFailures().waiting("user:" + username.toLowerCase(java.util.Locale.ROOT)));
+        over(wait, "failed authentications");
+    }
+
+    /** Counts a failed authentication against its address and user name. */
+    public void authFailed(String sourceIp, String username) {
+        Limits l = limits;
+        if (!noAddress(sourceIp)) {
+            l.authFailures().take("ip:" + sourceIp);
+        }
+        l.authFailures().take("user:" + username.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static boolean noAddress(String sourceIp) {
+        return sourceIp == null || "unknown".equals(sourceIp) || "local".equals(sourceIp);
+    }
+
+    private static void over(long wait, String what) {
+        if (wait > 0) {
+            throw new RateLimitedException("too many " + what + "; retry in " + wait + " s", wait);
+        }
     }
 
     public SecurityPolicy(int maxFailures, Duration lockout, int minLength, int iterations, Duration cacheTtl) {

@@ -46,6 +46,10 @@ public final class Scope {
         if (!caller.role().canWrite()) {
             throw MtmException.forbidden("role " + caller.role().wireName() + " is read-only");
         }
+        if (!caller.canWrite()) {
+            throw MtmException.forbidden("the " + caller.tokenScope().wireName() + " token " + caller.tokenId()
+                + " may not change this");
+        }
     }
 
     /** Accounts below the caller's own are managed by it; its own account is managed by its parent. */
@@ -54,6 +58,23 @@ public final class Scope {
         if (a.getPath().equals(caller.accountPath())) {
             throw MtmException.forbidden("an account cannot " + what + " itself; its parent account does that");
         }
+    }
+
+    /**
+     * The backstop behind every other check: every change is audited, so an audited success of a token outside its
+     * scope is refused (and its transaction rolled back) even where a service forgot to check.
+     */
+    public static void requireTokenAllows(Caller caller, String action) {
+        if (caller.tokenScope() == null || caller.tokenScope() == org.mtmanager.api.TokenScope.FULL
+                || action.startsWith("auth.")) {
+            return;
+        }
+        if (caller.tokenScope() == org.mtmanager.api.TokenScope.BILLING && (action.startsWith("usage.")
+                || action.startsWith("statement.") || action.startsWith("price-list.") || action.startsWith("billing."))) {
+            return;
+        }
+        throw MtmException.forbidden("the " + caller.tokenScope().wireName() + " token " + caller.tokenId()
+            + " may not " + action);
     }
 
     public static void requirePlatformAdmin(Caller caller) {

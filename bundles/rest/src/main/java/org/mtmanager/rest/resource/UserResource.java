@@ -16,6 +16,14 @@ import javax.ws.rs.core.Response;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Page;
+import java.util.List;
+
+import org.mtmanager.api.user.ApiToken;
+import org.mtmanager.api.user.CreatedToken;
+import org.mtmanager.api.user.TokenDraft;
+import org.mtmanager.api.user.TokenService;
+import org.mtmanager.api.user.TwoFactorEnrolment;
+import org.mtmanager.api.user.TwoFactorService;
 import org.mtmanager.api.user.User;
 import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.api.user.UserService;
@@ -36,10 +44,68 @@ public class UserResource {
         }
     }
 
-    private final UserService users;
+    /** Body of a two-factor confirmation. */
+    public record TwoFactorCode(String code) {
+    }
 
-    public UserResource(UserService users) {
+    private final UserService users;
+    private final TwoFactorService twoFactor;
+    private final TokenService tokens;
+
+    public UserResource(UserService users, TwoFactorService twoFactor, TokenService tokens) {
         this.users = users;
+        this.twoFactor = twoFactor;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Path("me/tokens")
+    @Doc(value = "Create an API token (scope read, billing or full; optional cidrs and expiresAt); its secret is "
+        + "shown only now. Use it as 'Authorization: Bearer <secret>'", body = TokenDraft.class,
+        returns = CreatedToken.class, status = 201)
+    public Response createToken(@Context HttpServletRequest req, TokenDraft draft) {
+        CreatedToken t = tokens.create(Params.caller(req), Params.body("token", draft));
+        return Response.status(201).location(Params.location("users/me/tokens/" + t.token().id())).entity(t).build();
+    }
+
+    @GET
+    @Path("me/tokens")
+    @Doc(value = "Your API tokens, without their secrets", returns = ApiToken.class)
+    public List<ApiToken> listTokens(@Context HttpServletRequest req) {
+        return tokens.list(Params.caller(req));
+    }
+
+    @DELETE
+    @Path("me/tokens/{tokenId}")
+    @Doc(value = "Revoke one of your API tokens at once", returns = ApiToken.class)
+    public ApiToken revokeToken(@Context HttpServletRequest req, @PathParam("tokenId") String tokenId) {
+        return tokens.revoke(Params.caller(req), Params.id("tokenId", tokenId));
+    }
+
+    @POST
+    @Path("me/2fa")
+    @Doc(value = "Start your two-factor (TOTP) enrolment: the secret, its otpauth URI and recovery codes, shown once",
+        returns = TwoFactorEnrolment.class, status = 201)
+    public Response enrolTwoFactor(@Context HttpServletRequest req) {
+        return Response.status(201).entity(twoFactor.enrol(Params.caller(req))).build();
+    }
+
+    @POST
+    @Path("me/2fa/confirm")
+    @Doc(value = "Turn your two-factor authentication on with a first valid code; logins then send X-MTM-OTP",
+        body = TwoFactorCode.class, status = 204)
+    public Response confirmTwoFactor(@Context HttpServletRequest req, TwoFactorCode body) {
+        twoFactor.confirm(Params.caller(req), Params.body("code", body).code());
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/2fa")
+    @Doc(value = "Reset (turn off) the two-factor authentication of a user of your subtree", status = 204)
+    public Response resetTwoFactor(@Context HttpServletRequest req, @PathParam("id") String id) {
+        Caller c = Params.caller(req);
+        twoFactor.reset(c, "me".equals(id) ? c.userId() : Params.id("id", id));
+        return Response.noContent().build();
     }
 
     @GET

@@ -13,22 +13,29 @@ import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.user.AuthService;
+import org.mtmanager.api.user.RequestLimiter;
 
 /**
- * HTTP Basic authentication over the platform's users, for every resource except the public OpenAPI document.
+ * HTTP Basic authentication over the platform's users (or {@code Authorization: Bearer mtm_...} with an API token), for every resource except the public OpenAPI document.
  * The {@link AuthService} checks the portal whitelist before the password, so a request from an address off the
- * list is answered 403 whatever its credentials.
+ * list is answered 403 whatever its credentials. A user with two-factor authentication on also sends the current
+ * code in {@value #OTP_HEADER}. Requests are rate limited per address (before anything else) and per user or token
+ * (429 with Retry-After).
  */
 public final class AuthFilter implements ContainerRequestFilter {
     public static final String CALLER = "mtm.caller";
+    /** The TOTP code (or a recovery code) of a user with two-factor authentication on. */
+    public static final String OTP_HEADER = "X-MTM-OTP";
 
     private final AuthService auth;
+    private final RequestLimiter limiter;
 
     @Context
     private HttpServletRequest http;
 
-    public AuthFilter(AuthService auth) {
+    public AuthFilter(AuthService auth, RequestLimiter limiter) {
         this.auth = auth;
+        this.limiter = limiter;
     }
 
     @Override
@@ -37,10 +44,26 @@ public final class AuthFilter implements ContainerRequestFilter {
         if ("openapi.json".equals(path) || "/openapi.json".equals(path)) {
             return;
         }
+        try {
+            limiter.checkAddress(http.getRemoteAddr());
+        } catch (MtmException e) {
+            ctx.abortWith(ErrorBody.response(e));
+            return;
+        }
         String header = ctx.getHeaderString("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            try {
+                Caller caller = auth.authenticateToken(header.substring(7).strip(), http.getRemoteAddr(), Channel.REST);
+                limiter.checkCaller(caller);
+                http.setAttribute(CALLER, caller);
+            } catch (MtmException e) {
+                ctx.abortWith(ErrorBody.response(e));
+            }
+            return;
+        }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             ctx.abortWith(ErrorBody.response(new MtmException(ErrorCode.UNAUTHENTICATED,
-                "authentication required: HTTP Basic with a platform user")));
+                "authentication required: HTTP Basic with a platform user, or Bearer with an API token")));
             return;
         }
         String decoded;
@@ -57,7 +80,8 @@ public final class AuthFilter implements ContainerRequestFilter {
         }
         try {
             Caller caller = auth.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1),
-                http.getRemoteAddr(), Channel.REST);
+                ctx.getHeaderString(OTP_HEADER), http.getRemoteAddr(), Channel.REST);
+            limiter.checkCaller(caller);
             http.setAttribute(CALLER, caller);
         } catch (MtmException e) {
             ctx.abortWith(ErrorBody.response(e));

@@ -27,6 +27,9 @@ public record ErrorBody(String error, String message, String field) {
             : new ErrorBody(e.code().name(), e.getMessage(), e.field());
         Response.ResponseBuilder b = Response.status(e.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(body);
+        if (e instanceof org.mtmanager.api.RateLimitedException r) {
+            b.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
+        }
         if (e.code() == ErrorCode.UNAUTHENTICATED) {
             b.header("WWW-Authenticate", "Basic realm=\"MT Manager\", charset=\"UTF-8\"");
         }

@@ -13,6 +13,7 @@ import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
+import org.mtmanager.api.user.RequestLimiter;
 import org.mtmanager.api.user.UserService;
 import org.mtmanager.soap.billing.v1.BillingNames;
 import org.osgi.service.component.annotations.Activate;
@@ -32,17 +33,17 @@ public class SoapServer {
     private final Server billingServer;
 
     @Activate
-    public SoapServer(@Reference AuthService auth, @Reference AccountService accounts, @Reference UserService users,
+    public SoapServer(@Reference AuthService auth, @Reference RequestLimiter limiter, @Reference AccountService accounts, @Reference UserService users,
                       @Reference PlanService plans, @Reference SettingService settings, @Reference AppService apps,
                       @Reference MachineService machines, @Reference JobService jobs,
                       @Reference org.mtmanager.api.access.AccessService access,
                       @Reference BillingService billing, @Reference DestinationRegistry transportReady) {
         accountServer = publish(ACCOUNT_ADDRESS, AccountPortImpl.class,
-            new AccountPortImpl(accounts, users, plans, settings, apps), new UsernameTokenInterceptor(auth));
+            new AccountPortImpl(accounts, users, plans, settings, apps), new UsernameTokenInterceptor(auth, limiter));
         provisioningServer = publish(PROVISIONING_ADDRESS, ProvisioningPortImpl.class,
-            new ProvisioningPortImpl(machines, jobs, access), new UsernameTokenInterceptor(auth));
+            new ProvisioningPortImpl(machines, jobs, access), new UsernameTokenInterceptor(auth, limiter));
         billingServer = publish(BILLING_ADDRESS, BillingPortImpl.class, new BillingPortImpl(billing),
-            new UsernameTokenInterceptor(auth, BillingNames.NS, BillingNames.FAULT));
+            new UsernameTokenInterceptor(auth, limiter, BillingNames.NS, BillingNames.FAULT));
     }
 
     /** One endpoint, with the UsernameToken check in front and client faults marked as such. */

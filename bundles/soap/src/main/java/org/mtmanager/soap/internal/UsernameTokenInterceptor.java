@@ -19,6 +19,7 @@ import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.user.AuthService;
+import org.mtmanager.api.user.RequestLimiter;
 import org.mtmanager.soap.v1.SoapNames;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -27,28 +28,33 @@ import org.w3c.dom.NodeList;
 /**
  * Authenticates every SOAP call by its WS-Security UsernameToken (OASIS UsernameToken Profile 1.0, PasswordText)
  * against the platform's users, through the same {@link AuthService} as REST, so the portal whitelist is
- * checked before the password here too. Only the token is read: the message is not signed or encrypted, so
+ * checked before the password here too. Machine clients send an API token as the Password, with the token's user
+ * as the Username. Only the token is read: the message is not signed or encrypted, so
  * the service belongs behind TLS.
  */
 public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     public static final String CALLER = "mtm.caller";
+    /** A Password starting with this is an API token ({@code mtm_<id>_<secret>}) of the user named in Username. */
+    public static final String API_TOKEN_PREFIX = "mtm_";
     static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     static final QName SECURITY = new QName(WSSE, "Security");
     static final String PASSWORD_TEXT =
         "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
 
     private final AuthService auth;
+    private final RequestLimiter limiter;
     private final String faultNs;
     private final String faultName;
 
-    public UsernameTokenInterceptor(AuthService auth) {
-        this(auth, SoapNames.NS, "MtmFault");
+    public UsernameTokenInterceptor(AuthService auth, RequestLimiter limiter) {
+        this(auth, limiter, SoapNames.NS, "MtmFault");
     }
 
     /** For a contract of another namespace: its faults carry its own fault element, with the same code, message and field. */
-    public UsernameTokenInterceptor(AuthService auth, String faultNs, String faultName) {
+    public UsernameTokenInterceptor(AuthService auth, RequestLimiter limiter, String faultNs, String faultName) {
         super(Phase.PRE_PROTOCOL);
         this.auth = auth;
+        this.limiter = limiter;
         this.faultNs = faultNs;
         this.faultName = faultName;
     }
@@ -79,8 +85,21 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
         }
         HttpServletRequest http = (HttpServletRequest) message.get(AbstractHTTPDestination.HTTP_REQUEST);
         try {
-            Caller caller = auth.authenticate(user.getTextContent().strip(), password.getTextContent(),
-                http == null ? null : http.getRemoteAddr(), Channel.SOAP);
+            String name = user.getTextContent().strip();
+            String secret = password.getTextContent();
+            String ip = http == null ? null : http.getRemoteAddr();
+            limiter.checkAddress(ip);
+            Caller caller;
+            if (secret.startsWith(API_TOKEN_PREFIX)) {
+                // an API token as the password, with its user's name as the Username
+                caller = auth.authenticateToken(secret.strip(), ip, Channel.SOAP);
+                if (!caller.username().equalsIgnoreCase(name)) {
+                    throw new MtmException(ErrorCode.UNAUTHENTICATED, "the token does not belong to user " + name);
+                }
+            } else {
+                caller = auth.authenticate(name, secret, ip, Channel.SOAP);
+            }
+            limiter.checkCaller(caller);
             message.getExchange().put(CALLER, caller);
         } catch (MtmException e) {
             throw fault(message, faultNs, faultName, e);

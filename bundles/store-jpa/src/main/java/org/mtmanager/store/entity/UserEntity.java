@@ -37,6 +37,14 @@ public class UserEntity {
     private Timestamp lastLoginAt;
     private Timestamp passwordChangedAt;
     private Timestamp createdAt;
+    /** The TOTP secret (Base32) while enrolling or enrolled; null without two-factor authentication. */
+    @Column(length = 64)
+    private String totpSecret;
+    /** Whether the enrolment was confirmed by a first valid code, so that logins require a code. */
+    private boolean totpEnabled;
+    /** PBKDF2 hashes of the unused recovery codes, space-separated. */
+    @Column(length = 1000)
+    private String recoveryCodes;
     @Version
     private long version;
 
@@ -150,5 +158,29 @@ public class UserEntity {
 
     public void setVersion(long version) {
         this.version = version;
+    }
+
+    public String getTotpSecret() {
+        return totpSecret;
+    }
+
+    public void setTotpSecret(String totpSecret) {
+        this.totpSecret = totpSecret;
+    }
+
+    public boolean isTotpEnabled() {
+        return totpEnabled;
+    }
+
+    public void setTotpEnabled(boolean totpEnabled) {
+        this.totpEnabled = totpEnabled;
+    }
+
+    public String getRecoveryCodes() {
+        return recoveryCodes;
+    }
+
+    public void setRecoveryCodes(String recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
     }
 }

@@ -1,0 +1,119 @@
+package org.mtmanager.core.security;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.mtmanager.core.CoreFixture.expect;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.TokenScope;
+import org.mtmanager.api.account.AccountDraft;
+import org.mtmanager.api.audit.AuditQuery;
+import org.mtmanager.api.user.ApiToken;
+import org.mtmanager.api.user.CreatedToken;
+import org.mtmanager.api.user.TokenDraft;
+import org.mtmanager.api.user.UserDraft;
+import org.mtmanager.core.CoreFixture;
+
+/** API tokens: shown once, hashed, scoped within the user, CIDRs before the secret, expiry, revocation, audit. */
+public class TokenTest {
+    private static final String IP = CoreFixture.CLIENT_IP;
+
+    @Rule
+    public final CoreFixture f = new CoreFixture();
+
+    private Caller alice;
+    private TokenServiceImpl tokens;
+
+    @Before
+    public void setUp() {
+        alice = f.tenantAdmin("reseller", "Alpha", "alice", "reseller-admin");
+        tokens = new TokenServiceImpl(f.store, f.audit, f.clock);
+    }
+
+    private CreatedToken create(String scope, List<String> cidrs, java.time.Instant expires) {
+        return tokens.create(alice, new TokenDraft("script", scope, cidrs, expires));
+    }
+
+    @Test
+    public void aReadTokenReadsButNeverChangesAnything() {
+        CreatedToken t = create("read", List.of(), null);
+        assertTrue(t.secret().matches("mtm_" + t.token().id() + "_[a-z2-7]{32}"));
+        Caller c = f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        assertEquals(TokenScope.READ, c.tokenScope());
+        assertEquals("alice/token:" + t.token().id(), c.actor());
+        assertEquals("alice", f.users.get(c, alice.userId()).username());
+        expect(ErrorCode.FORBIDDEN, null, () -> f.users.create(c, new UserDraft(null, "bob", CoreFixture.PASSWORD,
+            "viewer", null, null)));
+        expect(ErrorCode.FORBIDDEN, null, () -> f.accounts.create(c, new AccountDraft(alice.accountId(), "customer",
+            "Shop", null)));
+        // nor can it make tokens
+        expect(ErrorCode.FORBIDDEN, null, () -> tokens.create(c, new TokenDraft("x", "full", null, null)));
+        // its use is recorded and audited under the token
+        ApiToken listed = tokens.list(alice).get(0);
+        assertEquals(IP, listed.lastUsedIp());
+        assertNotNull(listed.lastUsedAt());
+        assertTrue(f.auditService.list(f.admin, new AuditQuery("alice/token:" + t.token().id(), "auth.token", null,
+            null, null, null), new PageRequest(0, 10)).total() >= 1);
+    }
+
+    @Test
+    public void theAuditBackstopRefusesAChangeOutsideTheScope() {
+        CreatedToken t = create("read", List.of(), null);
+        Caller c = f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        // setPassword of oneself does not ask for a writer role, but its audited success is refused for a read token
+        expect(ErrorCode.FORBIDDEN, null, () -> f.users.setPassword(c, alice.userId(), CoreFixture.PASSWORD,
+            "Another-password-9"));
+        f.login("alice");
+    }
+
+    @Test
+    public void aTokenNeverHasMoreThanItsUser() {
+        Caller viewer = f.tenantAdmin("reseller", "Beta", "vic", "viewer");
+        expect(ErrorCode.INVALID_FIELD, "scope", () -> tokens.create(viewer, new TokenDraft("x", "full", null, null)));
+        expect(ErrorCode.INVALID_FIELD, "scope", () -> tokens.create(viewer, new TokenDraft("x", "admin", null, null)));
+        CreatedToken ok = tokens.create(viewer, new TokenDraft("x", "read", null, null));
+        Caller c = f.auth.authenticateToken(ok.secret(), IP, Channel.REST);
+        assertTrue(!c.canWrite() && !c.canBill());
+        Caller full = f.auth.authenticateToken(create("full", List.of(), null).secret(), IP, Channel.REST);
+        assertTrue(full.canWrite());
+        Caller billing = f.auth.authenticateToken(create("billing", List.of(), null).secret(), IP, Channel.REST);
+        assertTrue(billing.canBill() && !billing.canWrite());
+    }
+
+    @Test
+    public void theCidrWhitelistIsCheckedBeforeTheSecret() {
+        CreatedToken t = create("full", List.of("198.51.100.0/24"), null);
+        String forged = "mtm_" + t.token().id() + "_" + "a".repeat(32);
+        expect(ErrorCode.IP_NOT_ALLOWED, null, () -> f.auth.authenticateToken(forged, "203.0.113.9", Channel.REST));
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(forged, IP, Channel.REST));
+        f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        expect(ErrorCode.INVALID_FIELD, "cidrs[1]", () -> create("read", List.of("10.0.0.0/8", "10.0.0.300/8"), null));
+    }
+
+    @Test
+    public void expiredAndRevokedTokensAreRefused() {
+        CreatedToken t = create("read", List.of(), f.clock.instant().plus(Duration.ofHours(1)));
+        f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        f.clock.advance(Duration.ofHours(1));
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), IP, Channel.REST));
+        expect(ErrorCode.INVALID_FIELD, "expiresAt", () -> create("read", List.of(), f.clock.instant()));
+        CreatedToken r = create("read", List.of(), null);
+        f.auth.authenticateToken(r.secret(), IP, Channel.REST);
+        tokens.revoke(alice, r.token().id());
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(r.secret(), IP, Channel.REST));
+        Caller bob = f.tenantAdmin("reseller", "Gamma", "bob", "reseller-admin");
+        expect(ErrorCode.NOT_FOUND, null, () -> tokens.revoke(bob, t.token().id()));
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken("mtm_x_y", IP, Channel.REST));
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken("mtm_999_abc", IP, Channel.REST));
+    }
+}

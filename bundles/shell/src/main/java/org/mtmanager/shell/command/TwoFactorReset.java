@@ -1,0 +1,28 @@
+package org.mtmanager.shell.command;
+
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.user.TwoFactorService;
+import org.mtmanager.api.user.UserService;
+
+@Service
+@Command(scope = "mtm", name = "2fa-reset", description = "Turn off the two-factor authentication of a user of your subtree")
+public class TwoFactorReset extends MtmCommand {
+    @Reference UserService users;
+    @Reference TwoFactorService twoFactor;
+
+    @Argument(index = 0, name = "user", required = true, description = "User name or id")
+    @Completion(Completers.Users.class)
+    String user;
+
+    @Override
+    protected void run(Caller c) {
+        var u = users.find(c, user);
+        twoFactor.reset(c, u.id());
+        done(null, "Two-factor authentication of " + u.username() + " reset");
+    }
+}
