@@ -65,7 +65,7 @@ public class FirewallHotDeployIT extends MtmTestSupport {
             props.put("retrySeconds", "1");
             cfg.update(props);
             Http admin = admin();
-            await(() -> ok(admin.post(API + "/firewall/sync?repair=false", Map.of())).get("problems").isEmpty());
+            await(() -> syncStatus(admin) != null && syncStatus(admin).get("problems").isEmpty());
 
             String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
             JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "SS", "customer", customer())));
@@ -82,7 +82,7 @@ public class FirewallHotDeployIT extends MtmTestSupport {
                 Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
             }
             backend.uninstall();
-            await(() -> !ok(admin.post(API + "/firewall/sync?repair=false", Map.of())).get("problems").isEmpty());
+            await(() -> syncStatus(admin) != null && !syncStatus(admin).get("problems").isEmpty());
             JsonNode second = ok(admin.post(API + "/machines/" + id + "/access", Map.of("source", "198.18.2.2", "service", "ssh")));
             assertEquals("stored, waiting for the backend", "PENDING", second.get("state").asText());
             assertFalse(nft(ns).contains("198.18.2.2"));
@@ -97,6 +97,12 @@ public class FirewallHotDeployIT extends MtmTestSupport {
             Files.deleteIfExists(deployed);
             sh("ip", "netns", "del", ns);
         }
+    }
+
+    /** The firewall's status; null while the API is not answering (it may be restarting after a change). */
+    private static JsonNode syncStatus(Http admin) {
+        Http.Response r = admin.post(API + "/firewall/sync?repair=false", Map.of());
+        return r.status() == 200 ? r.json() : null;
     }
 
     private static String nft(String ns) throws Exception {

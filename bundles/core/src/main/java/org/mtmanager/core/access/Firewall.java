@@ -26,6 +26,7 @@ import org.mtmanager.store.entity.MachineEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -46,10 +47,11 @@ public class Firewall {
     private final Store store;
     private final AuditLog audit;
     private final AuthService auth;
-    private final String backendType;
-    private final FirewallSettings settings;
     private final Map<String, FirewallBackend> backends = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
+    private final List<java.util.concurrent.ScheduledFuture<?>> schedules = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String backendType;
+    private volatile FirewallSettings settings;
     private volatile boolean dirty = true;
 
     @Activate
@@ -57,21 +59,33 @@ public class Firewall {
         this.store = store;
         this.audit = audit;
         this.auth = auth;
-        this.backendType = String.valueOf(config.getOrDefault("backend", "nftables"));
-        Map<String, String> props = new java.util.HashMap<>();
-        config.forEach((k, v) -> props.put(k, String.valueOf(v)));
-        this.settings = new FirewallSettings(props.getOrDefault("publicAddress", "127.0.0.1"),
-            props.getOrDefault("internalNetwork", "10.100.0.0/16"), props.getOrDefault("sipEdge", ""),
-            props.getOrDefault("namespace", ""), props);
-        long retry = Long.parseLong(props.getOrDefault("retrySeconds", "30"));
-        long expiry = Long.parseLong(props.getOrDefault("expirySeconds", "5"));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mtm-firewall");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::retry, 0, retry, TimeUnit.SECONDS);
-        timer.scheduleWithFixedDelay(this::expireSafely, expiry, expiry, TimeUnit.SECONDS);
+        configure(config);
+    }
+
+    /**
+     * A changed configuration applies in place, followed by a full sync: reactivating would take the access
+     * service, and with it the REST and SOAP endpoints, down for a moment.
+     */
+    @Modified
+    synchronized void configure(Map<String, Object> config) {
+        Map<String, String> props = new java.util.HashMap<>();
+        config.forEach((k, v) -> props.put(k, String.valueOf(v)));
+        this.backendType = props.getOrDefault("backend", "nftables");
+        this.settings = new FirewallSettings(props.getOrDefault("publicAddress", "127.0.0.1"),
+            props.getOrDefault("internalNetwork", "10.100.0.0/16"), props.getOrDefault("sipEdge", ""),
+            props.getOrDefault("namespace", ""), props);
+        long retry = Long.parseLong(props.getOrDefault("retrySeconds", "30"));
+        long expiry = Long.parseLong(props.getOrDefault("expirySeconds", "5"));
+        schedules.forEach(f -> f.cancel(false));
+        schedules.clear();
+        dirty = true;
+        schedules.add(timer.scheduleWithFixedDelay(this::retry, 0, retry, TimeUnit.SECONDS));
+        schedules.add(timer.scheduleWithFixedDelay(this::expireSafely, expiry, expiry, TimeUnit.SECONDS));
     }
 
     @Deactivate
