@@ -54,7 +54,11 @@ public class ContainerIT extends MtmTestSupport {
             props.put("network", Containers.NETWORK);
             props.put("namespacePrefix", Containers.PREFIX);
             lab1.update(props);
-            await(() -> "container".equals(ok(admin.get(API + "/hosts/lab1")).get("driverType").asText()));
+            // The host's component restarts with its new configuration: for a moment there is no host lab1.
+            await(() -> {
+                Http.Response h = admin.get(API + "/hosts/lab1");
+                return h.status() == 200 && "container".equals(h.json().get("driverType").asText());
+            });
             JsonNode host = ok(admin.get(API + "/hosts/lab1"));
             assertTrue(host.toString(), host.get("usable").asBoolean());
             assertEquals(Containers.NETWORK, host.get("network").asText());

@@ -71,6 +71,8 @@ public abstract class MtmTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
             systemProperty("mtm.itest.httpPort").value(String.valueOf(http)),
+            // Injected services (BootFinished first) wait 10 s by default; a loaded 2-core CI machine boots slower.
+            systemProperty("pax.exam.service.timeout").value("120000"),
             // One hypervisor host on libvirt's test driver (real libvirt, no daemon), as an operator configures it.
             editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "name", "lab1"),
             editConfigurationFilePut("etc/org.mtmanager.host-lab1.cfg", "driver", "libvirt"),
