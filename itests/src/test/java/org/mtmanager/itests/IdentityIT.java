@@ -193,8 +193,12 @@ public class IdentityIT extends MtmTestSupport {
         String shortLived = ok(me.post(API + "/users/me/tokens", Map.of("name", "short", "scope", "full",
             "expiresAt", java.time.Instant.now().plusSeconds(2).toString()))).get("secret").asText();
         assertEquals(200, bearer(shortLived, "127.0.0.1").get(API + "/users/me").status());
-        Thread.sleep(2_500);
+        // Poll (bounded) until the expiry has passed rather than sleeping a guess.
         Http.Response expired = bearer(shortLived, "127.0.0.1").get(API + "/users/me");
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); expired.status() == 200 && System.nanoTime() < deadline;
+             expired = bearer(shortLived, "127.0.0.1").get(API + "/users/me")) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
         assertEquals(expired.toString(), 401, expired.status());
 
         JsonNode pinned = ok(me.post(API + "/users/me/tokens", Map.of("name", "pinned", "scope", "read",

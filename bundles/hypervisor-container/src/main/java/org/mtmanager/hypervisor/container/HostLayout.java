@@ -43,7 +43,7 @@ record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength
         if (!bridgeNamespace.isEmpty() && !bridgeNamespace.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new DriverException("host " + host.name() + ": bridgeNamespace must be a network namespace name", false);
         }
-        return new HostLayout(stateDir, bridge, toDotted(base + 1), parsed[4], prefix, bridgeNamespace,
+        return new HostLayout(stateDir, bridge, dotted(base + 1), parsed[4], prefix, bridgeNamespace,
             Boolean.parseBoolean(host.get("routeOut").orElse("false")));
     }
 
@@ -110,7 +110,7 @@ record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength
         return ((long) o[0] << 24) | (o[1] << 16) | (o[2] << 8) | o[3];
     }
 
-    private static String toDotted(long v) {
+    private static String dotted(long v) {
         return ((v >> 24) & 255) + "." + ((v >> 16) & 255) + "." + ((v >> 8) & 255) + "." + (v & 255);
     }
 }
