@@ -1,0 +1,92 @@
+package org.mtmanager.core.machine;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.persistence.TypedQuery;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Page;
+import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.machine.Machine;
+import org.mtmanager.api.machine.MachineQuery;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.api.machine.MachineTotals;
+import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.core.util.Fields;
+import org.mtmanager.core.util.Paging;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.MachineEntity;
+
+/**
+ * The machine service's reads at scale: the paged list and the dashboard totals. Both page or aggregate on
+ * covering indexes, and the root caller needs no path predicate (see {@code MachineEntity}'s indexes).
+ */
+final class MachineReads {
+    private MachineReads() {
+    }
+
+    static Page<Machine> list(Store store, Infrastructure infra, Caller caller, MachineQuery query, PageRequest page) {
+        MachineQuery q = query == null ? MachineQuery.ALL : query;
+        MachineState state = q.state() == null || q.state().isBlank() ? null : MachineInput.parseState(q.state());
+        String search = q.search() == null || q.search().isBlank() ? null : Fields.name("search", q.search(), 100);
+        // A caller at the root sees every machine: no path predicate, so the database pages on its (ID, STATE) index.
+        boolean root = Scope.idsOnPath(caller.accountPath()).size() == 1;
+        return store.read(em -> {
+            StringBuilder where = new StringBuilder(root ? " WHERE 1 = 1" : " WHERE m.accountPath LIKE :p");
+            if (q.accountId() != null) {
+                Scope.visibleAccount(em, caller, q.accountId());
+                where.append(" AND m.accountId = :acc");
+            }
+            where.append(state == null ? " AND m.state <> 'DELETED'" : " AND m.state = :state");
+            if (search != null) {
+                where.append(" AND (m.hostname LIKE :s OR m.serial LIKE :s)");
+            }
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m" + where, Long.class);
+            TypedQuery<Long> ids = em.createQuery("SELECT m.id FROM MachineEntity m" + where + " ORDER BY m.id", Long.class);
+            for (TypedQuery<?> tq : List.of(count, ids)) {
+                if (!root) {
+                    tq.setParameter("p", caller.accountPath() + "%");
+                }
+                if (q.accountId() != null) {
+                    tq.setParameter("acc", q.accountId());
+                }
+                if (state != null) {
+                    tq.setParameter("state", state.name());
+                }
+                if (search != null) {
+                    tq.setParameter("s", "%" + search.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+                }
+            }
+            List<Long> pageIds = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+            List<Machine> items = MachineViews.machines(em, Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, pageIds),
+                type -> infra.driver(type).isPresent());
+            return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
+        });
+    }
+
+    static MachineTotals totals(Store store, Caller caller, Long accountId) {
+        return store.read(em -> {
+            String path = accountId == null ? caller.accountPath() : Scope.visibleAccount(em, caller, accountId).getPath();
+            Map<MachineState, Long> byState = new EnumMap<>(MachineState.class);
+            long[] sums = new long[2];
+            // One pass, on the covering (ACCOUNTPATH, STATE, EXTENSIONS, TENANTS, ID) index; the root needs no path.
+            boolean root = Scope.idsOnPath(path).size() == 1;
+            TypedQuery<Object[]> q = em.createQuery("SELECT m.state, COUNT(m.id), SUM(m.extensions), SUM(m.tenants) FROM MachineEntity m"
+                + (root ? "" : " WHERE m.accountPath LIKE :p") + " GROUP BY m.state", Object[].class);
+            if (!root) {
+                q.setParameter("p", path + "%");
+            }
+            q.getResultList().forEach(r -> {
+                MachineState state = MachineState.valueOf((String) r[0]);
+                byState.put(state, (Long) r[1]);
+                if (state != MachineState.DELETED) {
+                    sums[0] += r[2] == null ? 0 : ((Number) r[2]).longValue();
+                    sums[1] += r[3] == null ? 0 : ((Number) r[3]).longValue();
+                }
+            });
+            long acc = accountId == null ? caller.accountId() : accountId;
+            return new MachineTotals(acc, byState, sums[0], sums[1]);
+        });
+    }
+}
