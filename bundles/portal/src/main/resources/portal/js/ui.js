@@ -1,0 +1,207 @@
+// DOM helpers shared by the views: elements, forms, errors beside their fields, dialogs, toasts and paging.
+import { t } from './i18n.js';
+
+/** h('tag.class#id', {attrs, on: {event: fn}}, ...children): text children are always text, never HTML. */
+export function h(spec, attrs, ...children) {
+  const [, tag, rest] = spec.match(/^([a-z0-9]+)(.*)$/);
+  const el = document.createElement(tag);
+  for (const part of rest.match(/[.#][^.#]+/g) || []) {
+    if (part[0] === '.') {
+      el.classList.add(part.slice(1));
+    } else {
+      el.id = part.slice(1);
+    }
+  }
+  if (attrs && (typeof attrs !== 'object' || attrs instanceof Node || Array.isArray(attrs))) {
+    children.unshift(attrs);
+    attrs = null;
+  }
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (k === 'on') {
+      for (const [ev, fn] of Object.entries(v)) {
+        el.addEventListener(ev, fn);
+      }
+    } else if (k === 'dataset') {
+      Object.assign(el.dataset, v);
+    } else if (v === true) {
+      el.setAttribute(k, '');
+    } else if (v !== false && v !== null && v !== undefined) {
+      el.setAttribute(k, v);
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c !== null && c !== undefined && c !== false) {
+      el.append(c instanceof Node ? c : String(c));
+    }
+  }
+}
+
+/** A labelled input; name is the API's field name, so that an error naming it lands right below. */
+export function field(label, name, attrs = {}) {
+  const control = attrs.options
+    ? h('select', { name, id: 'f-' + name, ...omit(attrs, 'options') },
+      attrs.options.map(([v, text]) => h('option', { value: v, selected: String(v) === String(attrs.value) }, text)))
+    : h(attrs.rows ? 'textarea' : 'input', { name, id: 'f-' + name, type: attrs.type || 'text', ...omit(attrs, 'type') });
+  return h('div.field', h('label', { for: 'f-' + name }, label), control);
+}
+
+function omit(o, ...keys) {
+  const c = { ...o };
+  for (const k of keys) {
+    delete c[k];
+  }
+  return c;
+}
+
+/** The form's values as an object; dotted names ("customer.email") nest, empty values are left out. */
+export function values(form) {
+  const out = {};
+  for (const el of form.querySelectorAll('[name]')) {
+    if (el.type === 'checkbox' ? !el.checked : el.value.trim() === '') {
+      continue;
+    }
+    const v = el.type === 'number' ? Number(el.value) : el.type === 'checkbox' ? true : el.value.trim();
+    const path = el.name.split('.');
+    let o = out;
+    for (const p of path.slice(0, -1)) {
+      o = o[p] = o[p] || {};
+    }
+    o[path[path.length - 1]] = v;
+  }
+  return out;
+}
+
+export function clearErrors(root) {
+  root.querySelectorAll('.field-error, .form-error').forEach((e) => e.remove());
+  root.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+}
+
+/**
+ * Shows an API error next to the field it names (or the closest one: "customer.email" then "customer"), else at
+ * the top of the form. Field names come from the server, so they are matched, never inserted as HTML.
+ */
+export function showError(root, err) {
+  clearErrors(root);
+  const text = message(err);
+  const names = err.field ? [err.field, err.field.split('.')[0], err.field.split('[')[0]] : [];
+  const control = names.map((n) => root.querySelector(`[name="${CSS.escape(n)}"]`)).find(Boolean);
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    control.closest('.field')?.append(h('div.field-error', { role: 'alert', dataset: { field: err.field } }, text)) ||
+      control.after(h('div.field-error', { role: 'alert', dataset: { field: err.field } }, text));
+    control.focus();
+  } else {
+    root.prepend(h('div.form-error', { role: 'alert', dataset: { code: err.code || '' } }, text,
+      (err.errors || []).length ? h('ul', err.errors.map((l) => h('li', t('line', { n: l.line }) + ': ' + l.message))) : null));
+  }
+}
+
+/** The user's words for an error: the code's meaning, then the server's detail. */
+export function message(err) {
+  const known = t('err.' + (err.code || ''));
+  const detail = err.message && err.message !== err.code ? err.message : '';
+  const head = known === 'err.' + err.code ? '' : known;
+  return [head, detail].filter(Boolean).join(' — ') || String(err);
+}
+
+export function toast(text, kind = 'info') {
+  const el = h('div.toast.' + kind, text);
+  document.getElementById('toasts').append(el);
+  setTimeout(() => el.remove(), kind === 'error' ? 8000 : 4000);
+}
+
+/**
+ * A modal dialog that resolves with the form's values on OK, or null on cancel. Nothing blocks the page but the
+ * dialog itself; onSubmit may throw an ApiError, shown in the dialog, which then stays open.
+ */
+export function dialog({ title, body, ok = t('ok'), danger = false, onSubmit }) {
+  return new Promise((resolve) => {
+    const form = h('form.dialog-form', { method: 'dialog' },
+      h('h2', title), body,
+      h('div.buttons',
+        h('button.secondary', { type: 'button', id: 'dlg-cancel', on: { click: () => close(null) } }, t('cancel')),
+        h('button' + (danger ? '.danger' : ''), { type: 'submit', id: 'dlg-ok' }, ok)));
+    const dlg = h('dialog.dialog', { 'aria-label': title }, form);
+    function close(v) {
+      dlg.close();
+      dlg.remove();
+      resolve(v);
+    }
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const v = values(form);
+      if (!onSubmit) {
+        close(v);
+        return;
+      }
+      const button = form.querySelector('#dlg-ok');
+      button.disabled = true;
+      try {
+        close((await onSubmit(v)) ?? v);
+      } catch (err) {
+        showError(form, err);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    dlg.addEventListener('cancel', (e) => {
+      e.preventDefault();
+      close(null);
+    });
+    document.body.append(dlg);
+    dlg.showModal();
+    form.querySelector('input, select, textarea, button[type=submit]')?.focus();
+  });
+}
+
+export function confirmDialog(title, text, ok, danger) {
+  return dialog({ title, body: h('p.confirm-text', text), ok, danger });
+}
+
+/** Password (and two-factor code) again, for a dangerous action; action(headers) runs with them. */
+export function passwordDialog(title, text, action, extra) {
+  return dialog({
+    title,
+    ok: t('continue'),
+    danger: true,
+    body: [h('p', text), extra || null,
+      field(t('password'), 'password', { type: 'password', autocomplete: 'current-password', required: true }),
+      field(t('otpOptional'), 'otp', { inputmode: 'numeric', autocomplete: 'one-time-code' })],
+    onSubmit: (v) => action(v),
+  });
+}
+
+export function badge(state) {
+  return h('span.badge.state-' + String(state || '').toLowerCase(), { dataset: { state } }, t('state.' + state));
+}
+
+/** "1–20 of 345" with previous and next buttons. */
+export function pager(page, go) {
+  const from = page.total === 0 ? 0 : page.offset + 1;
+  const to = Math.min(page.offset + page.items.length, page.total);
+  return h('div.pager',
+    h('button.secondary', { type: 'button', id: 'page-prev', disabled: page.offset === 0, on: { click: () => go(Math.max(0, page.offset - page.limit)) } }, '‹ ' + t('previous')),
+    h('span.page-info', t('pageInfo', { from, to, total: page.total })),
+    h('button.secondary', { type: 'button', id: 'page-next', disabled: to >= page.total, on: { click: () => go(page.offset + page.limit) } }, t('next') + ' ›'));
+}
+
+export function table(headers, rows, attrs) {
+  return h('table.grid', attrs || {}, h('thead', h('tr', headers.map((x) => h('th', x)))), h('tbody', rows));
+}
+
+export function section(title, ...children) {
+  return h('section.card', h('h2', title), ...children);
+}
+
+export function debounce(fn, ms) {
+  let timer;
+  return (...a) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...a), ms);
+  };
+}

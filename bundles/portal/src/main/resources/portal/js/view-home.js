@@ -1,0 +1,108 @@
+// The home panel: the totals billed at the top, then the machines (searchable, paged) and, for an operator or
+// the platform, its resellers. A distributor gets its list of machines with their direct links.
+import * as api from './api.js';
+import { fmtNumber, t } from './i18n.js';
+import { actionButtons } from './actions.js';
+import { badge, debounce, h, pager, section, table } from './ui.js';
+
+const LIMIT = 20;
+const MOVING = new Set(['CREATING', 'STOPPING', 'STARTING', 'UPGRADING', 'DELETING']);
+
+export async function renderHome(view, params, ctx, live) {
+  const state = { offset: 0, search: '', accountId: null };
+  const totals = h('div.totals#totals');
+  const list = h('div#machine-list');
+  const search = h('input#search', { type: 'search', placeholder: t('home.search'), 'aria-label': t('home.search') });
+  const filter = h('span.filter#account-filter');
+  let timer = null;
+
+  async function loadTotals() {
+    const tot = await api.get('machines/totals', { accountId: state.accountId });
+    const machines = Object.values(tot.machinesByState || {}).reduce((a, b) => a + b, 0);
+    totals.replaceChildren(
+      tile('tenants', t('home.tenants'), tot.tenants),
+      tile('extensions', t('home.extensions'), tot.extensions),
+      tile('machines', t('home.machines'), machines));
+  }
+
+  async function loadMachines() {
+    clearTimeout(timer);
+    const page = await api.get('machines', { offset: state.offset, limit: LIMIT, search: state.search, accountId: state.accountId });
+    if (!live()) {
+      return;
+    }
+    const distributor = ctx.kind === 'distributor';
+    const refresh = () => {
+      loadMachines();
+      loadTotals();
+    };
+    const rows = page.items.map((m) => h('tr', { dataset: { id: m.id, hostname: m.hostname, state: m.state } },
+      h('td.mono', m.serial),
+      h('td', h('a.hostname', { href: '#/machines/' + m.id }, m.hostname), m.displayName && m.displayName !== m.hostname ? h('div.sub', m.displayName) : null),
+      distributor ? null : h('td', m.customer ? m.customer.company : ''),
+      h('td', m.apps.length ? m.apps.join(', ') : '—'),
+      h('td', m.pbxVersion || ''),
+      h('td.num', m.extensions + ' / ' + m.tenants),
+      h('td', badge(m.state), m.driverAvailable ? null : h('div.sub.warn', t('home.driverUnavailable'))),
+      h('td', actionButtons(m, ctx, refresh))));
+    const headers = [t('col.serial'), t('col.hostname'), distributor ? null : t('col.customer'), t('col.apps'), t('col.version'),
+      t('col.extTen'), t('col.state'), t('col.actions')].filter((x) => x !== null);
+    list.replaceChildren(page.items.length ? table(headers, rows, { id: 'machines' }) : h('p.empty#no-machines', state.search ? t('home.noMatch') : t('home.none')),
+      pager(page, (o) => {
+        state.offset = o;
+        loadMachines();
+      }));
+    // Machines in motion are shown as they go live, without a reload.
+    if (page.items.some((m) => MOVING.has(m.state))) {
+      timer = setTimeout(() => live() && refresh(), 1500);
+    }
+  }
+
+  search.addEventListener('input', debounce(() => {
+    state.search = search.value.trim();
+    state.offset = 0;
+    loadMachines();
+  }, 250));
+
+  const parts = [h('h1', ctx.kind === 'distributor' ? t('home.distributorTitle') : t('home.title')), totals,
+    section(t('home.machinesTitle'), h('div.toolbar', search, filter,
+      ctx.kind !== 'distributor' && ctx.user.role !== 'viewer' ? h('a.button#create-link', { href: '#/create' }, '+ ' + t('nav.create')) : null), list)];
+  if (ctx.kind === 'distributor') {
+    parts.splice(2, 0, h('p.notice', t('home.distributorNote')));
+  }
+  let resellers = null;
+  if (ctx.kind === 'platform' || ctx.kind === 'operator') {
+    resellers = h('div#resellers');
+    parts.push(section(t('home.resellers'), resellers));
+  }
+  view.replaceChildren(...parts);
+  await Promise.all([loadTotals(), loadMachines(), resellers ? loadResellers(resellers, (acc) => {
+    state.accountId = acc ? acc.id : null;
+    state.offset = 0;
+    filter.replaceChildren(acc ? h('span.chip', acc.name, h('button.link', { type: 'button', on: { click: () => filterBy(null) } }, '×')) : '');
+    loadTotals();
+    loadMachines();
+  }) : null]);
+  function filterBy(acc) {
+    state.accountId = null;
+    filter.replaceChildren();
+    loadTotals();
+    loadMachines();
+  }
+  return () => clearTimeout(timer);
+}
+
+function tile(id, label, value) {
+  return h('div.tile', { id: 'total-' + id }, h('span.value', fmtNumber(value)), h('span.label', label));
+}
+
+async function loadResellers(box, pick) {
+  const page = await api.get('accounts', { type: 'reseller', limit: 100 });
+  const totals = await Promise.all(page.items.map((a) => api.get('machines/totals', { accountId: a.id }).catch(() => null)));
+  box.replaceChildren(page.items.length ? table([t('col.reseller'), t('col.status'), t('home.extensions'), t('home.tenants')],
+    page.items.map((a, i) => h('tr', { dataset: { id: a.id } },
+      h('td', h('button.link', { type: 'button', on: { click: () => pick(a) } }, a.name)),
+      h('td', t('status.' + a.status)),
+      h('td.num', totals[i] ? fmtNumber(totals[i].extensions) : '—'),
+      h('td.num', totals[i] ? fmtNumber(totals[i].tenants) : '—'))), { id: 'reseller-list' }) : h('p.empty', t('home.noResellers')));
+}

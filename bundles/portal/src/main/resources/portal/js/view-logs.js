@@ -1,0 +1,48 @@
+// The audit log of the user's subtree: who did what, when, from where; filterable and paged.
+import * as api from './api.js';
+import { fmtDate, t } from './i18n.js';
+import { clearErrors, field, h, pager, showError, table, values } from './ui.js';
+
+export async function renderLogs(view) {
+  const state = { offset: 0, filters: {} };
+  const list = h('div');
+  const form = h('form.inline#audit-filter',
+    field(t('logs.actor'), 'actor'), field(t('logs.action'), 'action', { placeholder: 'machine.*' }),
+    field(t('logs.outcome'), 'outcome', { options: [['', t('logs.any')], ['SUCCESS', t('outcome.SUCCESS')], ['DENIED', t('outcome.DENIED')], ['FAILED', t('outcome.FAILED')]] }),
+    field(t('logs.from'), 'from', { type: 'date' }), field(t('logs.to'), 'to', { type: 'date' }),
+    h('button', { type: 'submit' }, t('logs.filter')));
+
+  async function load() {
+    clearErrors(form);
+    try {
+      const page = await api.get('audit', { ...state.filters, offset: state.offset, limit: 50 });
+      const rows = page.items.map((e) => h('tr', { dataset: { seq: e.seq, action: e.action } },
+        h('td', fmtDate(e.time)), h('td', e.actor), h('td.mono', e.sourceIp || ''), h('td.mono', e.action),
+        h('td', (e.targetType || '') + ' ' + (e.targetId || '')), h('td', t('outcome.' + e.outcome)), h('td', e.detail || '')));
+      list.replaceChildren(table([t('logs.time'), t('logs.actor'), t('logs.ip'), t('logs.action'), t('logs.target'), t('logs.outcome'),
+        t('logs.detail')], rows, { id: 'audit' }), pager(page, (o) => {
+        state.offset = o;
+        load();
+      }));
+    } catch (err) {
+      showError(form, err);
+    }
+  }
+
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = values(form);
+    // Whole days in the user's time zone, as the API's instants.
+    if (v.from) {
+      v.from = new Date(v.from + 'T00:00:00').toISOString();
+    }
+    if (v.to) {
+      v.to = new Date(v.to + 'T23:59:59').toISOString();
+    }
+    state.filters = v;
+    state.offset = 0;
+    load();
+  });
+  view.replaceChildren(h('h1', t('nav.logs')), h('p.sub', t('logs.note')), form, list);
+  await load();
+}

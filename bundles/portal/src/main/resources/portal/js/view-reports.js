@@ -1,0 +1,64 @@
+// Reports: every active MT user (what the month's bill will count) and the monthly statements, with CSV export.
+import * as api from './api.js';
+import { fmtNumber, t } from './i18n.js';
+import { badge, field, h, message, section, showError, table, toast } from './ui.js';
+
+export async function renderReports(view, params, ctx) {
+  const accounts = ctx.kind === 'reseller' ? [] : (await api.get('accounts', { limit: 200 }).catch(() => ({ items: [] }))).items;
+  const choices = [[ctx.user.accountId, t('reports.mine')], ...accounts.filter((a) => a.id !== ctx.user.accountId).map((a) => [a.id, a.name])];
+  const active = h('div#active-users');
+  const statement = h('div#statement');
+  const pick = h('form.inline#report-account', field(t('reports.account'), 'accountId', { options: choices }));
+  const account = () => Number(pick.querySelector('[name=accountId]').value);
+  const period = h('form.inline#statement-form', field(t('reports.period'), 'period', { type: 'month', value: new Date().toISOString().slice(0, 7) }),
+    h('button', { type: 'submit' }, t('reports.show')),
+    h('button.secondary', { type: 'button', on: { click: () => csv('statements/' + account() + '/' + periodValue(), 'statement') } }, t('csv')));
+  const periodValue = () => period.querySelector('[name=period]').value;
+
+  async function loadActive() {
+    try {
+      const r = await api.get('reports/active-users', { accountId: account() });
+      active.replaceChildren(h('p.totals-line', t('reports.totals', { m: fmtNumber(r.machineCount), e: fmtNumber(r.extensions), tn: fmtNumber(r.tenants) })),
+        table([t('col.serial'), t('col.hostname'), t('col.state'), t('home.extensions'), t('home.tenants'), t('reports.appsMachine'), t('reports.appsUser')],
+          r.machines.map((m) => h('tr', h('td.mono', m.serial), h('td', m.hostname), h('td', badge(m.state)), h('td.num', m.extensions),
+            h('td.num', m.tenants), h('td.num', m.appsPerMachine), h('td.num', m.appsPerUser)))));
+    } catch (err) {
+      active.replaceChildren(h('p.form-error', message(err)));
+    }
+  }
+
+  async function loadStatement() {
+    try {
+      const s = await api.get('statements/' + account() + '/' + periodValue());
+      statement.replaceChildren(h('p', t('reports.statementHead', { p: s.period, state: s.state, total: s.total, cur: s.currency, mode: s.ratingMode })),
+        table([t('col.hostname'), t('reports.licence'), t('reports.qty'), t('reports.days'), t('reports.unit'), t('reports.amount')],
+          s.lines.map((l) => h('tr', h('td', l.hostname || ''), h('td', l.licence || l.kind), h('td.num', l.quantity), h('td.num', l.licenceDays),
+            h('td.num', l.unitPrice), h('td.num', l.amount)))));
+    } catch (err) {
+      statement.replaceChildren();
+      showError(period, err);
+    }
+  }
+
+  async function csv(path, name) {
+    try {
+      await api.download(path, { accountId: path.startsWith('reports') ? account() : null }, 'mtm-' + name + '.csv');
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  }
+
+  pick.addEventListener('change', () => {
+    loadActive();
+    statement.replaceChildren();
+  });
+  period.addEventListener('submit', (e) => {
+    e.preventDefault();
+    loadStatement();
+  });
+  view.replaceChildren(h('h1', t('nav.reports')), pick,
+    section(t('reports.activeUsers'), h('p.sub', t('reports.activeNote')),
+      h('button.secondary', { type: 'button', on: { click: () => csv('reports/active-users', 'active-users') } }, t('csv')), active),
+    section(t('reports.statements'), period, statement));
+  await loadActive();
+}
