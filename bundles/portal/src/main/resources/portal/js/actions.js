@@ -62,7 +62,9 @@ async function upgrade(m, done) {
   }
   const from = path.indexOf(m.pbxVersion);
   const steps = from < 0 ? [] : path.slice(from + 1);
-  const plan = steps.length ? t('upgrade.plan', { from: m.pbxVersion, path: steps.join(' → ') }) : t('upgrade.latest', { v: m.pbxVersion });
+  // Without the platform's path (a reseller may not read settings) the server says whether there is anything to do.
+  const plan = steps.length ? t('upgrade.plan', { from: m.pbxVersion, path: steps.join(' → ') })
+    : from < 0 ? t('upgrade.unknown', { from: m.pbxVersion }) : t('upgrade.latest', { v: m.pbxVersion });
   const key = api.idempotencyKey();
   const job = await passwordDialog(t('upgrade.title'), plan, (v) =>
     api.post('machines/' + m.id + '/upgrade', { password: v.password },
@@ -85,7 +87,7 @@ export async function watch(job, onChange) {
   let j = job;
   onChange(j);
   while (!['SUCCEEDED', 'FAILED'].includes(j.state)) {
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 400));
     try {
       j = await api.get('jobs/' + j.id);
     } catch (err) {
@@ -109,7 +111,8 @@ export function follow(job, m, done) {
   done && done();
   watch(job, (j) => {
     bar.value = j.percent || 0;
-    text.textContent = j.state === 'FAILED' ? (j.error || t('job.failed')) : t('jobstate.' + j.state) + (j.step ? ' · ' + j.step : '');
+    text.textContent = j.state === 'FAILED' ? (j.error || t('job.failed'))
+      : t('jobstate.' + j.state) + (j.step && j.state !== 'SUCCEEDED' ? ' · ' + j.step : '');
     panel.dataset.state = j.state;
   }).then((j) => {
     panel.classList.replace('info', j.state === 'SUCCEEDED' ? 'ok' : 'error');
@@ -118,14 +121,36 @@ export function follow(job, m, done) {
   });
 }
 
-/** The upgrade's own dialog: one line per version step, marked as the job reaches it. */
+/**
+ * The upgrade's own dialog: one line per version step, marked as the job reaches it. The path is known up front
+ * when the user may read the platform's settings; otherwise each step is learnt from the job ("step 2/3: a > b").
+ */
 function upgradeProgress(job, m, versions, done) {
-  const rows = versions.slice(1).map((v, i) => h('li.step', { dataset: { to: v, status: 'pending' } },
-    versions[i] + ' → ' + v));
+  const list = h('ol.steps');
+  const rows = [];
+  // Each step's versions; one seen step also tells its neighbours' ends ("…" until known).
+  const from = [m.pbxVersion];
+  const to = [];
+  const row = (i) => {
+    while (rows.length <= i) {
+      const li = h('li.step', { dataset: { status: 'pending' } });
+      rows.push(li);
+      list.append(li);
+    }
+    rows.forEach((r, k) => {
+      r.textContent = (from[k] || '…') + ' → ' + (to[k] || '…');
+    });
+    return rows[i];
+  };
+  versions.slice(1).forEach((v, i) => {
+    from[i] = versions[i];
+    to[i] = v;
+    row(i);
+  });
   const bar = h('progress#upgrade-progress', { max: 100, value: 0 });
   const status = h('p#upgrade-status');
   const close = h('button#upgrade-close', { type: 'button', disabled: true }, t('close'));
-  const dlg = h('dialog.dialog#upgrade-dialog', h('h2', t('upgrade.progress', { host: m.hostname })), h('ol.steps', rows), bar, status,
+  const dlg = h('dialog.dialog#upgrade-dialog', h('h2', t('upgrade.progress', { host: m.hostname })), list, bar, status,
     h('div.buttons', close));
   close.addEventListener('click', () => {
     dlg.close();
@@ -137,13 +162,35 @@ function upgradeProgress(job, m, versions, done) {
   done && done();
   watch(job, (j) => {
     bar.value = j.percent || 0;
-    const at = /step (\d+)\/(\d+)/.exec(j.step || '');
-    const reached = j.state === 'SUCCEEDED' ? rows.length : at ? Number(at[1]) - 1 : 0;
-    rows.forEach((r, i) => {
-      r.dataset.status = i < reached ? 'done' : i === reached && j.state === 'RUNNING' ? 'running' : j.state === 'FAILED' && i === reached ? 'failed' : r.dataset.status === 'done' ? 'done' : 'pending';
-    });
+    const at = /step (\d+)\/(\d+): (\S+) > (\S+)/.exec(j.step || '');
+    if (at) {
+      const k = Number(at[1]) - 1;
+      [from[k], to[k]] = [at[3], at[4]];
+      if (k > 0) {
+        to[k - 1] = at[3];
+      }
+      from[k + 1] = at[4];
+      row(Number(at[2]) - 1);
+      rows.forEach((r, i) => {
+        r.dataset.status = i < Number(at[1]) - 1 ? 'done' : i === Number(at[1]) - 1 ? 'running' : 'pending';
+      });
+    }
+    const steps = /to (\S+) in (\d+) step/.exec(j.result || '');
+    if (steps) {
+      to[Number(steps[2]) - 1] = steps[1];
+      row(Number(steps[2]) - 1);
+    }
+    if (j.state === 'SUCCEEDED') {
+      rows.forEach((r) => {
+        r.dataset.status = 'done';
+      });
+    } else if (j.state === 'FAILED') {
+      rows.filter((r) => r.dataset.status === 'running').forEach((r) => {
+        r.dataset.status = 'failed';
+      });
+    }
     status.replaceChildren(h('strong', t('jobstate.' + j.state)), ' ',
-      j.state === 'FAILED' ? (j.error || t('job.failed')) : j.state === 'SUCCEEDED' ? (j.result || t('jobstate.SUCCEEDED')) : (j.step || ''));
+      j.state === 'FAILED' ? (j.error || t('job.failed')) : j.state === 'SUCCEEDED' ? (j.result || '') : (j.step || ''));
     status.dataset.state = j.state;
   }).then(() => {
     close.disabled = false;

@@ -18,7 +18,7 @@ export async function renderAccess(box, m, ctx) {
     h('td', canWrite ? h('button.small.danger', { type: 'button', dataset: { action: 'revoke' }, on: { click: () => revoke(m, g, again) } }, t('grant.revoke')) : '')));
   // SIP is the platform's: always listed, never with a control.
   grants.push(h('tr.locked#sip-locked', h('td.mono', t('grant.sipEdge')), h('td', 'SIP'), h('td', 'udp/5060'), h('td', '—'),
-    h('td', h('span.badge.locked', '🔒 ' + t('grant.locked'))), h('td', ''), h('td.sub', t('grant.sipNote'))));
+    h('td', h('span.badge.locked', t('grant.locked'))), h('td', ''), h('td.sub', t('grant.sipNote'))));
   const parts = [section('3 · ' + t('machine.access'),
     h('p', t('access.intro')),
     table([t('grant.source'), t('grant.service'), t('grant.port'), t('grant.external'), t('col.state'), t('grant.expires'), ''], grants, { id: 'grants' }),

@@ -71,7 +71,7 @@ function settingsTable(settings, ctx) {
     const editable = (!s.locked || platform) && ctx.user.role !== 'viewer';
     const cell = h('td');
     const row = h('tr', { dataset: { key: s.key, locked: String(s.locked) }, class: s.locked ? 'locked' : null },
-      h('td.mono', s.key), cell, h('td', s.description, s.locked ? h('div.lock-reason', '🔒 ' + t('settings.locked') + ': ' + (s.lockReason || '')) : null,
+      h('td.mono', s.key), cell, h('td', s.description, s.locked ? h('div.lock-reason', t('settings.locked') + ': ' + (s.lockReason || '')) : null,
         s.updatedBy ? h('div.sub', t('settings.changed', { who: s.updatedBy, when: fmtDate(s.updatedAt) })) : null),
       h('td'));
     if (!editable) {

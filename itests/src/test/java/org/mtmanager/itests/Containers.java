@@ -24,15 +24,24 @@ final class Containers {
     }
 
     static boolean namespaceExists(String serial) {
-        return Files.exists(Path.of("/run/netns", PREFIX + serial));
+        return namespaceExists(PREFIX, serial);
+    }
+
+    static boolean namespaceExists(String prefix, String serial) {
+        return Files.exists(Path.of("/run/netns", prefix + serial));
     }
 
     /** Kills the processes of every test namespace, deletes the namespaces and the test bridge. */
     static void sweep() throws IOException, InterruptedException {
+        sweep(PREFIX, BRIDGE);
+    }
+
+    /** The same for a test with names of its own (PortalIT: mtmpt-, mtmpt0), so that tests never touch each other's. */
+    static void sweep(String prefix, String bridge) throws IOException, InterruptedException {
         Path netns = Path.of("/run/netns");
         if (Files.isDirectory(netns)) {
             try (var names = Files.list(netns)) {
-                for (Path ns : names.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList()) {
+                for (Path ns : names.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
                     String name = ns.getFileName().toString();
                     for (String pid : run("ip", "netns", "pids", name).lines().filter(l -> !l.isBlank()).toList()) {
                         ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
@@ -41,8 +50,8 @@ final class Containers {
                 }
             }
         }
-        if (Files.exists(Path.of("/sys/class/net", BRIDGE))) {
-            run("ip", "link", "del", BRIDGE);
+        if (Files.exists(Path.of("/sys/class/net", bridge))) {
+            run("ip", "link", "del", bridge);
         }
     }
 

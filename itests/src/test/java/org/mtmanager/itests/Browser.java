@@ -1,0 +1,134 @@
+package org.mtmanager.itests;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Debian Chromium driven through Debian's own chromedriver (named explicitly, so Selenium Manager never
+ * downloads one), with the waits the portal's tests need and screenshots under {@code target/portal-screenshots}.
+ */
+final class Browser implements AutoCloseable {
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+    static final Path SHOTS = Paths.get("target", "portal-screenshots");
+
+    final WebDriver driver;
+    private final WebDriverWait wait;
+
+    /** A browser whose preferred language is {@code lang} (what navigator.languages says). */
+    Browser(String lang) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--window-size=1400,1000", "--lang=" + lang);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90), Duration.ofMillis(200));
+    }
+
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    void click(String css) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
+    void type(String css, String text) {
+        WebElement e = find(css);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    /** Waits until the condition holds (the portal works asynchronously: never sleep, poll the page). */
+    <T> T until(Function<WebDriver, T> condition) {
+        return wait.until(condition);
+    }
+
+    /** The value of a JavaScript expression on the page. */
+    Object js(String expression) {
+        return ((JavascriptExecutor) driver).executeScript("return " + expression);
+    }
+
+    /** Until the JavaScript expression is truthy; returns its value. */
+    Object untilJs(String expression) {
+        return wait.until(d -> {
+            Object v = js(expression);
+            return v == null || Boolean.FALSE.equals(v) || "".equals(v) ? null : v;
+        });
+    }
+
+    void login(String base, String user, String password) {
+        open(base);
+        type("[name=username]", user);
+        type("[name=password]", password);
+        click("#login-submit");
+    }
+
+    void logout() {
+        click("#logout");
+        find("#login-form");
+    }
+
+    /** The whole page, however long: the window grows to the page's height for the shot, then comes back. */
+    Path screenshot(String name) throws IOException {
+        Dimension size = driver.manage().window().getSize();
+        long height = ((Number) js("Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
+        driver.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(4000, height + 140)));
+        try {
+            return shot(name);
+        } finally {
+            driver.manage().window().setSize(size);
+        }
+    }
+
+    private Path shot(String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path to = SHOTS.resolve(name + ".png");
+        Files.copy(f.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+        return to;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,277 @@
+package org.mtmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The web portal in a real browser (headless Chromium) against the booted distribution, whose own host runs the
+ * machines as real containers on a bridge and namespaces of this test's own ({@value #BRIDGE}, {@value #PREFIX}).
+ * The data each test needs is set up through the REST API as the platform administrator; everything asserted is
+ * done through the portal's pages.
+ */
+public class PortalIT {
+    static final String BRIDGE = "mtmpt0";
+    static final String PREFIX = "mtmpt-";
+    private static final String API = "/mtm/api/v1";
+    private static final String RAMON = "ramon";
+    private static final String RAMON_PW = "Ramon-pass-123";
+    private static final String JOSE = "jose";
+    private static final String JOSE_PW = "Jose-pass-12345";
+    private static final String FAR = "faraway";
+    private static final String FAR_PW = "Far-pass-12345";
+    private static final String OPERATOR = "norte";
+    private static final String OPERATOR_PW = "Norte-pass-12345";
+
+    private static Distribution d;
+    private static Http admin;
+    private static String base;
+    private static long ramonsMachine;
+
+    @BeforeClass
+    public static void boot() throws Exception {
+        Assume.assumeTrue("needs Debian's chromium and chromium-driver", Browser.available());
+        Assume.assumeTrue("needs root and the container payload for real machines", "root".equals(System.getProperty("user.name"))
+            && Files.isExecutable(Path.of("/usr/sbin/dropbear")) && Files.isExecutable(Path.of("/bin/busybox")));
+        Containers.sweep(PREFIX, BRIDGE);
+        d = Distribution.unpack("portal");
+        Path host = d.home().resolve("etc/org.mtmanager.host-local.cfg");
+        Distribution.set(host, "bridge", BRIDGE);
+        Distribution.set(host, "network", "10.127.0.0/24");
+        Distribution.set(host, "namespacePrefix", PREFIX);
+        Distribution.set(d.home().resolve("etc/org.mtmanager.firewall.cfg"), "namespace", PREFIX + "no-firewall");
+        d.start();
+        d.awaitRest(Duration.ofMinutes(3));
+        admin = d.admin();
+        base = "http://127.0.0.1:" + d.httpPort() + "/mtm/portal/";
+        long ramon = reseller("MaquinasRamon", RAMON, RAMON_PW);
+        reseller("MaquinasJoseAntonio", JOSE, JOSE_PW);
+        long far = reseller("Lejos SL", FAR, FAR_PW);
+        account("operator", "Operador Norte", OPERATOR, OPERATOR_PW);
+        // Only from a benchmarking address, never from this host's 127.0.0.1.
+        ok(admin.put(API + "/accounts/" + far + "/whitelist", List.of(Map.of("cidr", "198.18.0.1/32"))));
+        JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("accountId", ramon, "hostname", "pbx-ramon-1", "plan", "SS",
+            "extensions", 8, "tenants", 1, "customer", customer("Talleres Ramon SL"))));
+        ramonsMachine = ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
+    }
+
+    @AfterClass
+    public static void shutDown() throws Exception {
+        try {
+            if (d != null) {
+                d.close();
+            }
+        } finally {
+            Containers.sweep(PREFIX, BRIDGE);
+        }
+    }
+
+    @Test
+    public void aResellerCreatesOpensUpgradesStopsAndDeletesASystem() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.login(base, RAMON, RAMON_PW);
+            b.find("tr[data-hostname=pbx-ramon-1]");
+            b.untilJs("document.querySelector('tr[data-hostname=pbx-ramon-1]').dataset.state === 'RUNNING'");
+            assertEquals("8", b.find("#total-extensions .value").getText());
+            b.screenshot("home");
+
+            // Step 1, the customer-data form: an error lands beside the field the API names.
+            ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")));
+            b.click("#nav-create");
+            b.type("[name=hostname]", "Not a DNS label!");
+            b.click("#create-next");
+            WebElement error = b.find(".field-error[data-field=hostname]");
+            assertTrue(error.getText(), error.getText().contains("DNS label"));
+            assertEquals("the error sits in the hostname's own field", "hostname",
+                b.js("document.querySelector('.field-error').closest('.field').querySelector('[name]').name"));
+            b.screenshot("create-step1-error");
+            b.type("[name=hostname]", "pbx-portal");
+            Map<String, String> c = Map.of("company", "Portal SL", "contact", "Eva", "email", "eva@example.com",
+                "phone", "+34 600 111 222", "address", "Calle Mayor 1", "taxId", "B12345678");
+            for (Map.Entry<String, String> e : c.entrySet()) {
+                b.type("[name='customer." + e.getKey() + "']", e.getValue());
+            }
+            b.click("#create-next");
+            // Step 2: create; the machine is in the list at once, then goes live.
+            assertTrue(b.find("#draft").getText().contains("Portal SL"));
+            b.screenshot("create-step2");
+            b.click("#create-submit");
+            Object first = b.untilJs("(document.querySelector('tr[data-hostname=pbx-portal]') || {dataset: {}}).dataset.state");
+            assertTrue(String.valueOf(first), List.of("CREATING", "RUNNING").contains(first));
+            b.untilJs("document.querySelector('tr[data-hostname=pbx-portal]').dataset.state === 'RUNNING'");
+            ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")));
+            JsonNode m = only(admin.get(API + "/machines?search=pbx-portal").json());
+            assertEquals("the Open link is this machine's own web UI, in a new tab", m.get("openUrl").asText(),
+                b.find("tr[data-hostname=pbx-portal] a[data-action=open]").getAttribute("href"));
+            assertEquals("_blank", b.find("tr[data-hostname=pbx-portal] a[data-action=open]").getAttribute("target"));
+
+            // The machine page: its four parts, SIP shown locked, and SSH granted gets its external port.
+            b.click("tr[data-hostname=pbx-portal] a.hostname");
+            assertEquals(m.get("serial").asText(), b.find("#machine-serial").getText());
+            assertTrue(b.find("#customer-data").getText().contains("Portal SL"));
+            assertTrue(b.find("#sip-locked").getText().contains("Locked"));
+            assertTrue("nothing to revoke on SIP", b.all("#sip-locked button").isEmpty());
+            b.type("#grant-form [name=source]", "198.51.100.7");
+            b.find("#grant-form [name=service] option[value=ssh]").click();
+            b.click("#grant-form button[type=submit]");
+            WebElement forward = b.find("#forwards li.forward[data-service=ssh]");
+            int port = ok(admin.get(API + "/machines/" + m.get("id").asLong() + "/access")).get("forwards").get(0).get("externalPort").asInt();
+            assertTrue(forward.getText(), forward.getText().startsWith("SSH → " + port));
+            assertTrue(port >= 10000 && port <= 19999);
+            b.screenshot("machine");
+
+            // Upgrade: the password again (a wrong one is refused beside the field), then every step as it goes.
+            b.click(".machine-head [data-action=upgrade]");
+            b.type("dialog [name=password]", "not-my-password");
+            b.click("#dlg-ok");
+            b.find("dialog .field-error[data-field=password]");
+            b.type("dialog [name=password]", RAMON_PW);
+            b.click("#dlg-ok");
+            b.untilJs("(document.querySelector('#upgrade-status') || {dataset: {}}).dataset.state === 'SUCCEEDED'");
+            assertTrue(b.find("#upgrade-status").getText().contains("16.2"));
+            List<WebElement> steps = b.all("#upgrade-dialog li.step");
+            assertEquals(3, steps.size());
+            for (WebElement s : steps) {
+                assertEquals(s.getText(), "done", s.getAttribute("data-status"));
+            }
+            assertTrue(steps.get(2).getText(), steps.get(2).getText().endsWith("→ 16.2"));
+            b.screenshot("upgrade");
+            b.click("#upgrade-close");
+            b.untilJs("document.querySelector('#machine-serial').parentElement.textContent.includes('16.2')");
+
+            // Stop asks first; delete is offered only once stopped, and asks for the password.
+            assertTrue("no delete while running", b.all(".machine-head [data-action=delete]").isEmpty());
+            b.untilJs("document.querySelector('.machine-head [data-action=stop]') !== null");
+            b.click(".machine-head [data-action=stop]");
+            assertTrue(b.find("dialog .confirm-text").getText().contains("pbx-portal"));
+            b.click("#dlg-cancel");
+            assertEquals("RUNNING", ok(admin.get(API + "/machines/" + m.get("id").asLong())).get("state").asText());
+            b.click(".machine-head [data-action=stop]");
+            b.click("#dlg-ok");
+            b.find(".machine-head [data-action=delete]");
+            assertEquals("STOPPED", ok(admin.get(API + "/machines/" + m.get("id").asLong())).get("state").asText());
+            b.click(".machine-head [data-action=delete]");
+            b.type("dialog [name=password]", RAMON_PW);
+            b.click("#dlg-ok");
+            b.untilJs("document.querySelector('.machine-head .badge').dataset.state === 'DELETED'");
+            b.click("#nav-home");
+            b.find("tr[data-hostname=pbx-ramon-1]");
+            assertTrue("a deleted machine leaves the list", b.all("tr[data-hostname=pbx-portal]").isEmpty());
+            assertFalse(Containers.namespaceExists(PREFIX, m.get("serial").asText()));
+        }
+    }
+
+    @Test
+    public void aSecondResellerSeesNoneOfTheFirstsMachines() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.login(base, JOSE, JOSE_PW);
+            b.find("#no-machines");
+            assertEquals("0", b.find("#total-extensions .value").getText());
+            b.type("#search", "pbx-ramon");
+            b.untilJs("document.querySelector('#page-prev') && document.querySelector('.page-info').textContent.includes('0')");
+            assertTrue(b.all("tr[data-hostname]").isEmpty());
+            b.open(base + "#/machines/" + ramonsMachine);
+            WebElement refused = b.find(".form-error[data-code=NOT_FOUND]");
+            assertFalse(refused.getText(), refused.getText().contains("pbx-ramon-1"));
+        }
+    }
+
+    @Test
+    public void aRefusedAddressGetsTheWhitelistPage() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.login(base, FAR, FAR_PW);
+            WebElement page = b.find("#ip-refused");
+            assertTrue(page.getText(), page.getText().contains("Your address is not allowed"));
+            assertTrue("no menu for a refused address", b.all("#nav a").stream().noneMatch(WebElement::isDisplayed));
+            b.screenshot("whitelist-refused");
+        }
+    }
+
+    @Test
+    public void theLanguageFollowsTheBrowserAndTheSwitch() throws Exception {
+        try (Browser b = new Browser("es-ES")) {
+            b.open(base);
+            assertEquals("Entrar", b.find("#login-submit").getText());
+            assertEquals("es", b.js("document.documentElement.lang"));
+            b.login(base, RAMON, RAMON_PW);
+            assertEquals("Inicio", b.find("#nav-home").getText());
+            assertEquals("Extensiones", b.find("#total-extensions .label").getText());
+            b.screenshot("home-es");
+            b.find("#lang-switch option[value=en]").click();
+            b.untilJs("document.querySelector('#nav-home').textContent === 'Home'");
+            assertEquals("Extensions", b.find("#total-extensions .label").getText());
+            assertEquals("Log out", b.find("#logout").getText());
+            // The choice outlives a reload (the session too: the cookie, nothing stored by the page).
+            b.driver.navigate().refresh();
+            assertEquals("Home", b.find("#nav-home").getText());
+            b.logout();
+            assertEquals("Sign in", b.find("#login-submit").getText());
+        }
+    }
+
+    @Test
+    public void thePlatformSeesEveryResellerAndAnOperatorSeesLockedSettingsReadOnly() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.login(base, "admin", d.adminPassword());
+            WebElement resellers = b.find("#reseller-list");
+            assertTrue(resellers.getText(), resellers.getText().contains("MaquinasRamon") && resellers.getText().contains("MaquinasJoseAntonio"));
+            b.find("tr[data-hostname=pbx-ramon-1]");
+            b.screenshot("home-platform");
+            b.logout();
+
+            b.login(base, OPERATOR, OPERATOR_PW);
+            b.click("#nav-settings");
+            WebElement locked = b.find("#settings tr[data-key='network.reserved-port-range']");
+            assertEquals("true", locked.getAttribute("data-locked"));
+            assertTrue(locked.getText(), locked.getText().contains("Locked: "));
+            assertTrue("shown, not editable", locked.findElements(By.cssSelector("input, select, button")).isEmpty());
+            assertEquals("10000-19999", locked.findElement(By.cssSelector(".readonly")).getText());
+            WebElement open = b.find("#settings tr[data-key='machine.default-plan']");
+            assertEquals("an unlocked setting is editable", 1, open.findElements(By.cssSelector("[name=value]")).size());
+            b.find("#plans tr[data-name=SS]");
+            b.find("#apps-catalog tr[data-key=cloudphone]");
+            b.find("#did-routes");
+            b.screenshot("settings");
+        }
+    }
+
+    private static long reseller(String name, String user, String password) {
+        return account("reseller", name, user, password);
+    }
+
+    private static long account(String type, String name, String user, String password) {
+        long id = ok(admin.post(API + "/accounts", Map.of("type", type, "name", name))).get("id").asLong();
+        ok(admin.post(API + "/users", Map.of("accountId", id, "username", user, "password", password, "role", type + "-admin")));
+        return id;
+    }
+
+    private static Map<String, String> customer(String company) {
+        return Map.of("company", company, "contact", "Ramon", "email", "ramon@example.com", "phone", "+34 600 000 001",
+            "address", "Calle 1", "taxId", "B00000001");
+    }
+
+    private static JsonNode only(JsonNode page) {
+        assertEquals(page.toString(), 1, page.get("items").size());
+        return page.get("items").get(0);
+    }
+
+    private static JsonNode ok(Http.Response r) {
+        assertTrue(r.toString(), r.status() / 100 == 2);
+        return r.json();
+    }
+}
