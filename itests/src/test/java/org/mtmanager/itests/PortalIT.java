@@ -65,9 +65,14 @@ public class PortalIT {
         account("operator", "Operador Norte", OPERATOR, OPERATOR_PW);
         // Only from a benchmarking address, never from this host's 127.0.0.1.
         ok(admin.put(API + "/accounts/" + far + "/whitelist", List.of(Map.of("cidr", "198.18.0.1/32"))));
-        JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("accountId", ramon, "hostname", "pbx-ramon-1", "plan", "SS",
-            "extensions", 8, "tenants", 1, "customer", customer("Talleres Ramon SL"))));
-        ramonsMachine = ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
+        ramonsMachine = machine(ramon, "pbx-ramon-1", 8, 1, "Talleres Ramon SL");
+        machine(ramon, "pbx-ramon-2", 12, 2, "Clinica Dental Sur SL");
+    }
+
+    private static long machine(long account, String hostname, int extensions, int tenants, String company) {
+        JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("accountId", account, "hostname", hostname, "plan", "S",
+            "extensions", extensions, "tenants", tenants, "customer", customer(company))));
+        return ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
     }
 
     @AfterClass
@@ -86,9 +91,10 @@ public class PortalIT {
         try (Browser b = new Browser("en")) {
             b.login(base, RAMON, RAMON_PW);
             b.find("tr[data-hostname=pbx-ramon-1]");
-            b.untilJs("document.querySelector('tr[data-hostname=pbx-ramon-1]').dataset.state === 'RUNNING'");
-            assertEquals("8", b.find("#total-extensions .value").getText());
-            b.screenshot("home");
+            b.untilJs("[...document.querySelectorAll('#machines tbody tr')].every(r => r.dataset.state === 'RUNNING')");
+            assertEquals("the totals billed: every extension and tenant of the reseller's machines", "20",
+                b.find("#total-extensions .value").getText());
+            assertEquals("3", b.find("#total-tenants .value").getText());
 
             // Step 1, the customer-data form: an error lands beside the field the API names.
             ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")));
@@ -133,7 +139,16 @@ public class PortalIT {
             int port = ok(admin.get(API + "/machines/" + m.get("id").asLong() + "/access")).get("forwards").get(0).get("externalPort").asInt();
             assertTrue(forward.getText(), forward.getText().startsWith("SSH → " + port));
             assertTrue(port >= 10000 && port <= 19999);
+            // Apps are activated from the parameters part, and billed from then on.
+            b.click("#app-cloudphone");
+            b.untilJs("document.querySelector('#app-cloudphone').checked && !document.querySelector('#app-cloudphone').disabled");
+            b.untilJs("document.querySelector('#machine-serial') !== null && document.querySelector('#app-cloudphone').checked");
+            assertEquals("cloudphone", ok(admin.get(API + "/machines/" + m.get("id").asLong())).get("apps").get(0).asText());
             b.screenshot("machine");
+            b.click("#nav-home");
+            b.untilJs("(document.querySelector('tr[data-hostname=pbx-portal]') || {textContent: ''}).textContent.includes('cloudphone')");
+            b.screenshot("home");
+            b.click("tr[data-hostname=pbx-portal] a.hostname");
 
             // Upgrade: the password again (a wrong one is refused beside the field), then every step as it goes.
             b.click(".machine-head [data-action=upgrade]");
