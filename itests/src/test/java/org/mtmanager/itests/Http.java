@@ -87,12 +87,18 @@ public final class Http {
         return h;
     }
 
+    /** The same client as another user, keeping its extra headers. */
     public Http as(String newUser, String newPassword) {
-        return new Http(port, newUser, newPassword, sourceIp);
+        Http h = new Http(port, newUser, newPassword, sourceIp);
+        h.extraHeaders = extraHeaders;
+        return h;
     }
 
+    /** The same client from another address, keeping its extra headers. */
     public Http from(String newSourceIp) {
-        return new Http(port, user, password, newSourceIp);
+        Http h = new Http(port, user, password, newSourceIp);
+        h.extraHeaders = extraHeaders;
+        return h;
     }
 
     public Response get(String path) {

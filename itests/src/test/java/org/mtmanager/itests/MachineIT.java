@@ -139,7 +139,7 @@ public class MachineIT extends MtmTestSupport {
 
         ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")));
         Http.Response wrong = me.post(API + "/machines/" + id + "/upgrade", Map.of("password", "not-my-password"));
-        assertEquals(wrong.toString(), 403, wrong.status());
+        assertEquals(wrong.toString(), 401, wrong.status());
         assertEquals("password", wrong.json().get("field").asText());
         JsonNode job = ok(me.post(API + "/machines/" + id + "/upgrade", Map.of("password", pw)));
         assertEquals("UPGRADE", job.get("type").asText());
@@ -170,16 +170,16 @@ public class MachineIT extends MtmTestSupport {
         assertTrue(stopped.output(), stopped.output().contains("SUCCEEDED"));
         ShellResult app = shellAs(user, pw, "mtm:machine-app " + hostname + " cloudphone");
         assertTrue(app.output(), app.output().contains("apps: cloudphone"));
-        ShellResult request = shellAs(user, pw, "mtm:plan-change-request --reason more " + hostname + " M");
+        ShellResult request = shellAs(user, pw, "mtm:plan-change-request --password " + pw + " --reason more " + hostname + " M");
         assertFalse(request.errorMessage(), request.failed());
         ShellResult denied = shellAs(user, pw, "mtm:plan-change-decide --approve 1");
         assertTrue(denied.errorMessage(), denied.errorMessage().startsWith("FORBIDDEN"));
         ShellResult pending = shellAs("admin", adminPassword(), "mtm:plan-change-list --state PENDING --json");
         long requestId = Http.JSON.readTree(pending.output()).get(0).get("id").asLong();
-        ShellResult approved = shellAs("admin", adminPassword(), "mtm:plan-change-decide --approve --note ok " + requestId);
+        ShellResult approved = shellAs("admin", adminPassword(), "mtm:plan-change-decide --password " + adminPassword() + " --approve --note ok " + requestId);
         assertFalse(approved.errorMessage(), approved.failed());
         assertTrue(approved.output(), approved.output().contains("now on plan M"));
-        ShellResult deleted = shellAs(user, pw, "mtm:machine-delete --confirm " + hostname);
+        ShellResult deleted = shellAs(user, pw, "mtm:machine-delete --password " + pw + " --confirm " + hostname);
         assertFalse(deleted.errorMessage(), deleted.failed());
         ShellResult show = shellAs(user, pw, "mtm:machine-list --state DELETED --json");
         assertEquals(1, Http.JSON.readTree(show.output()).get("total").asLong());

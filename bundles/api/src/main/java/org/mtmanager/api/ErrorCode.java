@@ -11,6 +11,13 @@ public enum ErrorCode {
     MALFORMED_REQUEST(400),
     /** No valid credentials. */
     UNAUTHENTICATED(401),
+    /**
+     * A dangerous action (upgrade, delete, plan change, two-factor reset, token creation) needs the password again,
+     * and the TOTP code where two-factor authentication is on, on this very request.
+     */
+    REAUTHENTICATION_REQUIRED(401),
+    /** The account requires two-factor authentication and the user has not enrolled: only enrolment is allowed. */
+    TWO_FACTOR_REQUIRED(403),
     /** Authenticated, but the role does not allow the action. */
     FORBIDDEN(403),
     /** The source address is not on the account's portal whitelist. */

@@ -23,6 +23,7 @@ import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.RequestLimiter;
+import org.mtmanager.api.user.SessionService;
 import org.mtmanager.api.user.TokenService;
 import org.mtmanager.api.user.TwoFactorService;
 import org.mtmanager.api.user.UserService;
@@ -41,6 +42,7 @@ import org.mtmanager.rest.resource.PlanResource;
 import org.mtmanager.rest.resource.PriceListResource;
 import org.mtmanager.rest.resource.ReconcileResource;
 import org.mtmanager.rest.resource.ReportResource;
+import org.mtmanager.rest.resource.SessionResource;
 import org.mtmanager.rest.resource.SettingResource;
 import org.mtmanager.rest.resource.StatementResource;
 import org.mtmanager.rest.resource.UsageResource;
@@ -69,14 +71,15 @@ public class RestServer {
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
         JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, AccessResource.class,
         FirewallResource.class, DidRouteResource.class, UsageResource.class, PriceListResource.class, StatementResource.class,
-        ReportResource.class);
+        ReportResource.class, SessionResource.class);
 
     private final Server server;
 
     @Activate
     public RestServer(RestConfig config, @Reference AuthService auth, @Reference AccountService accounts,
                       @Reference UserService users, @Reference TwoFactorService twoFactor,
-                      @Reference TokenService tokens, @Reference RequestLimiter limiter,
+                      @Reference TokenService tokens, @Reference SessionService sessions,
+                      @Reference RequestLimiter limiter,
                       @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
@@ -88,14 +91,14 @@ public class RestServer {
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
         factory.setAddress(config.address());
-        factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users, twoFactor, tokens), new PlanResource(plans),
+        factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users, twoFactor, tokens, sessions), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
-            new MachineResource(machines), new JobResource(jobs), new PlanChangeResource(machines),
+            new MachineResource(machines, auth), new JobResource(jobs), new PlanChangeResource(machines),
             new ReconcileResource(reconciler), new HostResource(hosts), new AccessResource(access),
             new FirewallResource(access), new DidRouteResource(dids), new UsageResource(billing),
-            new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing),
+            new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing), new SessionResource(sessions),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth, limiter), new ErrorMappers()));
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth, sessions, limiter), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
         try {

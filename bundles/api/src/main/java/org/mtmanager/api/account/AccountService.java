@@ -28,6 +28,12 @@ public interface AccountService {
 
     Account resume(Caller caller, long id);
 
+    /**
+     * Requires (or stops requiring) two-factor authentication of every user of the account's subtree: the
+     * account's own administrators and those above it may set it; audited.
+     */
+    Account requireTwoFactor(Caller caller, long id, boolean required);
+
     /** Deletes an account that has no child accounts; its users go with it. */
     void delete(Caller caller, long id);
 

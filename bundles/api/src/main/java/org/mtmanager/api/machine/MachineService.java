@@ -29,14 +29,17 @@ public interface MachineService {
 
     Job start(Caller caller, long id, String idempotencyKey);
 
-    /** Only a stopped machine is deleted, with confirmation; its record stays, as DELETED. */
+    /**
+     * Only a stopped machine is deleted, with confirmation; its record stays, as DELETED. A dangerous action, like
+     * {@link #upgrade} and plan changes: the caller must have given its password again.
+     */
     Job delete(Caller caller, long id, boolean confirm, String idempotencyKey);
 
     /**
-     * Upgrades to the latest version of the platform's upgrade path, every step in one job. The caller's password
-     * is required again (a dangerous action).
+     * Upgrades to the latest version of the platform's upgrade path, every step in one job. A dangerous action:
+     * the caller must have given its password again ({@link org.mtmanager.api.Credential#reauthenticated()}).
      */
-    Job upgrade(Caller caller, long id, String password, String idempotencyKey);
+    Job upgrade(Caller caller, long id, String idempotencyKey);
 
     MachineTotals totals(Caller caller, Long accountId);
 

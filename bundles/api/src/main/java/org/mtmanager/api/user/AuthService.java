@@ -40,6 +40,16 @@ public interface AuthService {
     Caller authenticateToken(String token, String sourceIp, Channel channel);
 
     /**
+     * Checks the caller's password again (and its TOTP code where two-factor authentication is on), as every
+     * dangerous action requires of a request that came with a session or a token. A wrong password or code counts
+     * toward the lockout like a failed login.
+     *
+     * @return the same caller, marked as re-authenticated for this request
+     * @throws org.mtmanager.api.MtmException REAUTHENTICATION_REQUIRED (nothing given), UNAUTHENTICATED (wrong)
+     */
+    Caller reauthenticate(Caller caller, String password, String otp);
+
+    /**
      * The caller for a user whose password the container has already checked (the console's JAAS login). Fails
      * like {@link #authenticate} when the user is unknown, locked or suspended.
      */

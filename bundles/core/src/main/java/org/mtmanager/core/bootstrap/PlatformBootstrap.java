@@ -173,7 +173,8 @@ public class PlatformBootstrap {
     }
 
     private static Caller caller(AccountEntity root, Channel channel) {
-        return new Caller(0, "system", root.getId(), root.getPath(), Role.PLATFORM_ADMIN, "local", channel);
+        return new Caller(0, "system", root.getId(), root.getPath(), Role.PLATFORM_ADMIN, "local", channel,
+            org.mtmanager.api.Credential.PLATFORM);
     }
 
     /** The platform acting on its own behalf, with the platform administrator's scope. */

@@ -33,7 +33,8 @@ public final class MachineRoutes {
             return 0;
         }
         long root = Scope.idsOnPath(m.getAccountPath()).get(0);
-        Caller platform = new Caller(0, "system", root, "/" + root + "/", Role.PLATFORM_ADMIN, "local", Channel.SYSTEM);
+        Caller platform = new Caller(0, "system", root, "/" + root + "/", Role.PLATFORM_ADMIN, "local", Channel.SYSTEM,
+            org.mtmanager.api.Credential.PLATFORM);
         List<AuditEvent> removals = new java.util.ArrayList<>();
         for (DidRouteEntity r : routes) {
             removals.add(AuditEvent.success("did-route.delete", "did-route", r.getId(), m.getAccountId(),

@@ -27,7 +27,7 @@ import org.mtmanager.api.machine.PlanChange;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
 import org.mtmanager.core.audit.AuditLog;
-import org.mtmanager.core.security.SecurityPolicy;
+import org.mtmanager.core.security.Reauthentication;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.store.Store;
@@ -54,18 +54,15 @@ public class MachineServiceImpl implements MachineService {
     private final PlanService plans;
     private final Infrastructure infra;
     private final JobEngine engine;
-    private final SecurityPolicy policy;
 
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
-                              @Reference Infrastructure infra, @Reference JobEngine engine,
-                              @Reference SecurityPolicy policy) {
+                              @Reference Infrastructure infra, @Reference JobEngine engine) {
         this.store = store;
         this.audit = audit;
         this.plans = plans;
         this.infra = infra;
         this.engine = engine;
-        this.policy = policy;
     }
 
     @Override
@@ -194,11 +191,11 @@ public class MachineServiceImpl implements MachineService {
     }
 
     @Override
-    public Job upgrade(Caller caller, long id, String password, String idempotencyKey) {
+    public Job upgrade(Caller caller, long id, String idempotencyKey) {
         String key = MachineInput.key(idempotencyKey);
         return audit.attempt(caller, "machine.upgrade", "machine", id, () -> {
             Scope.requireWriter(caller);
-            requirePassword(caller, password);
+            Reauthentication.require(caller, "upgrading a machine");
             Job job = store.write(em -> {
                 Job same = JobRows.sameKey(em, caller, key, JobType.UPGRADE, id);
                 if (same != null) {
@@ -226,23 +223,15 @@ public class MachineServiceImpl implements MachineService {
         });
     }
 
-    /** Dangerous actions ask for the password again; the local console (the platform itself) has none to give. */
-    private void requirePassword(Caller caller, String password) {
-        if (caller.userId() == 0) {
-            return;
-        }
-        String hash = store.read(em -> em.find(UserEntity.class, caller.userId()).getPasswordHash());
-        if (password == null || !policy.hasher().verify(password, hash)) {
-            throw new MtmException(ErrorCode.FORBIDDEN, "password", "password: enter your password again to confirm");
-        }
-    }
-
     private Job transition(Caller caller, long id, JobType type, MachineState target, boolean confirm, String what,
                            String idempotencyKey) {
         String key = MachineInput.key(idempotencyKey);
         String action = "machine." + type.name().toLowerCase(Locale.ROOT);
         return audit.attempt(caller, action, "machine", id, () -> {
             Scope.requireWriter(caller);
+            if (type == JobType.DELETE) {
+                Reauthentication.require(caller, "deleting a machine");
+            }
             Job job = store.write(em -> {
                 Job same = JobRows.sameKey(em, caller, key, type, id);
                 if (same != null) {
@@ -296,6 +285,8 @@ public class MachineServiceImpl implements MachineService {
     @Override
     public PlanChange requestPlanChange(Caller caller, long id, String plan, String reason) {
         return audit.attempt(caller, "machine.plan-request", "machine", id, () -> {
+            Scope.requireWriter(caller);
+            Reauthentication.require(caller, "changing a machine's resource plan");
             ResourcePlan target = plans.find(caller, Fields.required("plan", plan));
             return store.write(em -> PlanChanges.request(em, audit, caller, visibleMachine(em, caller, id), target, reason));
         });
@@ -312,6 +303,10 @@ public class MachineServiceImpl implements MachineService {
         return audit.attempt(caller, action, "plan-change", requestId, () -> {
             PlanChange decided = store.write(em -> {
                 PlanChangeEntity p = PlanChanges.decide(em, audit, caller, requestId, approve, note);
+                if (approve) {
+                    // after the rights check, so that a caller without the right learns that first
+                    Reauthentication.require(caller, "approving a resource plan change");
+                }
                 if (approve) {
                     MachineEntity m = em.find(MachineEntity.class, p.getMachineId());
                     JobRows.requireNoOpenJob(em, m);

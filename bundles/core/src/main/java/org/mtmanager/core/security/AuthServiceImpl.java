@@ -2,13 +2,10 @@ package org.mtmanager.core.security;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-
-import javax.persistence.EntityManager;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
+import org.mtmanager.api.Credential;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.Role;
@@ -18,12 +15,10 @@ import org.mtmanager.api.audit.Outcome;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.bootstrap.PlatformBootstrap;
-import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.core.security.Candidates.Candidate;
 import org.mtmanager.store.Store;
-import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.ApiTokenEntity;
 import org.mtmanager.store.entity.UserEntity;
-import org.mtmanager.store.entity.WhitelistEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -62,25 +57,6 @@ public class AuthServiceImpl implements AuthService {
         this.decoyHash = policy.hasher().hash(PasswordHasher.randomPassword(16));
     }
 
-    private record Candidate(UserEntity user, AccountEntity account, List<WhitelistEntity> whitelist, boolean suspended) {
-    }
-
-    private static Candidate load(EntityManager em, String name) {
-        List<UserEntity> users = em.createQuery("SELECT u FROM UserEntity u WHERE u.usernameKey = :k", UserEntity.class)
-            .setParameter("k", name.toLowerCase(Locale.ROOT)).getResultList();
-        if (users.isEmpty()) {
-            return null;
-        }
-        UserEntity u = users.get(0);
-        AccountEntity a = em.find(AccountEntity.class, u.getAccountId());
-        List<WhitelistEntity> wl = em.createQuery("SELECT w FROM WhitelistEntity w WHERE w.accountId = :id",
-            WhitelistEntity.class).setParameter("id", a.getId()).getResultList();
-        long suspended = em.createQuery(
-                "SELECT COUNT(a) FROM AccountEntity a WHERE a.id IN :ids AND a.status = 'SUSPENDED'", Long.class)
-            .setParameter("ids", Scope.idsOnPath(a.getPath())).getSingleResult();
-        return new Candidate(u, a, wl, suspended > 0);
-    }
-
     @Override
     public Caller authenticate(String username, String password, String otp, String sourceIp, Channel channel) {
         String name = username == null ? "" : username.strip();
@@ -88,7 +64,7 @@ public class AuthServiceImpl implements AuthService {
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "credentials are required");
         }
         policy.checkAuthFailures(sourceIp, name);
-        Candidate c = store.read(em -> load(em, name));
+        Candidate c = store.read(em -> Candidates.byName(em, name));
         Caller anonymous = new Caller(0, name, 0, "", Role.VIEWER, sourceIp, channel);
         if (c == null) {
             policy.authFailed(sourceIp, name);
@@ -98,13 +74,8 @@ public class AuthServiceImpl implements AuthService {
         }
         UserEntity u = c.user();
         Caller caller = new Caller(u.getId(), u.getUsername(), c.account().getId(), c.account().getPath(),
-            Role.valueOf(u.getRole()), sourceIp, channel);
-        if (!c.whitelist().isEmpty() && c.whitelist().stream()
-                .noneMatch(w -> Cidr.parse("cidr", w.getCidr()).contains(sourceIp))) {
-            audit.record(caller, new AuditEvent("auth.ip-refused", "user", String.valueOf(u.getId()), c.account().getId(),
-                Outcome.DENIED, "source " + sourceIp + " is not on the portal whitelist"));
-            throw new MtmException(ErrorCode.IP_NOT_ALLOWED, "your address " + sourceIp + " is not on the portal whitelist");
-        }
+            Role.valueOf(u.getRole()), sourceIp, channel, Credential.password(c.enrolmentOnly()));
+        c.requireAllowed(audit, caller, "user", u.getId());
         Instant now = clock.instant();
         if (u.getLockedUntil() != null && now.isBefore(u.getLockedUntil())) {
             audit.record(caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()), c.account().getId(),
@@ -116,27 +87,38 @@ public class AuthServiceImpl implements AuthService {
                 Outcome.DENIED, "account suspended"));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "the account is suspended");
         }
-        boolean twoFactor = u.isTotpEnabled() && u.getTotpSecret() != null;
-        if (twoFactor && otp == null && channel == Channel.SHELL && password.lastIndexOf(':') > 0) {
+        if (c.twoFactorOn() && otp == null && channel == Channel.SHELL && password.lastIndexOf(':') > 0) {
             // the console has one password prompt: PASSWORD:CODE
             otp = password.substring(password.lastIndexOf(':') + 1);
             password = password.substring(0, password.lastIndexOf(':'));
         }
+        checkSecrets(c, caller, password, otp, "auth.login");
+        return caller;
+    }
+
+    /**
+     * The password, then the TOTP (or recovery) code where two-factor authentication is on; a success resets the
+     * failure count (and spends a recovery code), a failure counts toward the lockout.
+     */
+    private void checkSecrets(Candidate c, Caller caller, String password, String otp, String action) {
+        UserEntity u = c.user();
         boolean cached = cache.matches(u.getId(), u.getPasswordHash(), password);
         if (!cached && !policy.hasher().verify(password, u.getPasswordHash())) {
-            recordFailure(caller, u.getId(), c.account().getId(), "wrong password");
-            throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
+            recordFailure(caller, u.getId(), c.account().getId(), action, "wrong password");
+            // a login does not say which part was wrong; a re-authentication has only the password to be wrong
+            throw "auth.login".equals(action) ? new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC)
+                : new MtmException(ErrorCode.UNAUTHENTICATED, "password", "wrong password");
         }
         if (!cached) {
             cache.remember(u.getId(), u.getPasswordHash(), password);
         }
         String recoveryUsed = null;
-        if (twoFactor) {
+        if (c.twoFactorOn()) {
             if (otp == null || otp.isBlank()) {
-                audit.record(caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()),
+                audit.record(caller, new AuditEvent(action, "user", String.valueOf(u.getId()),
                     c.account().getId(), Outcome.DENIED, "two-factor code missing"));
                 throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "two-factor authentication is on for this "
-                    + "user: " + switch (channel) {
+                    + "user: " + switch (caller.channel()) {
                         case SHELL -> "give the code after the password, as PASSWORD:CODE";
                         case SOAP -> "use an API token as the password";
                         default -> "send the code in the X-MTM-OTP header";
@@ -146,15 +128,16 @@ public class AuthServiceImpl implements AuthService {
             if (!Totp.verify(u.getTotpSecret(), code, clock.instant().getEpochSecond())) {
                 recoveryUsed = TwoFactorServiceImpl.matchRecoveryCode(policy.hasher(), u.getRecoveryCodes(), code);
                 if (recoveryUsed == null) {
-                    recordFailure(caller, u.getId(), c.account().getId(), "wrong two-factor code");
+                    recordFailure(caller, u.getId(), c.account().getId(), action, "wrong two-factor code");
                     throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "wrong two-factor code");
                 }
             }
         }
-        if (cached && recoveryUsed == null) {
-            return caller;
+        if (cached && recoveryUsed == null && "auth.login".equals(action)) {
+            return;
         }
         String used = recoveryUsed;
+        Instant now = clock.instant();
         store.writing(em -> {
             UserEntity fresh = em.find(UserEntity.class, u.getId());
             if (used != null) {
@@ -166,14 +149,35 @@ public class AuthServiceImpl implements AuthService {
                 fresh.setRecoveryCodes(left);
             }
             fresh.setFailedAttempts(0);
-            fresh.setLastLoginAt(now);
-            audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(u.getId()), c.account().getId(),
+            if ("auth.login".equals(action)) {
+                fresh.setLastLoginAt(now);
+            }
+            audit.append(em, caller, new AuditEvent(action, "user", String.valueOf(u.getId()), c.account().getId(),
                 Outcome.SUCCESS, used == null ? null : "with a recovery code"));
         });
-        return caller;
     }
 
-    private void recordFailure(Caller caller, long userId, long accountId, String what) {
+    @Override
+    public Caller reauthenticate(Caller caller, String password, String otp) {
+        if (caller.userId() == 0) {
+            return caller;
+        }
+        if (password == null || password.isEmpty()) {
+            if (caller.credential().reauthenticated()) {
+                return caller;
+            }
+            throw Reauthentication.required(caller, "this action");
+        }
+        policy.checkAuthFailures(caller.sourceIp(), caller.username());
+        Candidate c = store.read(em -> Candidates.byId(em, caller.userId()));
+        if (c == null) {
+            throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
+        }
+        checkSecrets(c, caller, password, otp, "auth.reauthenticate");
+        return caller.with(caller.credential().reauthenticatedNow());
+    }
+
+    private void recordFailure(Caller caller, long userId, long accountId, String action, String what) {
         policy.authFailed(caller.sourceIp(), caller.username());
         store.writing(em -> {
             UserEntity fresh = em.find(UserEntity.class, userId);
@@ -185,7 +189,7 @@ public class AuthServiceImpl implements AuthService {
                 detail = what + "; locked until " + fresh.getLockedUntil();
             }
             fresh.setFailedAttempts(failures);
-            audit.append(em, caller, new AuditEvent("auth.login", "user", String.valueOf(userId), accountId,
+            audit.append(em, caller, new AuditEvent(action, "user", String.valueOf(userId), accountId,
                 Outcome.FAILED, detail));
         });
         cache.forget(userId);
@@ -210,7 +214,7 @@ public class AuthServiceImpl implements AuthService {
         TokenCandidate tc = store.read(em -> {
             ApiTokenEntity t = em.find(ApiTokenEntity.class, id);
             UserEntity owner = t == null ? null : em.find(UserEntity.class, t.getUserId());
-            Candidate c = owner == null ? null : load(em, owner.getUsernameKey());
+            Candidate c = owner == null ? null : Candidates.byId(em, owner.getId());
             return c == null ? null : new TokenCandidate(t, c);
         });
         if (tc == null) {
@@ -224,13 +228,9 @@ public class AuthServiceImpl implements AuthService {
         UserEntity u = c.user();
         long accountId = c.account().getId();
         Caller caller = new Caller(u.getId(), u.getUsername(), accountId, c.account().getPath(),
-            Role.valueOf(u.getRole()), sourceIp, channel, t.getId(), TokenScope.fromWire(t.getScope()).orElseThrow());
-        if (!c.whitelist().isEmpty() && c.whitelist().stream()
-                .noneMatch(w -> Cidr.parse("cidr", w.getCidr()).contains(sourceIp))) {
-            audit.record(caller, new AuditEvent("auth.ip-refused", "token", String.valueOf(id), accountId,
-                Outcome.DENIED, "source " + sourceIp + " is not on the portal whitelist"));
-            throw new MtmException(ErrorCode.IP_NOT_ALLOWED, "your address " + sourceIp + " is not on the portal whitelist");
-        }
+            Role.valueOf(u.getRole()), sourceIp, channel,
+            Credential.token(t.getId(), TokenScope.fromWire(t.getScope()).orElseThrow()));
+        c.requireAllowed(audit, caller, "token", id);
         String cidrs = t.getCidrs() == null ? "" : t.getCidrs().strip();
         if (!cidrs.isEmpty() && java.util.Arrays.stream(cidrs.split(" "))
                 .noneMatch(w -> Cidr.parse("cidr", w).contains(sourceIp))) {
@@ -276,14 +276,14 @@ public class AuthServiceImpl implements AuthService {
     @Override
     public Caller resolve(String authenticatedUsername, Channel channel) {
         String name = authenticatedUsername == null ? "" : authenticatedUsername.strip();
-        Candidate c = store.read(em -> load(em, name));
+        Candidate c = store.read(em -> Candidates.byName(em, name));
         if (c == null || (c.user().getLockedUntil() != null && clock.instant().isBefore(c.user().getLockedUntil()))
                 || c.suspended()) {
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "user " + name + " is unknown, locked or suspended");
         }
         UserEntity u = c.user();
         return new Caller(u.getId(), u.getUsername(), c.account().getId(), c.account().getPath(),
-            Role.valueOf(u.getRole()), "local", channel);
+            Role.valueOf(u.getRole()), "local", channel, Credential.console(c.enrolmentOnly()));
     }
 
     @Override

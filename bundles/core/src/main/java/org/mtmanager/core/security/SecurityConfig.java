@@ -32,4 +32,7 @@ public @interface SecurityConfig {
 
     @AttributeDefinition(description = "Failed authentications in a burst, per source address and per user name")
     int rate_authFailureBurst() default 100;
+
+    @AttributeDefinition(description = "Hours a login session lives at most, however active; it ends sooner when idle (setting portal.session-idle-minutes)")
+    int session_maxHours() default 12;
 }

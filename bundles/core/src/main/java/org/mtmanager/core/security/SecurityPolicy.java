@@ -24,6 +24,7 @@ public class SecurityPolicy implements RequestLimiter {
     private volatile int minLength;
     private volatile Duration cacheTtl;
     private volatile PasswordHasher hasher;
+    private volatile Duration sessionMaxAge = Duration.ofHours(12);
 
     /** The rate limits; replaced as a whole (fresh buckets) when the configuration changes. */
     private volatile Limits limits = Limits.defaults();
@@ -60,6 +61,7 @@ public class SecurityPolicy implements RequestLimiter {
         this.minLength = p.minLength;
         this.cacheTtl = p.cacheTtl;
         this.hasher = p.hasher;
+        this.sessionMaxAge = Duration.ofHours(Math.max(1, config.session_maxHours()));
         this.limits = Limits.of(config.rate_requestsPerSecond(), config.rate_requestBurst(),
             config.rate_authFailuresPerMinute(), config.rate_authFailureBurst());
     }
@@ -123,6 +125,11 @@ public class SecurityPolicy implements RequestLimiter {
     /** Defaults, for tests and tools. */
     public static SecurityPolicy defaults() {
         return new SecurityPolicy(5, Duration.ofMinutes(15), 10, PasswordHasher.DEFAULT_ITERATIONS, Duration.ofSeconds(60));
+    }
+
+    /** How long a session lives at most, however active (the idle limit is the setting portal.session-idle-minutes). */
+    public Duration sessionMaxAge() {
+        return sessionMaxAge;
     }
 
     public int maxFailures() {

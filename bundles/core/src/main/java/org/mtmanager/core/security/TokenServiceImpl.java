@@ -80,6 +80,7 @@ public class TokenServiceImpl implements TokenService {
             if (caller.tokenId() != 0) {
                 throw MtmException.forbidden("a token cannot create tokens; log in with the password");
             }
+            Reauthentication.require(caller, "creating an API token");
             if (scope != TokenScope.READ && !caller.role().canWrite()) {
                 throw MtmException.invalid("scope", "must be read: role " + caller.role().wireName()
                     + " is read-only, and a token never has more rights than its user");

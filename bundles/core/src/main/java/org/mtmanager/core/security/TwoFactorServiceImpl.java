@@ -108,6 +108,7 @@ public class TwoFactorServiceImpl implements TwoFactorService {
             if (u.getId() != caller.userId()) {
                 Scope.requireWriter(caller);
             }
+            Reauthentication.require(caller, "resetting two-factor authentication");
             u.setTotpEnabled(false);
             u.setTotpSecret(null);
             u.setRecoveryCodes(null);

@@ -193,6 +193,19 @@ public class AccountServiceImpl implements AccountService {
         return setStatus(caller, id, AccountStatus.ACTIVE, "account.resume");
     }
 
+    @Override
+    public Account requireTwoFactor(Caller caller, long id, boolean required) {
+        return audit.attempt(caller, "account.require-2fa", "account", id, () -> store.write(em -> {
+            AccountEntity a = Scope.visibleAccount(em, caller, id);
+            Scope.requireWriter(caller);
+            a.setRequireTwoFactor(required);
+            a.setUpdatedAt(Instant.now());
+            audit.append(em, caller, AuditEvent.success("account.require-2fa", "account", id, id,
+                a.getName() + (required ? ": two-factor authentication required" : ": two-factor authentication optional")));
+            return Views.account(a);
+        }));
+    }
+
     private Account setStatus(Caller caller, long id, AccountStatus status, String action) {
         return audit.attempt(caller, action, "account", id, () -> store.write(em -> {
             AccountEntity a = Scope.visibleAccount(em, caller, id);

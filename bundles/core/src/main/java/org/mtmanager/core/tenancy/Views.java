@@ -18,7 +18,8 @@ final class Views {
 
     static Account account(AccountEntity a) {
         return new Account(a.getId(), a.getParentId(), AccountType.valueOf(a.getType()), a.getName(),
-            a.getContactEmail(), AccountStatus.valueOf(a.getStatus()), a.getCreatedAt(), a.getUpdatedAt());
+            a.getContactEmail(), AccountStatus.valueOf(a.getStatus()), a.getCreatedAt(), a.getUpdatedAt(),
+            a.isRequireTwoFactor());
     }
 
     static User user(UserEntity u) {

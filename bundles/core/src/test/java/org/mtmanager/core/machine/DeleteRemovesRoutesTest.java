@@ -44,7 +44,7 @@ public class DeleteRemovesRoutesTest {
         infra.addDriver(new JobEngineTest.MemoryDriver(), Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
         engine = new JobEngine(f.store, infra);
         engine.addDeletionHook(new org.mtmanager.core.did.DidRelease(f.audit));
-        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         dids = new DidRouteServiceImpl(f.store, f.audit);
     }
 

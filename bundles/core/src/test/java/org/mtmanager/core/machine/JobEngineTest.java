@@ -120,7 +120,7 @@ public class JobEngineTest {
     private void start() {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         engine = new JobEngine(f.store, infra);
-        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
     }
 
     @After
@@ -203,7 +203,7 @@ public class JobEngineTest {
         });
         engine = new JobEngine(f.store, infra);
         await(() -> jobState(stopJob) == JobState.SUCCEEDED);
-        assertEquals(MachineState.STOPPED, new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy)
+        assertEquals(MachineState.STOPPED, new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine)
             .get(f.admin, job.machineId()).state());
         assertEquals(PowerState.STOPPED, driver.machines.values().iterator().next().state());
     }
@@ -218,7 +218,7 @@ public class JobEngineTest {
         await(() -> jobState(created.id()) == JobState.SUCCEEDED);
         f.settings.set(f.admin, "pbx.upgrade-path", "15.0 > 15.3 > 16.0 > 16.2");
         driver.failOn = "16.0";
-        Job upgrade = machines.upgrade(f.admin, created.machineId(), null, null);
+        Job upgrade = machines.upgrade(f.admin, created.machineId(), null);
         await(() -> jobState(upgrade.id()) == JobState.FAILED);
         String error = f.store.read(em -> em.find(JobEntity.class, upgrade.id()).getError());
         assertTrue(error, error.contains("15.3 > 16.0") && error.contains("rolled back to 15.3"));
@@ -228,7 +228,7 @@ public class JobEngineTest {
         assertEquals("15.3", driver.machines.values().iterator().next().pbxVersion());
 
         driver.failOn = null;
-        Job retry = machines.upgrade(f.admin, created.machineId(), null, null);
+        Job retry = machines.upgrade(f.admin, created.machineId(), null);
         await(() -> jobState(retry.id()) == JobState.SUCCEEDED);
         assertEquals("16.2", machines.get(f.admin, created.machineId()).pbxVersion());
     }

@@ -29,7 +29,7 @@ public class MachineDraftTest {
         Infrastructure infra = new Infrastructure();
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         engine = new JobEngine(f.store, infra);
-        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
     }
 
     @After

@@ -58,7 +58,7 @@ public class ReconcilerTest {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
         engine = new JobEngine(f.store, infra);
-        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine, f.policy);
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
 
         long gone = running("pbx-gone");

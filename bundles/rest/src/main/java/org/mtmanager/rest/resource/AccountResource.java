@@ -92,6 +92,23 @@ public class AccountResource {
         return accounts.suspend(Params.caller(req), Params.id("id", id));
     }
 
+    /** Body of a two-factor requirement. */
+    public record TwoFactorRequirement(Boolean required) {
+    }
+
+    @javax.ws.rs.PUT
+    @Path("{id}/two-factor")
+    @Doc(value = "Require (or not) two-factor authentication of every user of the account's subtree",
+        body = TwoFactorRequirement.class, returns = Account.class)
+    public Account requireTwoFactor(@Context HttpServletRequest req, @PathParam("id") String id,
+                                    TwoFactorRequirement body) {
+        Boolean required = Params.body("two-factor requirement", body).required();
+        if (required == null) {
+            throw org.mtmanager.api.MtmException.invalid("required", "is required: true or false");
+        }
+        return accounts.requireTwoFactor(Params.caller(req), Params.id("id", id), required);
+    }
+
     @POST
     @Path("{id}/resume")
     @Doc(value = "Lift a suspension", returns = Account.class)

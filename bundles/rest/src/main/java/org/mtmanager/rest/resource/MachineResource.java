@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.mtmanager.api.Caller;
 import org.mtmanager.api.Page;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.machine.Machine;
@@ -22,6 +23,8 @@ import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.machine.MachineTotals;
+import org.mtmanager.api.user.AuthService;
+import org.mtmanager.rest.support.AuthFilter;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
 
@@ -51,9 +54,11 @@ public class MachineResource {
     }
 
     private final MachineService machines;
+    private final AuthService auth;
 
-    public MachineResource(MachineService machines) {
+    public MachineResource(MachineService machines, AuthService auth) {
         this.machines = machines;
+        this.auth = auth;
     }
 
     @POST
@@ -131,8 +136,9 @@ public class MachineResource {
     public Response upgrade(@Context HttpServletRequest req, @PathParam("id") String id,
                             @HeaderParam("Idempotency-Key") String key, Upgrade body) {
         Upgrade u = Params.body("upgrade", body);
-        return accepted(machines.upgrade(Params.caller(req), Params.id("id", id), u.password(),
-            key != null ? key : u.idempotencyKey()));
+        Caller caller = u.password() == null ? Params.caller(req)
+            : auth.reauthenticate(Params.caller(req), u.password(), req.getHeader(AuthFilter.OTP_HEADER));
+        return accepted(machines.upgrade(caller, Params.id("id", id), key != null ? key : u.idempotencyKey()));
     }
 
     @javax.ws.rs.PUT

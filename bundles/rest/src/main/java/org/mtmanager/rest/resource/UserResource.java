@@ -20,6 +20,8 @@ import java.util.List;
 
 import org.mtmanager.api.user.ApiToken;
 import org.mtmanager.api.user.CreatedToken;
+import org.mtmanager.api.user.Session;
+import org.mtmanager.api.user.SessionService;
 import org.mtmanager.api.user.TokenDraft;
 import org.mtmanager.api.user.TokenService;
 import org.mtmanager.api.user.TwoFactorEnrolment;
@@ -51,11 +53,27 @@ public class UserResource {
     private final UserService users;
     private final TwoFactorService twoFactor;
     private final TokenService tokens;
+    private final SessionService sessions;
 
-    public UserResource(UserService users, TwoFactorService twoFactor, TokenService tokens) {
+    public UserResource(UserService users, TwoFactorService twoFactor, TokenService tokens, SessionService sessions) {
         this.users = users;
         this.twoFactor = twoFactor;
         this.tokens = tokens;
+        this.sessions = sessions;
+    }
+
+    @GET
+    @Path("me/sessions")
+    @Doc(value = "Your live sessions, newest first; 'current' marks this request's", returns = Session.class, list = true)
+    public List<Session> listSessions(@Context HttpServletRequest req) {
+        return sessions.list(Params.caller(req));
+    }
+
+    @DELETE
+    @Path("me/sessions/{sessionId}")
+    @Doc(value = "End one of your sessions at once", returns = Session.class)
+    public Session revokeSession(@Context HttpServletRequest req, @PathParam("sessionId") String sessionId) {
+        return sessions.revoke(Params.caller(req), Params.id("sessionId", sessionId));
     }
 
     @POST

@@ -14,7 +14,8 @@ import org.mtmanager.api.machine.Machine;
 @Command(scope = "mtm", name = "machine-delete", description = "Delete a machine and follow its job")
 public class MachineDelete extends MachineCommand {
     @Option(name = "--confirm", description = "Do not ask for confirmation") boolean confirm;
-    @Option(name = "--password", description = "Your password (asked for when absent; upgrade only)") String password;
+    @Option(name = "--password", description = "Your password again (asked for when absent)") String password;
+    @Option(name = "--otp", description = "Your two-factor code, where it is on (asked for when absent)") String otp;
     @Option(name = "--key", description = "Idempotency key") String key;
     @Option(name = "--no-wait", description = "Return at once instead of following the job") boolean noWait;
 
@@ -24,7 +25,8 @@ public class MachineDelete extends MachineCommand {
     @Override
     protected void run(Caller c) throws Exception {
         Machine m = machine(c, machine);
-        Job job = machines.delete(c, m.id(), confirmed(confirm, "Delete " + m.hostname() + " for good?"), key);
+        boolean sure = confirmed(confirm, "Delete " + m.hostname() + " for good?");
+        Job job = dangerous(c, password, otp, as -> machines.delete(as, m.id(), sure, key));
         if (noWait) {
             done(job, "job " + job.id() + " " + job.state());
             return;

@@ -31,7 +31,12 @@ public abstract class MtmCommand implements Action {
     @Override
     public final Object execute() throws Exception {
         try {
-            run(ConsoleCaller.of(auth));
+            Caller caller = ConsoleCaller.of(auth);
+            if (caller.credential().enrolmentOnly() && !allowedBeforeEnrolment()) {
+                throw new MtmException(org.mtmanager.api.ErrorCode.TWO_FACTOR_REQUIRED, "otp", "your account requires "
+                    + "two-factor authentication: enrol first with mtm:2fa-enrol and mtm:2fa-confirm");
+            }
+            run(caller);
             return null;
         } catch (MtmException e) {
             throw new IllegalArgumentException(e.code() + (e.field() == null ? "" : " [" + e.field() + "]") + ": "
@@ -40,6 +45,54 @@ public abstract class MtmCommand implements Action {
     }
 
     protected abstract void run(Caller caller) throws Exception;
+
+    /** Whether a user who must still enrol in two-factor authentication may run the command (only enrolment may). */
+    protected boolean allowedBeforeEnrolment() {
+        return false;
+    }
+
+    /** A service call that may need the password again. */
+    protected interface Dangerous<T> {
+        T run(Caller caller) throws Exception;
+    }
+
+    /**
+     * Runs a dangerous action: with {@code --password} given, after checking it; otherwise as the caller, and only
+     * when the service asks for the password again, after prompting for it (so that a refusal for another reason,
+     * like a missing right, comes first and without a prompt).
+     */
+    protected <T> T dangerous(Caller caller, String password, String otp, Dangerous<T> action) throws Exception {
+        if (password != null) {
+            return action.run(again(caller, password, otp));
+        }
+        try {
+            return action.run(caller);
+        } catch (MtmException e) {
+            if (e.code() != org.mtmanager.api.ErrorCode.REAUTHENTICATION_REQUIRED) {
+                throw e;
+            }
+            return action.run(again(caller, null, otp));
+        }
+    }
+
+    /**
+     * The caller after giving the password again (and the two-factor code where it is on), as dangerous actions
+     * need; each is asked for without echo when not given. The platform itself (the local console) has none.
+     */
+    protected Caller again(Caller caller, String password, String otp) throws java.io.IOException {
+        if (caller.userId() == 0 || caller.credential().reauthenticated()) {
+            return caller;
+        }
+        String pw = secret(password, "Password: ");
+        try {
+            return auth.reauthenticate(caller, pw, otp);
+        } catch (MtmException e) {
+            if (otp != null || !"otp".equals(e.field()) || e.code() != org.mtmanager.api.ErrorCode.UNAUTHENTICATED) {
+                throw e;
+            }
+            return auth.reauthenticate(caller, pw, session.readLine("Two-factor code: ", '*'));
+        }
+    }
 
     protected PrintStream out() {
         return session.getConsole();

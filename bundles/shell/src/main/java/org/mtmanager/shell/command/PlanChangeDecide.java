@@ -14,6 +14,8 @@ public class PlanChangeDecide extends MachineCommand {
     @Option(name = "--approve") boolean approve;
     @Option(name = "--reject") boolean reject;
     @Option(name = "--note", description = "Why, for the record") String note;
+    @Option(name = "--password", description = "Your password again (asked for when absent)") String password;
+    @Option(name = "--otp", description = "Your two-factor code, where it is on (asked for when absent)") String otp;
 
     @Argument(index = 0, name = "request", required = true, description = "Plan change request id")
     long request;
@@ -23,7 +25,7 @@ public class PlanChangeDecide extends MachineCommand {
         if (approve == reject) {
             throw MtmException.invalid("approve", "give exactly one of --approve and --reject");
         }
-        PlanChange p = machines.decidePlanChange(c, request, approve, note);
+        PlanChange p = dangerous(c, password, otp, as -> machines.decidePlanChange(as, request, approve, note));
         if (p.jobId() != 0 && !json) {
             watch(c, jobs.get(c, p.jobId()), 600);
         } else {

@@ -12,6 +12,8 @@ import org.mtmanager.api.machine.PlanChange;
 @Command(scope = "mtm", name = "plan-change-request", description = "Ask for another resource plan for a machine (a platform administrator decides)")
 public class PlanChangeRequest extends MachineCommand {
     @Option(name = "--reason", description = "Why") String reason;
+    @Option(name = "--password", description = "Your password again (asked for when absent)") String password;
+    @Option(name = "--otp", description = "Your two-factor code, where it is on (asked for when absent)") String otp;
 
     @Argument(index = 0, name = "machine", required = true, description = "Machine id or hostname")
     String machine;
@@ -21,8 +23,9 @@ public class PlanChangeRequest extends MachineCommand {
     String plan;
 
     @Override
-    protected void run(Caller c) {
-        PlanChange p = machines.requestPlanChange(c, machine(c, machine).id(), plan, reason);
+    protected void run(Caller c) throws Exception {
+        long id = machine(c, machine).id();
+        PlanChange p = dangerous(c, password, otp, as -> machines.requestPlanChange(as, id, plan, reason));
         done(p, "Plan change " + p.id() + " is " + p.state() + ": waiting for a platform administrator");
     }
 }

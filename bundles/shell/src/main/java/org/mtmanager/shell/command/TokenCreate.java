@@ -25,16 +25,19 @@ public class TokenCreate extends MtmCommand {
     @Option(name = "--cidr", multiValued = true, description = "An address range it may be used from (repeatable)")
     List<String> cidrs;
     @Option(name = "--expires", description = "Expiry, ISO-8601 (2030-01-31T00:00:00Z)") String expires;
+    @Option(name = "--password", description = "Your password again (asked for when absent)") String password;
+    @Option(name = "--otp", description = "Your two-factor code, where it is on (asked for when absent)") String otp;
 
     @Override
-    protected void run(Caller c) {
+    protected void run(Caller c) throws Exception {
         Instant at;
         try {
             at = expires == null ? null : Instant.parse(expires);
         } catch (DateTimeParseException e) {
             throw MtmException.invalid("expiresAt", "must be an ISO-8601 instant such as 2030-01-31T00:00:00Z");
         }
-        CreatedToken t = tokens.create(c, new TokenDraft(name, scope, cidrs == null ? List.of() : cidrs, at));
+        TokenDraft draft = new TokenDraft(name, scope, cidrs == null ? List.of() : cidrs, at);
+        CreatedToken t = dangerous(c, password, otp, as -> tokens.create(as, draft));
         done(t, "Token " + t.token().id() + " (" + t.token().scope() + "): " + t.secret()
             + "\nIt is shown only now.");
     }

@@ -15,6 +15,11 @@ public class TwoFactorConfirm extends MtmCommand {
     @Argument(index = 0, name = "code", required = true, description = "The current 6-digit code") String code;
 
     @Override
+    protected boolean allowedBeforeEnrolment() {
+        return true;
+    }
+
+    @Override
     protected void run(Caller c) {
         twoFactor.confirm(c, code);
         done(null, "Two-factor authentication is on");

@@ -15,6 +15,11 @@ public class TwoFactorEnrol extends MtmCommand {
     @Reference TwoFactorService twoFactor;
 
     @Override
+    protected boolean allowedBeforeEnrolment() {
+        return true;
+    }
+
+    @Override
     protected void run(Caller c) {
         TwoFactorEnrolment e = twoFactor.enrol(c);
         if (json) {

@@ -2,6 +2,7 @@ package org.mtmanager.shell.command;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,14 +16,20 @@ public class TwoFactorReset extends MtmCommand {
     @Reference UserService users;
     @Reference TwoFactorService twoFactor;
 
+    @Option(name = "--password", description = "Your password again (asked for when absent)") String password;
+    @Option(name = "--otp", description = "Your two-factor code, where it is on (asked for when absent)") String otp;
+
     @Argument(index = 0, name = "user", required = true, description = "User name or id")
     @Completion(Completers.Users.class)
     String user;
 
     @Override
-    protected void run(Caller c) {
+    protected void run(Caller c) throws Exception {
         var u = users.find(c, user);
-        twoFactor.reset(c, u.id());
+        dangerous(c, password, otp, as -> {
+            twoFactor.reset(as, u.id());
+            return null;
+        });
         done(null, "Two-factor authentication of " + u.username() + " reset");
     }
 }

@@ -1,8 +1,13 @@
 package org.mtmanager.soap.internal;
 
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.soap.billing.v1.BillingFault;
@@ -19,8 +24,22 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void handleMessage(SoapMessage message) {
         if (!(message.getContent(Exception.class) instanceof Fault f)) {
+            return;
+        }
+        Object wait = message.getExchange().get(UsernameTokenInterceptor.RETRY_AFTER);
+        if (wait != null) {
+            // a rate limit: the same 429 and Retry-After as REST, so that HTTP clients back off alike
+            f.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            message.put(Message.RESPONSE_CODE, 429);
+            Map<String, List<String>> headers = (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
+            if (headers == null) {
+                headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                message.put(Message.PROTOCOL_HEADERS, headers);
+            }
+            headers.put("Retry-After", List.of(String.valueOf(wait)));
             return;
         }
         Throwable t = f.getCause();

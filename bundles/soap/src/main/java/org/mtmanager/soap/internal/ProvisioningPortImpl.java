@@ -31,7 +31,11 @@ public class ProvisioningPortImpl implements ProvisioningPort {
 
     private final org.mtmanager.api.access.AccessService access;
 
-    public ProvisioningPortImpl(MachineService machines, JobService jobs, org.mtmanager.api.access.AccessService access) {
+    private final org.mtmanager.api.user.AuthService auth;
+
+    public ProvisioningPortImpl(MachineService machines, JobService jobs, org.mtmanager.api.access.AccessService access,
+                                org.mtmanager.api.user.AuthService auth) {
+        this.auth = auth;
         this.machines = machines;
         this.jobs = jobs;
         this.access = access;
@@ -112,7 +116,8 @@ public class ProvisioningPortImpl implements ProvisioningPort {
 
     @Override
     public JobData upgradeMachine(long id, String password, String idempotencyKey) throws MtmFault {
-        return call(c -> Dtos.job(machines.upgrade(c, id, password, idempotencyKey)));
+        return call(c -> Dtos.job(machines.upgrade(password == null ? c
+            : auth.reauthenticate(c, password, SoapCalls.httpHeader(UsernameTokenInterceptor.OTP_HEADER)), id, idempotencyKey)));
     }
 
     @Override

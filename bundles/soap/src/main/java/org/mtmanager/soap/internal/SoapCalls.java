@@ -37,6 +37,13 @@ final class SoapCalls {
         return caller;
     }
 
+    /** A header of the current call's HTTP request, or null. */
+    static String httpHeader(String name) {
+        Message m = PhaseInterceptorChain.getCurrentMessage();
+        Object http = m == null ? null : m.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+        return http instanceof javax.servlet.http.HttpServletRequest r ? r.getHeader(name) : null;
+    }
+
     static MtmFault fault(MtmException e) {
         FaultInfo info = new FaultInfo();
         info.code = e.code().name();

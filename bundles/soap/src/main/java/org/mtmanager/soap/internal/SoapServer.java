@@ -41,7 +41,7 @@ public class SoapServer {
         accountServer = publish(ACCOUNT_ADDRESS, AccountPortImpl.class,
             new AccountPortImpl(accounts, users, plans, settings, apps), new UsernameTokenInterceptor(auth, limiter));
         provisioningServer = publish(PROVISIONING_ADDRESS, ProvisioningPortImpl.class,
-            new ProvisioningPortImpl(machines, jobs, access), new UsernameTokenInterceptor(auth, limiter));
+            new ProvisioningPortImpl(machines, jobs, access, auth), new UsernameTokenInterceptor(auth, limiter));
         billingServer = publish(BILLING_ADDRESS, BillingPortImpl.class, new BillingPortImpl(billing),
             new UsernameTokenInterceptor(auth, limiter, BillingNames.NS, BillingNames.FAULT));
     }

@@ -18,6 +18,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.RateLimitedException;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.RequestLimiter;
 import org.mtmanager.soap.v1.SoapNames;
@@ -30,10 +31,17 @@ import org.w3c.dom.NodeList;
  * against the platform's users, through the same {@link AuthService} as REST, so the portal whitelist is
  * checked before the password here too. Machine clients send an API token as the Password, with the token's user
  * as the Username. Only the token is read: the message is not signed or encrypted, so
- * the service belongs behind TLS.
+ * the service belongs behind TLS. A dangerous action on a call that authenticated with a token needs the password
+ * again, in the {@value #PASSWORD_HEADER} HTTP header (and the code in {@value #OTP_HEADER}).
  */
 public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     public static final String CALLER = "mtm.caller";
+    /** The password again (HTTP header), which dangerous actions need when the call authenticated with a token. */
+    public static final String PASSWORD_HEADER = "X-MTM-Password";
+    /** The TOTP code that goes with {@link #PASSWORD_HEADER} where two-factor authentication is on. */
+    public static final String OTP_HEADER = "X-MTM-OTP";
+    /** Exchange key: seconds to wait, for a call refused by a rate limit (answered 429 with Retry-After). */
+    static final String RETRY_AFTER = "mtm.retryAfter";
     /** A Password starting with this is an API token ({@code mtm_<id>_<secret>}) of the user named in Username. */
     public static final String API_TOKEN_PREFIX = "mtm_";
     static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
@@ -100,8 +108,19 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
                 caller = auth.authenticate(name, secret, ip, Channel.SOAP);
             }
             limiter.checkCaller(caller);
+            String again = http == null ? null : http.getHeader(PASSWORD_HEADER);
+            if (again != null) {
+                caller = auth.reauthenticate(caller, again, http.getHeader(OTP_HEADER));
+            }
+            if (caller.credential().enrolmentOnly()) {
+                throw new MtmException(ErrorCode.TWO_FACTOR_REQUIRED, "otp", "your account requires two-factor "
+                    + "authentication: enrol first, on the portal, REST or the console");
+            }
             message.getExchange().put(CALLER, caller);
         } catch (MtmException e) {
+            if (e instanceof RateLimitedException r) {
+                message.getExchange().put(RETRY_AFTER, r.retryAfterSeconds());
+            }
             throw fault(message, faultNs, faultName, e);
         }
     }

@@ -35,6 +35,8 @@ public class AccountEntity {
     private String path;
     private Timestamp createdAt;
     private Timestamp updatedAt;
+    /** Every user of this account's subtree must use two-factor authentication; nullable, so that the column can be added to an existing table. */
+    private Boolean requireTwoFactor;
     @Version
     private long version;
 
@@ -84,6 +86,14 @@ public class AccountEntity {
 
     public void setContactEmail(String contactEmail) {
         this.contactEmail = contactEmail;
+    }
+
+    public boolean isRequireTwoFactor() {
+        return Boolean.TRUE.equals(requireTwoFactor);
+    }
+
+    public void setRequireTwoFactor(boolean requireTwoFactor) {
+        this.requireTwoFactor = requireTwoFactor;
     }
 
     public String getStatus() {
