@@ -67,7 +67,7 @@ async function upgrade(m, done) {
     : from < 0 ? t('upgrade.unknown', { from: m.pbxVersion }) : t('upgrade.latest', { v: m.pbxVersion });
   const key = api.idempotencyKey();
   const job = await passwordDialog(t('upgrade.title'), plan, (v) =>
-    api.post('machines/' + m.id + '/upgrade', { password: v.password },
+    api.post('machines/' + m.id + '/upgrade', {},
       { headers: { ...api.reauth(v.password, v.otp), 'Idempotency-Key': key } }));
   if (job) {
     upgradeProgress(job, m, [m.pbxVersion, ...steps], done);

@@ -73,7 +73,8 @@ export async function request(method, path, opts = {}) {
   const err = new ApiError(res.status, data);
   if (err.code === 'IP_NOT_ALLOWED') {
     listeners.refused(err);
-  } else if (res.status === 401 && err.code === 'UNAUTHENTICATED' && session && !opts.login) {
+  } else if (res.status === 401 && err.code === 'UNAUTHENTICATED' && !err.field && session && !opts.login) {
+    // Only a 401 naming no field is the session's end: a wrong password or code given again names its field.
     session = null;
     listeners.unauthenticated(err);
   }

@@ -21,7 +21,9 @@ const ROUTES = [
   [/^#\/security$/, renderSecurity],
 ];
 
-const ctx = { user: null, account: null, kind: null, refused: null };
+const ctx = { user: null, account: null, kind: null, refused: null, enrolmentOnly: false };
+// After enrolling in two-factor authentication the session may do everything: ask the server again.
+ctx.refresh = () => api.resume().then((s) => (s ? signedIn(s) : route()));
 let cleanup = null;
 let generation = 0;
 let shown = null;
@@ -32,7 +34,7 @@ function kindOf(role, account) {
 }
 
 function menu() {
-  const items = [['#/home', 'nav.home']];
+  const items = ctx.enrolmentOnly ? [] : [['#/home', 'nav.home']];
   if (ctx.kind !== 'distributor' && ctx.user.role !== 'viewer') {
     items.push(['#/create', 'nav.create']);
   }
@@ -43,6 +45,10 @@ function menu() {
     items.push(['#/reports', 'nav.reports']);
   }
   items.push(['#/logs', 'nav.logs'], ['#/security', 'nav.security']);
+  if (ctx.enrolmentOnly) {
+    // The account requires two-factor authentication: until the user enrols, the API answers nothing else.
+    items.splice(0, items.length, ['#/security', 'nav.security']);
+  }
   const nav = document.getElementById('nav');
   nav.replaceChildren(...items.map(([href, key]) =>
     h('a', { href, id: 'nav-' + href.slice(2), class: location.hash.startsWith(href) ? 'active' : null }, t(key))));
@@ -72,7 +78,7 @@ async function route() {
     renderLogin(view, signedIn, consumeExpired());
     return;
   }
-  const hash = location.hash || '#/home';
+  const hash = ctx.enrolmentOnly ? '#/security' : location.hash || '#/home';
   const found = ROUTES.map(([re, fn]) => [hash.match(re), fn]).find(([m]) => m);
   if (!found) {
     location.hash = '#/home';
@@ -100,6 +106,7 @@ async function route() {
 
 async function signedIn(session) {
   ctx.user = session.user;
+  ctx.enrolmentOnly = Boolean(session.enrolmentOnly);
   try {
     ctx.account = await api.get('accounts/' + session.user.accountId);
   } catch (ignored) {

@@ -87,6 +87,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript("return " + expression);
     }
 
+    /** The value a script passes to its callback, {@code arguments[0]} (for fetch and other promises). */
+    Object asyncJs(String script) {
+        return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[0]; " + script);
+    }
+
     /** Until the JavaScript expression is truthy; returns its value. */
     Object untilJs(String expression) {
         return wait.until(d -> {

@@ -95,6 +95,11 @@ public class PortalIT {
             assertEquals("the totals billed: every extension and tenant of the reseller's machines", "20",
                 b.find("#total-extensions .value").getText());
             assertEquals("3", b.find("#total-tenants .value").getText());
+            // The session is a cookie the page cannot read, and a change without the session's CSRF token is refused.
+            assertFalse(String.valueOf(b.js("document.cookie")).contains("MTM_SESSION"));
+            assertEquals("403 X-CSRF-Token", b.asyncJs("fetch('../api/v1/machines/drafts', {method: 'POST', headers: "
+                + "{'Content-Type': 'application/json', 'X-Requested-With': 'mtm-portal'}, body: '{}'})"
+                + ".then(r => r.json().then(j => done(r.status + ' ' + j.field)))"));
 
             // Step 1, the customer-data form: an error lands beside the field the API names.
             ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")));
@@ -166,6 +171,10 @@ public class PortalIT {
             }
             assertTrue(steps.get(2).getText(), steps.get(2).getText().endsWith("→ 16.2"));
             b.screenshot("upgrade");
+            assertEquals("nothing kept in the browser but the language", 0L,
+                b.js("Object.keys(localStorage).filter(k => k !== 'mtm.lang').length + sessionStorage.length"));
+            assertFalse(b.driver.getCurrentUrl().contains(RAMON_PW));
+            assertFalse(String.valueOf(b.js("JSON.stringify(localStorage)")).contains(RAMON_PW));
             b.click("#upgrade-close");
             b.untilJs("document.querySelector('#machine-serial').parentElement.textContent.includes('16.2')");
 
@@ -234,7 +243,12 @@ public class PortalIT {
             // The choice outlives a reload (the session too: the cookie, nothing stored by the page).
             b.driver.navigate().refresh();
             assertEquals("Home", b.find("#nav-home").getText());
+            b.click("#nav-security");
+            assertEquals("This session", b.find("#sessions strong").getText());
             b.logout();
+            // Logged out means logged out: a reload finds no session.
+            b.driver.navigate().refresh();
+            b.find("#login-form");
             assertEquals("Sign in", b.find("#login-submit").getText());
         }
     }
