@@ -63,8 +63,11 @@ async function upgrade(m, done) {
   const from = path.indexOf(m.pbxVersion);
   const steps = from < 0 ? [] : path.slice(from + 1);
   // Without the platform's path (a reseller may not read settings) the server says whether there is anything to do.
-  const plan = steps.length ? t('upgrade.plan', { from: m.pbxVersion, path: steps.join(' → ') })
-    : from < 0 ? t('upgrade.unknown', { from: m.pbxVersion }) : t('upgrade.latest', { v: m.pbxVersion });
+  if (from >= 0 && !steps.length) {
+    toast(t('upgrade.latest', { v: m.pbxVersion }));
+    return;
+  }
+  const plan = steps.length ? t('upgrade.plan', { from: m.pbxVersion, path: steps.join(' → ') }) : t('upgrade.unknown', { from: m.pbxVersion });
   const key = api.idempotencyKey();
   const job = await passwordDialog(t('upgrade.title'), plan, (v) =>
     api.post('machines/' + m.id + '/upgrade', {},

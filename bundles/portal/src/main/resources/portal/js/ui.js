@@ -176,6 +176,21 @@ export function passwordDialog(title, text, action, extra) {
   });
 }
 
+/**
+ * Runs call(headers) and, when the platform answers that the action needs the password again, asks for it and
+ * runs it once more with it: for actions the page does not know to be dangerous up front.
+ */
+export async function withReauth(call, title, reauth) {
+  try {
+    return await call({});
+  } catch (err) {
+    if (err.code !== 'REAUTHENTICATION_REQUIRED') {
+      throw err;
+    }
+    return passwordDialog(title, message(err), (v) => call(reauth(v.password, v.otp)));
+  }
+}
+
 export function badge(state) {
   return h('span.badge.state-' + String(state || '').toLowerCase(), { dataset: { state } }, t('state.' + state));
 }

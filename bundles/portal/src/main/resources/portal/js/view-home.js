@@ -40,12 +40,15 @@ export async function renderHome(view, params, ctx, live) {
       h('td.mono', m.serial),
       h('td', h('a.hostname', { href: '#/machines/' + m.id }, m.hostname), m.displayName && m.displayName !== m.hostname ? h('div.sub', m.displayName) : null),
       distributor ? null : h('td', m.customer ? m.customer.company : ''),
+      // A distributor's list is the list of direct links to its machines.
+      distributor ? h('td', m.openUrl ? h('a.direct', { href: m.openUrl, target: '_blank', rel: 'noopener noreferrer' }, m.openUrl) : '—') : null,
       h('td', m.apps.length ? m.apps.join(', ') : '—'),
       h('td', m.pbxVersion || ''),
       h('td.num', m.extensions + ' / ' + m.tenants),
       h('td', badge(m.state), m.driverAvailable ? null : h('div.sub.warn', t('home.driverUnavailable'))),
       h('td', actionButtons(m, ctx, refresh))));
-    const headers = [t('col.serial'), t('col.hostname'), distributor ? null : t('col.customer'), t('col.apps'), t('col.version'),
+    const headers = [t('col.serial'), t('col.hostname'), distributor ? null : t('col.customer'), distributor ? t('col.link') : null,
+      t('col.apps'), t('col.version'),
       t('col.extTen'), t('col.state'), t('col.actions')].filter((x) => x !== null);
     list.replaceChildren(page.items.length ? table(headers, rows, { id: 'machines' }) : h('p.empty#no-machines', state.search ? t('home.noMatch') : t('home.none')),
       pager(page, (o) => {

@@ -1,7 +1,7 @@
 // The audit log of the user's subtree: who did what, when, from where; filterable and paged.
 import * as api from './api.js';
 import { fmtDate, t } from './i18n.js';
-import { clearErrors, field, h, pager, showError, table, values } from './ui.js';
+import { clearErrors, field, h, message, pager, showError, table, toast, values } from './ui.js';
 
 export async function renderLogs(view) {
   const state = { offset: 0, filters: {} };
@@ -10,7 +10,9 @@ export async function renderLogs(view) {
     field(t('logs.actor'), 'actor'), field(t('logs.action'), 'action', { placeholder: 'machine.*' }),
     field(t('logs.outcome'), 'outcome', { options: [['', t('logs.any')], ['SUCCESS', t('outcome.SUCCESS')], ['DENIED', t('outcome.DENIED')], ['FAILED', t('outcome.FAILED')]] }),
     field(t('logs.from'), 'from', { type: 'date' }), field(t('logs.to'), 'to', { type: 'date' }),
-    h('button', { type: 'submit' }, t('logs.filter')));
+    h('button', { type: 'submit' }, t('logs.filter')),
+    h('button.secondary#audit-export', { type: 'button', on: { click: () => api.download('audit/export', state.filters, 'mtm-audit.csv')
+      .catch((err) => toast(message(err), 'error')) } }, t('csv')));
 
   async function load() {
     clearErrors(form);
@@ -43,6 +45,6 @@ export async function renderLogs(view) {
     state.offset = 0;
     load();
   });
-  view.replaceChildren(h('h1', t('nav.logs')), h('p.sub', t('logs.note')), form, list);
+  view.replaceChildren(h('h1', t('nav.logs')), h('section.card', h('p.sub', t('logs.note')), form), h('section.card', list));
   await load();
 }

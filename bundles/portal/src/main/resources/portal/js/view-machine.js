@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { fmtDate, t } from './i18n.js';
 import { actionButtons } from './actions.js';
 import { renderAccess } from './view-access.js';
-import { badge, field, h, message, passwordDialog, section, showError, table, toast } from './ui.js';
+import { badge, field, h, message, passwordDialog, section, showError, table, toast, withReauth } from './ui.js';
 
 const MOVING = new Set(['CREATING', 'STOPPING', 'STARTING', 'UPGRADING', 'DELETING']);
 
@@ -120,7 +120,7 @@ async function loadChanges(box, m, plans, ctx) {
 function decide(p, after) {
   const go = (verb) => async () => {
     try {
-      await api.post('plan-changes/' + p.id + '/' + verb, {});
+      await withReauth((headers) => api.post('plan-changes/' + p.id + '/' + verb, {}, { headers }), t('plan.' + verb), api.reauth);
       after();
     } catch (err) {
       toast(message(err), 'error');

@@ -279,6 +279,50 @@ public class PortalIT {
         }
     }
 
+    @Test
+    public void thePlatformImportsDidRoutesAndApprovesTheResellersPlanChange() throws Exception {
+        Path bad = Files.writeString(Files.createTempFile("mtmpt-dids", ".csv"),
+            "number,machine,description\n+34915550,pbx-ramon-1,Madrid\n+34x,pbx-nowhere,bad\n");
+        Path good = Files.writeString(Files.createTempFile("mtmpt-dids", ".csv"),
+            "number,machine,description\n+34915550,pbx-ramon-1,Madrid\n+34955123,pbx-ramon-2,Sevilla\n");
+        try (Browser b = new Browser("en")) {
+            b.login(base, RAMON, RAMON_PW);
+            b.find("tr[data-hostname=pbx-ramon-2] a.hostname").click();
+            b.find("#plan-form [name=plan] option[value=M]").click();
+            b.type("#plan-form [name=reason]", "Forty more extensions");
+            b.click("#plan-form button[type=submit]");
+            b.type("dialog [name=password]", RAMON_PW);
+            b.click("#dlg-ok");
+            WebElement request = b.find("#plan-change-list tr[data-state=PENDING]");
+            assertTrue(request.getText(), request.getText().contains("Pending approval") && request.getText().contains("S → M"));
+            b.logout();
+
+            b.login(base, "admin", d.adminPassword());
+            b.click("#nav-settings");
+            b.find("#did-import [name=file]").sendKeys(bad.toString());
+            b.click("#did-import button[type=submit]");
+            WebElement error = b.find("#did-import .field-error[data-field=file]");
+            assertTrue(error.getText(), error.getText().contains("line 3") && error.getText().contains("pbx-nowhere"));
+            assertTrue("all or nothing", b.all("#did-routes tbody tr").isEmpty());
+            b.find("#did-import [name=file]").sendKeys(good.toString());
+            b.click("#did-import button[type=submit]");
+            b.untilJs("document.querySelectorAll('#did-routes tbody tr').length === 2");
+            assertEquals("pbx-ramon-2", b.find("#did-routes tr[data-number='+34955123'] a").getText());
+            b.screenshot("did-routes");
+
+            b.open(base + "#/home");
+            b.click("tr[data-hostname=pbx-ramon-2] a.hostname");
+            b.click("#plan-change-list tr[data-state=PENDING] button");
+            b.type("dialog [name=password]", d.adminPassword());
+            b.click("#dlg-ok");
+            WebElement decided = b.find("#plan-change-list tr[data-state=APPROVED]");
+            assertTrue(decided.getText(), decided.getText().contains("Approved") && decided.getText().contains("admin"));
+        } finally {
+            Files.deleteIfExists(bad);
+            Files.deleteIfExists(good);
+        }
+    }
+
     private static long reseller(String name, String user, String password) {
         return account("reseller", name, user, password);
     }
