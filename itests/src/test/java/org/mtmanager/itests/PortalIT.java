@@ -216,6 +216,22 @@ public class PortalIT {
     }
 
     @Test
+    public void anEndedSessionTakesThePageBackToTheLogin() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.login(base, JOSE, JOSE_PW);
+            b.find("#no-machines");
+            // Ended elsewhere (as an idle timeout or a revocation from another browser ends it).
+            Http jose = new Http(d.httpPort(), JOSE, JOSE_PW, "127.0.0.1");
+            for (JsonNode s : ok(jose.get(API + "/users/me/sessions"))) {
+                assertEquals(2, jose.delete(API + "/users/me/sessions/" + s.get("id").asLong()).status() / 100);
+            }
+            b.click("#nav-logs");
+            assertTrue(b.find("#session-expired").getText().contains("session has ended"));
+            assertTrue("no menu without a session", b.all("#nav a").stream().noneMatch(WebElement::isDisplayed));
+        }
+    }
+
+    @Test
     public void aRefusedAddressGetsTheWhitelistPage() throws Exception {
         try (Browser b = new Browser("en")) {
             b.login(base, FAR, FAR_PW);
