@@ -52,10 +52,17 @@ export async function request(method, path, opts = {}) {
     headers['X-CSRF-Token'] = session.csrfToken;
   }
   let res;
-  try {
-    res = await fetch(url(path, opts.query), { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
-  } catch (e) {
-    throw new ApiError(0, { error: 'NETWORK', message: String(e.message || e) });
+  // A read that did not reach the server is tried again (Chrome drops requests when the network changes); a
+  // change is not, since it may have arrived.
+  for (let attempt = 0; !res; attempt++) {
+    try {
+      res = await fetch(url(path, opts.query), { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+    } catch (e) {
+      if (method !== 'GET' || attempt >= 3) {
+        throw new ApiError(0, { error: 'NETWORK', message: String(e.message || e) });
+      }
+      await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
+    }
   }
   if (res.ok) {
     if (opts.raw) {

@@ -3,13 +3,13 @@
 import * as api from './api.js';
 import { fmtNumber, t } from './i18n.js';
 import { actionButtons } from './actions.js';
-import { badge, debounce, h, pager, section, table } from './ui.js';
+import { badge, debounce, h, message, pager, section, table, toast } from './ui.js';
 
 const LIMIT = 20;
 const MOVING = new Set(['CREATING', 'STOPPING', 'STARTING', 'UPGRADING', 'DELETING']);
 
 export async function renderHome(view, params, ctx, live) {
-  const state = { offset: 0, search: '', accountId: null };
+  const state = { offset: 0, search: '', accountId: null, seq: 0 };
   const totals = h('div.totals#totals');
   const list = h('div#machine-list');
   const search = h('input#search', { type: 'search', placeholder: t('home.search'), 'aria-label': t('home.search') });
@@ -25,17 +25,24 @@ export async function renderHome(view, params, ctx, live) {
       tile('machines', t('home.machines'), machines));
   }
 
+  // A refresh that fails (the platform briefly out of reach) is tried again later rather than given up.
+  function refresh() {
+    Promise.all([loadMachines(), loadTotals()]).catch(() => {
+      if (live()) {
+        timer = setTimeout(refresh, 3000);
+      }
+    });
+  }
+
   async function loadMachines() {
     clearTimeout(timer);
+    // Answers may come back out of order while the user types: only the latest request's is shown.
+    const seq = ++state.seq;
     const page = await api.get('machines', { offset: state.offset, limit: LIMIT, search: state.search, accountId: state.accountId });
-    if (!live()) {
+    if (!live() || seq !== state.seq) {
       return;
     }
     const distributor = ctx.kind === 'distributor';
-    const refresh = () => {
-      loadMachines();
-      loadTotals();
-    };
     const rows = page.items.map((m) => h('tr', { dataset: { id: m.id, hostname: m.hostname, state: m.state } },
       h('td.mono', m.serial),
       h('td', h('a.hostname', { href: '#/machines/' + m.id }, m.hostname), m.displayName && m.displayName !== m.hostname ? h('div.sub', m.displayName) : null),
@@ -64,7 +71,7 @@ export async function renderHome(view, params, ctx, live) {
   search.addEventListener('input', debounce(() => {
     state.search = search.value.trim();
     state.offset = 0;
-    loadMachines();
+    loadMachines().catch((err) => toast(message(err), 'error'));
   }, 250));
 
   const parts = [h('h1', ctx.kind === 'distributor' ? t('home.distributorTitle') : t('home.title')), totals,
@@ -78,20 +85,16 @@ export async function renderHome(view, params, ctx, live) {
     resellers = h('div#resellers');
     parts.push(section(t('home.resellers'), resellers));
   }
-  view.replaceChildren(...parts);
-  await Promise.all([loadTotals(), loadMachines(), resellers ? loadResellers(resellers, (acc) => {
+  // Choosing a reseller narrows the list and the totals to its machines; the chip's × widens them again.
+  function setFilter(acc) {
     state.accountId = acc ? acc.id : null;
     state.offset = 0;
-    filter.replaceChildren(acc ? h('span.chip', acc.name, h('button.link', { type: 'button', on: { click: () => filterBy(null) } }, '×')) : '');
-    loadTotals();
-    loadMachines();
-  }) : null]);
-  function filterBy(acc) {
-    state.accountId = null;
-    filter.replaceChildren();
+    filter.replaceChildren(...(acc ? [h('span.chip', acc.name, ' ', h('button.link', { type: 'button', on: { click: () => setFilter(null) } }, '×'))] : []));
     loadTotals();
     loadMachines();
   }
+  view.replaceChildren(...parts);
+  await Promise.all([loadTotals(), loadMachines(), resellers ? loadResellers(resellers, setFilter) : null]);
   return () => clearTimeout(timer);
 }
 

@@ -17,11 +17,15 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,6 +49,9 @@ final class Browser implements AutoCloseable {
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--window-size=1400,1000", "--lang=" + lang);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -60,7 +67,7 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement find(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+        return until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
     }
 
     List<WebElement> all(String css) {
@@ -68,7 +75,7 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+        until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
     void type(String css, String text) {
@@ -79,7 +86,26 @@ final class Browser implements AutoCloseable {
 
     /** Waits until the condition holds (the portal works asynchronously: never sleep, poll the page). */
     <T> T until(Function<WebDriver, T> condition) {
-        return wait.until(condition);
+        try {
+            return wait.until(condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError(e.getMessage() + "\n" + state(), e);
+        }
+    }
+
+    /** What the page showed and logged, for a failure's message (and a screenshot beside the others). */
+    private String state() {
+        StringBuilder sb = new StringBuilder("at ").append(driver.getCurrentUrl());
+        try {
+            sb.append(" (screenshot ").append(shot("failure-" + System.currentTimeMillis()).toAbsolutePath()).append(")");
+            sb.append("\npage: ").append(js("document.body.innerText.slice(0, 2000)"));
+            for (LogEntry l : driver.manage().logs().get(LogType.BROWSER)) {
+                sb.append("\nconsole: ").append(l.getLevel()).append(' ').append(l.getMessage());
+            }
+        } catch (RuntimeException | IOException e) {
+            sb.append("\n(no more: ").append(e).append(')');
+        }
+        return sb.toString();
     }
 
     /** The value of a JavaScript expression on the page. */
@@ -94,7 +120,7 @@ final class Browser implements AutoCloseable {
 
     /** Until the JavaScript expression is truthy; returns its value. */
     Object untilJs(String expression) {
-        return wait.until(d -> {
+        return until(d -> {
             Object v = js(expression);
             return v == null || Boolean.FALSE.equals(v) || "".equals(v) ? null : v;
         });

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
 import org.junit.Assume;
@@ -66,7 +67,15 @@ public class PortalIT {
         // Only from a benchmarking address, never from this host's 127.0.0.1.
         ok(admin.put(API + "/accounts/" + far + "/whitelist", List.of(Map.of("cidr", "198.18.0.1/32"))));
         ramonsMachine = machine(ramon, "pbx-ramon-1", 8, 1, "Talleres Ramon SL");
-        machine(ramon, "pbx-ramon-2", 12, 2, "Clinica Dental Sur SL");
+        long second = machine(ramon, "pbx-ramon-2", 12, 2, "Clinica Dental Sur SL");
+        // Chrome drops what it is loading when the host's interfaces change: start browsing once the machines are up.
+        for (long id : new long[] {ramonsMachine, second}) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!"RUNNING".equals(ok(admin.get(API + "/machines/" + id)).get("state").asText())) {
+                assertTrue("machine " + id + " not RUNNING in 2 minutes", System.nanoTime() < deadline);
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
     }
 
     private static long machine(long account, String hostname, int extensions, int tenants, String company) {
@@ -212,6 +221,24 @@ public class PortalIT {
             b.open(base + "#/machines/" + ramonsMachine);
             WebElement refused = b.find(".form-error[data-code=NOT_FOUND]");
             assertFalse(refused.getText(), refused.getText().contains("pbx-ramon-1"));
+        }
+    }
+
+    @Test
+    public void thePortalIsServedBesideTheApiWithItsSecurityHeadersAndNothingElse() {
+        Http anonymous = new Http(d.httpPort(), null, null, "127.0.0.1");
+        Http.Response folder = anonymous.get("/mtm/portal");
+        assertEquals(folder.toString(), 301, folder.status());
+        assertEquals("/mtm/portal/", folder.headers().get("location"));
+        Http.Response page = anonymous.get("/mtm/portal/");
+        assertEquals(200, page.status());
+        assertTrue(page.headers().get("content-security-policy"), page.headers().get("content-security-policy").contains("script-src 'self'"));
+        assertEquals("nosniff", page.headers().get("x-content-type-options"));
+        assertEquals("DENY", page.headers().get("x-frame-options"));
+        assertEquals(304, anonymous.withHeader("If-None-Match", page.headers().get("etag")).get("/mtm/portal/").status());
+        for (String hidden : new String[] {"/mtm/portal/org/mtmanager/portal/PortalServer.class", "/mtm/portal/META-INF/MANIFEST.MF",
+            "/mtm/portal/OSGI-INF/org.mtmanager.portal.PortalServer.xml"}) {
+            assertEquals(hidden, 404, anonymous.get(hidden).status());
         }
     }
 

@@ -44,8 +44,10 @@ public class AssetsTest {
         assertFalse(page, page.matches("(?s).*<script(?![^>]*\\bsrc=)[^>]*>.*"));
         assertFalse(page, page.matches("(?s).*\\son[a-z]+=.*"));
         assertFalse(page, page.contains("style=\""));
+        assertTrue("the page starts the app through its loader", page.contains("<script src=\"js/boot.js\"></script>"));
+        assertTrue(Assets.text(assets.find("/js/boot.js").orElseThrow()).contains("import('./main.js')"));
         Pattern imports = Pattern.compile("from '\\./([a-z/-]+\\.js)'");
-        for (String module : new String[] {"js/main.js"}) {
+        for (String module : new String[] {"js/boot.js", "js/main.js"}) {
             checkImports(module, imports, 0);
         }
     }
