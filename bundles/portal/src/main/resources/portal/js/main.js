@@ -34,7 +34,7 @@ function kindOf(role, account) {
 }
 
 function menu() {
-  const items = ctx.enrolmentOnly ? [] : [['#/home', 'nav.home']];
+  const items = [['#/home', 'nav.home']];
   if (ctx.kind !== 'distributor' && ctx.user.role !== 'viewer') {
     items.push(['#/create', 'nav.create']);
   }

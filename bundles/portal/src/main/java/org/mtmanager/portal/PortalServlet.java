@@ -48,9 +48,8 @@ final class PortalServlet extends HttpServlet {
         }
         resp.setContentType(a.contentType());
         resp.setContentLength(a.bytes().length);
-        if (!"HEAD".equals(req.getMethod())) {
-            resp.getOutputStream().write(a.bytes());
-        }
+        // HEAD comes through here too, with a response that drops the body.
+        resp.getOutputStream().write(a.bytes());
     }
 
     static void securityHeaders(HttpServletResponse resp) {
