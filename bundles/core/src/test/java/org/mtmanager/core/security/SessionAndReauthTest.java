@@ -109,6 +109,16 @@ public class SessionAndReauthTest {
     }
 
     @Test
+    public void aNewPasswordEndsTheOtherSessions() {
+        CreatedSession kept = login();
+        CreatedSession other = login();
+        Caller viaKept = sessions.authenticate(kept.key(), IP, Channel.REST);
+        f.users.setPassword(viaKept, alice.userId(), PASSWORD, "Another-horse-43");
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> sessions.authenticate(other.key(), IP, Channel.REST));
+        assertEquals(alice.userId(), sessions.authenticate(kept.key(), IP, Channel.REST).userId());
+    }
+
+    @Test
     public void theWhitelistIsCheckedOnEveryRequestOfASession() {
         CreatedSession s = login();
         f.accounts.addToWhitelist(f.admin, alice.accountId(), new WhitelistEntry("203.0.113.0/24", "office"));
