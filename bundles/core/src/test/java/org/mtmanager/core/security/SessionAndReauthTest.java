@@ -143,6 +143,27 @@ public class SessionAndReauthTest {
     }
 
     @Test
+    public void aTwoFactorCodeOpensOneSessionOnlyWhileStatelessRequestsMayRepeatIt() {
+        TwoFactorServiceImpl tfa = new TwoFactorServiceImpl(f.store, f.audit, f.policy, f.clock);
+        String secret = tfa.enrol(alice).secret();
+        tfa.confirm(alice, Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond(), 6));
+        f.clock.advance(Duration.ofSeconds(30));
+        String code = Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond(), 6);
+        f.auth.authenticate("alice", PASSWORD, code, IP, Channel.REST);
+        f.auth.authenticate("alice", PASSWORD, code, IP, Channel.REST); // HTTP Basic sends it with every request
+        CreatedSession s = sessions.login("alice", PASSWORD, code, IP, null, Channel.REST);
+        expect(ErrorCode.UNAUTHENTICATED, "otp", () -> sessions.login("alice", PASSWORD, code, IP, null, Channel.REST));
+        Caller viaSession = sessions.authenticate(s.key(), IP, Channel.REST);
+        expect(ErrorCode.UNAUTHENTICATED, "otp", () -> f.auth.reauthenticate(viaSession, PASSWORD, code));
+        f.clock.advance(Duration.ofSeconds(30));
+        String next = Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond(), 6);
+        assertTrue(f.auth.reauthenticate(viaSession, PASSWORD, next).credential().reauthenticated());
+        String older = Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond() - 30, 6);
+        expect(ErrorCode.UNAUTHENTICATED, "otp", () -> f.auth.authenticate("alice", PASSWORD + ":" + older, null, IP,
+            Channel.SHELL));
+    }
+
+    @Test
     public void anAccountCanRequireTwoFactorForItsWholeSubtree() {
         Caller carol = f.tenantAdmin("distributor", "Gamma", "carol", "distributor-admin");
         assertFalse(carol.credential().enrolmentOnly());
