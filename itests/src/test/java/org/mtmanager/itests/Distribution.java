@@ -24,11 +24,13 @@ public final class Distribution implements AutoCloseable {
     private final Path home;
     private final int httpPort;
     private final int sshPort;
+    private final int httpsPort;
 
-    private Distribution(Path home, int httpPort, int sshPort) {
+    private Distribution(Path home, int httpPort, int sshPort, int httpsPort) {
         this.home = home;
         this.httpPort = httpPort;
         this.sshPort = sshPort;
+        this.httpsPort = httpsPort;
     }
 
     /** Unpacks MT Manager's distribution under {@code target/} and moves every listener to a free port. */
@@ -54,7 +56,11 @@ public final class Distribution implements AutoCloseable {
         set(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
         set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
         set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
-        return new Distribution(dir, http, ssh);
+        // TLS stays on, as shipped, but on a port of the test's own and on loopback only.
+        int https = freePort();
+        set(dir.resolve("etc/org.mtmanager.tls.cfg"), "httpsPort", String.valueOf(https));
+        set(dir.resolve("etc/org.mtmanager.tls.cfg"), "listenAddress", "127.0.0.1");
+        return new Distribution(dir, http, ssh, https);
     }
 
     public Path home() {
@@ -65,12 +71,19 @@ public final class Distribution implements AutoCloseable {
         return httpPort;
     }
 
+    public int httpsPort() {
+        return httpsPort;
+    }
+
     /** Starts it in the background, as {@code bin/start} does. */
     public void start() throws Exception {
         run(home, Duration.ofMinutes(1), "bin/start");
     }
 
-    /** Polls until the REST API answers; returns how long that took after the call. */
+    /**
+     * Polls until the REST API answers over plain HTTP (loopback) and the HTTPS port is open, which the first start
+     * opens only after making its certificate; returns how long that took after the call.
+     */
     public Duration awaitRest(Duration timeout) throws Exception {
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
@@ -78,7 +91,7 @@ public final class Distribution implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 if (anonymous.get("/mtm/api/v1/openapi.json").status() == 200
-                        && Files.exists(home.resolve("data/mtm/initial-admin-password"))) {
+                        && Files.exists(home.resolve("data/mtm/initial-admin-password")) && httpsOpen()) {
                     return Duration.ofNanos(System.nanoTime() - t0);
                 }
             } catch (AssertionError notYet) {
@@ -87,6 +100,15 @@ public final class Distribution implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError("REST not ready after " + timeout + "; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    private boolean httpsOpen() {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", httpsPort), 1000);
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
     }
 
     /** Runs console commands over SSH with {@code bin/client} in batch mode; returns what it printed. */

@@ -125,6 +125,12 @@ public class IdentityIT extends MtmTestSupport {
             assertTrue(limited.toString(), retryAfter >= 1 && retryAfter <= 2);
             // another address has its own bucket
             assertEquals(401, new Http(httpPort(), null, null, "127.0.0.4").get(API + "/users/me").status());
+            // SOAP from an exhausted address: the same 429 and Retry-After, with the fault's code
+            Soap.Reply soap = new Soap(new Http(httpPort(), null, null, "127.0.0.3"), "admin", adminPassword())
+                .call("listPlans", "");
+            assertEquals(soap.toString(), 429, soap.status());
+            assertEquals("TOO_MANY_REQUESTS", soap.faultCode());
+            assertTrue(soap.toString(), Long.parseLong(soap.headers().get("retry-after")) >= 1);
         } finally {
             cfg.update(restore);
         }

@@ -67,6 +67,8 @@ public abstract class MtmTestSupport {
             logLevel(LogLevelOption.LogLevel.INFO),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+            // In-container tests speak plain HTTP on loopback; TlsIT covers HTTPS on the real distribution.
+            editConfigurationFilePut("etc/org.mtmanager.tls.cfg", "enabled", "false"),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),

@@ -17,7 +17,7 @@ public final class Soap {
     static final String PATH = "/mtm/soap/AccountService";
 
     /** The parsed reply. */
-    public record Reply(int status, Document doc, String raw) {
+    public record Reply(int status, Document doc, String raw, java.util.Map<String, String> headers) {
         public boolean isFault() {
             return doc.getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault").getLength() > 0;
         }
@@ -87,7 +87,7 @@ public final class Soap {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
-            return new Reply(r.status(), doc, r.body());
+            return new Reply(r.status(), doc, r.body(), r.headers());
         } catch (Exception e) {
             throw new AssertionError("not XML: " + r, e);
         }

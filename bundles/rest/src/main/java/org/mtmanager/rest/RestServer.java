@@ -31,6 +31,7 @@ import org.mtmanager.rest.resource.AccountResource;
 import org.mtmanager.rest.resource.AccessResource;
 import org.mtmanager.rest.resource.AppResource;
 import org.mtmanager.rest.resource.FirewallResource;
+import org.mtmanager.rest.resource.HealthResource;
 import org.mtmanager.rest.resource.HostResource;
 import org.mtmanager.rest.resource.AuditResource;
 import org.mtmanager.rest.resource.DidRouteResource;
@@ -71,7 +72,7 @@ public class RestServer {
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
         JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, AccessResource.class,
         FirewallResource.class, DidRouteResource.class, UsageResource.class, PriceListResource.class, StatementResource.class,
-        ReportResource.class, SessionResource.class);
+        ReportResource.class, SessionResource.class, HealthResource.class);
 
     private final Server server;
 
@@ -96,7 +97,7 @@ public class RestServer {
             new MachineResource(machines, auth), new JobResource(jobs), new PlanChangeResource(machines),
             new ReconcileResource(reconciler), new HostResource(hosts), new AccessResource(access),
             new FirewallResource(access), new DidRouteResource(dids), new UsageResource(billing),
-            new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing), new SessionResource(sessions),
+            new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing), new SessionResource(sessions), new HealthResource(),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth, sessions, limiter), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();

@@ -30,6 +30,13 @@ public interface AuthService {
     Caller authenticate(String username, String password, String otp, String sourceIp, Channel channel);
 
     /**
+     * Like {@link #authenticate(String, String, String, String, Channel)}, for a login that opens a session: the TOTP
+     * code is spent, so that nobody can log in again with it (a stateless request, which carries the code every
+     * time, may reuse it within its 30-second step). Console logins and re-authentications spend theirs too.
+     */
+    Caller authenticateOnce(String username, String password, String otp, String sourceIp, Channel channel);
+
+    /**
      * Authenticates an API token ({@code mtm_<id>_<random>}): the account's portal whitelist and the token's own
      * CIDRs first (IP_NOT_ALLOWED before the secret is looked at), then the secret, revocation, expiry and the
      * user's lockout and suspension. The caller acts as the token's user narrowed to the token's scope; its use is

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
@@ -26,6 +27,7 @@ import org.mtmanager.store.entity.UsageEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,20 +56,33 @@ public class UsageLedger {
     private final Store store;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private ScheduledFuture<?> next;
 
     @Activate
     public UsageLedger(@Reference Store store, Map<String, Object> config) {
         this.store = store;
         this.clock = Clock.systemUTC();
-        long interval = Long.parseLong(String.valueOf(config.getOrDefault("intervalMinutes", "60")));
-        long firstDelay = Long.parseLong(String.valueOf(config.getOrDefault("firstDelaySeconds", "20")));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mtm-usage-ledger");
             t.setDaemon(true);
             return t;
         });
-        if (interval > 0) {
-            timer.scheduleWithFixedDelay(this::scheduled, firstDelay, interval * 60, TimeUnit.SECONDS);
+        schedule(config);
+    }
+
+    /** A new interval takes effect at once, without restarting the ledger (and the billing service above it). */
+    @Modified
+    void schedule(Map<String, Object> config) {
+        long interval = Long.parseLong(String.valueOf(config.getOrDefault("intervalMinutes", "60")));
+        long firstDelay = Long.parseLong(String.valueOf(config.getOrDefault("firstDelaySeconds", "20")));
+        synchronized (timer) {
+            if (next != null) {
+                next.cancel(false);
+                next = null;
+            }
+            if (interval > 0) {
+                next = timer.scheduleWithFixedDelay(this::scheduled, firstDelay, interval * 60, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.mtmanager.api.Caller;
@@ -30,6 +31,7 @@ import org.mtmanager.store.entity.MachineEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +49,7 @@ public class Reconciler implements ReconciliationService {
     private final AuditLog audit;
     private final AuthService auth;
     private final ScheduledExecutorService timer;
+    private ScheduledFuture<?> next;
 
     @Activate
     public Reconciler(@Reference Store store, @Reference Infrastructure infra, @Reference AuditLog audit,
@@ -55,15 +58,30 @@ public class Reconciler implements ReconciliationService {
         this.infra = infra;
         this.audit = audit;
         this.auth = auth;
-        long interval = Long.parseLong(String.valueOf(config.getOrDefault("intervalMinutes", "10")));
-        long firstDelay = Long.parseLong(String.valueOf(config.getOrDefault("firstDelaySeconds", "60")));
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mtm-reconcile");
             t.setDaemon(true);
             return t;
         });
-        if (interval > 0) {
-            timer.scheduleWithFixedDelay(this::scheduled, firstDelay, interval * 60, TimeUnit.SECONDS);
+        schedule(config);
+    }
+
+    /**
+     * A new interval takes effect at once, without restarting the service (and the facades that hold it); the
+     * first run after a change waits {@code firstDelaySeconds} again.
+     */
+    @Modified
+    void schedule(Map<String, Object> config) {
+        long interval = Long.parseLong(String.valueOf(config.getOrDefault("intervalMinutes", "10")));
+        long firstDelay = Long.parseLong(String.valueOf(config.getOrDefault("firstDelaySeconds", "60")));
+        synchronized (timer) { // not the service's own monitor, which a running reconciliation holds
+            if (next != null) {
+                next.cancel(false);
+                next = null;
+            }
+            if (interval > 0) {
+                next = timer.scheduleWithFixedDelay(this::scheduled, firstDelay, interval * 60, TimeUnit.SECONDS);
+            }
         }
     }
 

@@ -59,6 +59,17 @@ public class AuthServiceImpl implements AuthService {
 
     @Override
     public Caller authenticate(String username, String password, String otp, String sourceIp, Channel channel) {
+        // a console login is a login once per session: its code is spent like a portal's
+        return login(username, password, otp, sourceIp, channel, channel == Channel.SHELL);
+    }
+
+    @Override
+    public Caller authenticateOnce(String username, String password, String otp, String sourceIp, Channel channel) {
+        return login(username, password, otp, sourceIp, channel, true);
+    }
+
+    private Caller login(String username, String password, String otp, String sourceIp, Channel channel,
+                         boolean spendCode) {
         String name = username == null ? "" : username.strip();
         if (name.isEmpty() || name.length() > 64 || password == null) {
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "credentials are required");
@@ -92,7 +103,7 @@ public class AuthServiceImpl implements AuthService {
             otp = password.substring(password.lastIndexOf(':') + 1);
             password = password.substring(0, password.lastIndexOf(':'));
         }
-        checkSecrets(c, caller, password, otp, "auth.login");
+        checkSecrets(c, caller, password, otp, "auth.login", spendCode);
         return caller;
     }
 
@@ -100,7 +111,8 @@ public class AuthServiceImpl implements AuthService {
      * The password, then the TOTP (or recovery) code where two-factor authentication is on; a success resets the
      * failure count (and spends a recovery code), a failure counts toward the lockout.
      */
-    private void checkSecrets(Candidate c, Caller caller, String password, String otp, String action) {
+    private void checkSecrets(Candidate c, Caller caller, String password, String otp, String action,
+                              boolean spendCode) {
         UserEntity u = c.user();
         boolean cached = cache.matches(u.getId(), u.getPasswordHash(), password);
         if (!cached && !policy.hasher().verify(password, u.getPasswordHash())) {
@@ -113,6 +125,7 @@ public class AuthServiceImpl implements AuthService {
             cache.remember(u.getId(), u.getPasswordHash(), password);
         }
         String recoveryUsed = null;
+        long step = Long.MIN_VALUE;
         if (c.twoFactorOn()) {
             if (otp == null || otp.isBlank()) {
                 audit.record(caller, new AuditEvent(action, "user", String.valueOf(u.getId()),
@@ -125,7 +138,13 @@ public class AuthServiceImpl implements AuthService {
                     });
             }
             String code = otp.strip();
-            if (!Totp.verify(u.getTotpSecret(), code, clock.instant().getEpochSecond())) {
+            step = Totp.matchingStep(u.getTotpSecret(), code, clock.instant().getEpochSecond());
+            if (step != Long.MIN_VALUE && spendCode && step <= u.getTotpLastStep()) {
+                recordFailure(caller, u.getId(), c.account().getId(), action, "two-factor code used before");
+                throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "this two-factor code was used already: "
+                    + "wait for the next one");
+            }
+            if (step == Long.MIN_VALUE) {
                 recoveryUsed = TwoFactorServiceImpl.matchRecoveryCode(policy.hasher(), u.getRecoveryCodes(), code);
                 if (recoveryUsed == null) {
                     recordFailure(caller, u.getId(), c.account().getId(), action, "wrong two-factor code");
@@ -133,7 +152,8 @@ public class AuthServiceImpl implements AuthService {
                 }
             }
         }
-        if (cached && recoveryUsed == null && "auth.login".equals(action)) {
+        long spent = spendCode ? step : Long.MIN_VALUE;
+        if (cached && recoveryUsed == null && spent == Long.MIN_VALUE && "auth.login".equals(action)) {
             return;
         }
         String used = recoveryUsed;
@@ -147,6 +167,13 @@ public class AuthServiceImpl implements AuthService {
                     throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "wrong two-factor code");
                 }
                 fresh.setRecoveryCodes(left);
+            }
+            if (spent != Long.MIN_VALUE) {
+                // once, also against a concurrent login with the same code
+                if (spent <= fresh.getTotpLastStep()) {
+                    throw new MtmException(ErrorCode.UNAUTHENTICATED, "otp", "this two-factor code was used already");
+                }
+                fresh.setTotpLastStep(spent);
             }
             fresh.setFailedAttempts(0);
             if ("auth.login".equals(action)) {
@@ -173,7 +200,7 @@ public class AuthServiceImpl implements AuthService {
         if (c == null) {
             throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
         }
-        checkSecrets(c, caller, password, otp, "auth.reauthenticate");
+        checkSecrets(c, caller, password, otp, "auth.reauthenticate", true);
         return caller.with(caller.credential().reauthenticatedNow());
     }
 

@@ -13,7 +13,7 @@ import javax.crypto.spec.PBEKeySpec;
  * count is kept in each hash, so raising it for new passwords leaves the old ones verifiable.
  */
 public final class PasswordHasher {
-    public static final int DEFAULT_ITERATIONS = 120_000;
+    public static final int DEFAULT_ITERATIONS = 310_000;
     private static final String PREFIX = "pbkdf2-sha256";
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -67,7 +67,7 @@ public class SessionServiceImpl implements SessionService {
     @Override
     public CreatedSession login(String username, String password, String otp, String sourceIp, String userAgent,
                                 Channel channel) {
-        Caller user = auth.authenticate(username, password, otp, sourceIp, channel);
+        Caller user = auth.authenticateOnce(username, password, otp, sourceIp, channel);
         byte[] random = new byte[20];
         new SecureRandom().nextBytes(random);
         String secret = Totp.base32(random).toLowerCase(Locale.ROOT);

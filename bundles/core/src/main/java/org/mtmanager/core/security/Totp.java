@@ -57,17 +57,24 @@ public final class Totp {
 
     /** Whether {@code code} is valid at {@code epochSeconds}, allowing one step of drift either way. */
     public static boolean verify(String base32Secret, String code, long epochSeconds) {
+        return matchingStep(base32Secret, code, epochSeconds) != Long.MIN_VALUE;
+    }
+
+    /** The time step within the window whose code {@code code} is, or {@link Long#MIN_VALUE} for none. */
+    public static long matchingStep(String base32Secret, String code, long epochSeconds) {
         if (code == null || code.length() != DIGITS || !code.chars().allMatch(Character::isDigit)) {
-            return false;
+            return Long.MIN_VALUE;
         }
         byte[] key = base32Decode(base32Secret);
         long step = Math.floorDiv(epochSeconds, STEP_SECONDS);
-        boolean ok = false;
+        long matched = Long.MIN_VALUE;
         for (long s = step - WINDOW; s <= step + WINDOW; s++) {
             // constant time over the whole window
-            ok |= MessageDigest.isEqual(hotp(key, s, DIGITS).getBytes(), code.getBytes());
+            if (MessageDigest.isEqual(hotp(key, s, DIGITS).getBytes(), code.getBytes())) {
+                matched = s;
+            }
         }
-        return ok;
+        return matched;
     }
 
     /** The provisioning URI authenticator apps read (usually from a QR code). */

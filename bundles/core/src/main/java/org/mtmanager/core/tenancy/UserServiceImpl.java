@@ -178,8 +178,14 @@ public class UserServiceImpl implements UserService {
                 u.setPasswordChangedAt(Instant.now());
                 u.setFailedAttempts(0);
                 u.setLockedUntil(null);
+                // whoever knew the old password may hold a session: end them all but the one making the change
+                int ended = em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = 'password' "
+                        + "WHERE s.userId = :u AND s.endedAt IS NULL AND s.id <> :current")
+                    .setParameter("now", java.sql.Timestamp.from(Instant.now())).setParameter("u", id)
+                    .setParameter("current", caller.sessionId()).executeUpdate();
                 audit.append(em, caller, AuditEvent.success("user.password", "user", id, u.getAccountId(),
-                    self ? "changed own password" : "reset the password of " + u.getUsername()));
+                    (self ? "changed own password" : "reset the password of " + u.getUsername())
+                        + (ended == 0 ? "" : "; ended " + ended + " session(s)")));
             });
         });
     }

@@ -109,6 +109,16 @@ public class SessionAndReauthTest {
     }
 
     @Test
+    public void aNewPasswordEndsTheOtherSessions() {
+        CreatedSession kept = login();
+        CreatedSession other = login();
+        Caller viaKept = sessions.authenticate(kept.key(), IP, Channel.REST);
+        f.users.setPassword(viaKept, alice.userId(), PASSWORD, "Another-horse-43");
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> sessions.authenticate(other.key(), IP, Channel.REST));
+        assertEquals(alice.userId(), sessions.authenticate(kept.key(), IP, Channel.REST).userId());
+    }
+
+    @Test
     public void theWhitelistIsCheckedOnEveryRequestOfASession() {
         CreatedSession s = login();
         f.accounts.addToWhitelist(f.admin, alice.accountId(), new WhitelistEntry("203.0.113.0/24", "office"));
@@ -130,6 +140,27 @@ public class SessionAndReauthTest {
         assertEquals(viaSession.sessionId(), again.sessionId());
         assertTrue(tokens.create(again, draft).secret().startsWith("mtm_"));
         assertTrue("a password login carries the password", f.login("alice").credential().reauthenticated());
+    }
+
+    @Test
+    public void aTwoFactorCodeOpensOneSessionOnlyWhileStatelessRequestsMayRepeatIt() {
+        TwoFactorServiceImpl tfa = new TwoFactorServiceImpl(f.store, f.audit, f.policy, f.clock);
+        String secret = tfa.enrol(alice).secret();
+        tfa.confirm(alice, Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond(), 6));
+        f.clock.advance(Duration.ofSeconds(30));
+        String code = Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond(), 6);
+        f.auth.authenticate("alice", PASSWORD, code, IP, Channel.REST);
+        f.auth.authenticate("alice", PASSWORD, code, IP, Channel.REST); // HTTP Basic sends it with every request
+        CreatedSession s = sessions.login("alice", PASSWORD, code, IP, null, Channel.REST);
+        expect(ErrorCode.UNAUTHENTICATED, "otp", () -> sessions.login("alice", PASSWORD, code, IP, null, Channel.REST));
+        Caller viaSession = sessions.authenticate(s.key(), IP, Channel.REST);
+        expect(ErrorCode.UNAUTHENTICATED, "otp", () -> f.auth.reauthenticate(viaSession, PASSWORD, code));
+        f.clock.advance(Duration.ofSeconds(30));
+        String next = Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond(), 6);
+        assertTrue(f.auth.reauthenticate(viaSession, PASSWORD, next).credential().reauthenticated());
+        String older = Totp.code(Totp.base32Decode(secret), f.clock.instant().getEpochSecond() - 30, 6);
+        expect(ErrorCode.UNAUTHENTICATED, "otp", () -> f.auth.authenticate("alice", PASSWORD + ":" + older, null, IP,
+            Channel.SHELL));
     }
 
     @Test

@@ -22,7 +22,8 @@ import org.mtmanager.api.user.RequestLimiter;
 import org.mtmanager.api.user.SessionService;
 
 /**
- * Authentication for every resource except the public OpenAPI document and the login itself, with one of:
+ * Authentication for every resource except the public OpenAPI document, the health check and the login itself,
+ * with one of:
  * HTTP Basic over the platform's users (plus the TOTP code in {@value #OTP_HEADER} where two-factor
  * authentication is on), {@code Authorization: Bearer mtm_...} with an API token, or the {@value #SESSION_COOKIE}
  * cookie of a session opened by {@code POST /sessions}; a session's state-changing requests must also carry its
@@ -42,6 +43,8 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     public static final String CSRF_HEADER = "X-CSRF-Token";
     /** Sent by scripts in pages: a 401 then carries no Basic challenge, so that the browser shows no dialog. */
     public static final String REQUESTED_WITH = "X-Requested-With";
+    /** What answers without credentials. */
+    private static final Set<String> PUBLIC_PATHS = Set.of("openapi.json", "health");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** What a user who must enrol in two-factor authentication may still reach. */
     private static final Set<String> ENROLMENT_PATHS = Set.of("users/me/2fa", "users/me/2fa/confirm", "sessions/current");
@@ -62,8 +65,8 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     @Override
     public void filter(ContainerRequestContext ctx) {
         String path = trim(ctx.getUriInfo().getPath());
-        if ("openapi.json".equals(path)) {
-            return;
+        if (PUBLIC_PATHS.contains(path) && ctx.getHeaderString("Authorization") == null && sessionKey(http) == null) {
+            return; // credentials sent anyway are checked like everywhere else
         }
         try {
             limiter.checkAddress(http.getRemoteAddr());

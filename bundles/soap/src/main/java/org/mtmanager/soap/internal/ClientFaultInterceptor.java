@@ -33,6 +33,7 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
         if (wait != null) {
             // a rate limit: the same 429 and Retry-After as REST, so that HTTP clients back off alike
             f.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            f.setStatusCode(429);
             message.put(Message.RESPONSE_CODE, 429);
             Map<String, List<String>> headers = (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
             if (headers == null) {

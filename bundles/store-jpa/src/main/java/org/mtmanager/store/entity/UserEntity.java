@@ -40,6 +40,8 @@ public class UserEntity {
     /** The TOTP secret (Base32) while enrolling or enrolled; null without two-factor authentication. */
     @Column(length = 64)
     private String totpSecret;
+    /** The last TOTP time step a code was spent at (a session login, a console login, a re-authentication). */
+    private Long totpLastStep;
     /** Whether the enrolment was confirmed by a first valid code, so that logins require a code. */
     private boolean totpEnabled;
     /** PBKDF2 hashes of the unused recovery codes, space-separated. */
@@ -166,6 +168,14 @@ public class UserEntity {
 
     public void setTotpSecret(String totpSecret) {
         this.totpSecret = totpSecret;
+    }
+
+    public long getTotpLastStep() {
+        return totpLastStep == null ? Long.MIN_VALUE : totpLastStep;
+    }
+
+    public void setTotpLastStep(long step) {
+        this.totpLastStep = step;
     }
 
     public boolean isTotpEnabled() {
