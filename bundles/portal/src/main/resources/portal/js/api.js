@@ -52,13 +52,14 @@ export async function request(method, path, opts = {}) {
     headers['X-CSRF-Token'] = session.csrfToken;
   }
   let res;
-  // A read that did not reach the server is tried again (Chrome drops requests when the network changes); a
-  // change is not, since it may have arrived.
+  // A request that did not reach the server is tried again (Chrome drops requests when the network changes) when
+  // repeating it is harmless: a read, or a change with an idempotency key, which the platform answers only once.
+  const repeatable = method === 'GET' || 'Idempotency-Key' in headers;
   for (let attempt = 0; !res; attempt++) {
     try {
       res = await fetch(url(path, opts.query), { method, headers, body, credentials: 'same-origin', cache: 'no-store' });
     } catch (e) {
-      if (method !== 'GET' || attempt >= 3) {
+      if (!repeatable || attempt >= 3) {
         throw new ApiError(0, { error: 'NETWORK', message: String(e.message || e) });
       }
       await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));

@@ -3,102 +3,59 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.PortalWorld.API;
+import static org.mtmanager.itests.PortalWorld.FAR;
+import static org.mtmanager.itests.PortalWorld.FAR_PW;
+import static org.mtmanager.itests.PortalWorld.JOSE;
+import static org.mtmanager.itests.PortalWorld.JOSE_PW;
+import static org.mtmanager.itests.PortalWorld.OPERATOR;
+import static org.mtmanager.itests.PortalWorld.OPERATOR_PW;
+import static org.mtmanager.itests.PortalWorld.PREFIX;
+import static org.mtmanager.itests.PortalWorld.RAMON;
+import static org.mtmanager.itests.PortalWorld.RAMON_PW;
+import static org.mtmanager.itests.PortalWorld.ok;
+import static org.mtmanager.itests.PortalWorld.only;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The web portal in a real browser (headless Chromium) against the booted distribution, whose own host runs the
- * machines as real containers on a bridge and namespaces of this test's own ({@value #BRIDGE}, {@value #PREFIX}).
- * The data each test needs is set up through the REST API as the platform administrator; everything asserted is
- * done through the portal's pages.
+ * The web portal in a real browser (headless Chromium) against the booted distribution and its real container
+ * machines ({@link PortalWorld}). Everything asserted is done through the portal's pages; the REST API only sets
+ * up and double-checks.
  */
 public class PortalIT {
-    static final String BRIDGE = "mtmpt0";
-    static final String PREFIX = "mtmpt-";
-    private static final String API = "/mtm/api/v1";
-    private static final String RAMON = "ramon";
-    private static final String RAMON_PW = "Ramon-pass-123";
-    private static final String JOSE = "jose";
-    private static final String JOSE_PW = "Jose-pass-12345";
-    private static final String FAR = "faraway";
-    private static final String FAR_PW = "Far-pass-12345";
-    private static final String OPERATOR = "norte";
-    private static final String OPERATOR_PW = "Norte-pass-12345";
-
-    private static Distribution d;
-    private static Http admin;
-    private static String base;
-    private static long ramonsMachine;
+    private static PortalWorld w;
 
     @BeforeClass
     public static void boot() throws Exception {
-        Assume.assumeTrue("needs Debian's chromium and chromium-driver", Browser.available());
-        Assume.assumeTrue("needs root and the container payload for real machines", "root".equals(System.getProperty("user.name"))
-            && Files.isExecutable(Path.of("/usr/sbin/dropbear")) && Files.isExecutable(Path.of("/bin/busybox")));
-        Containers.sweep(PREFIX, BRIDGE);
-        d = Distribution.unpack("portal");
-        Path host = d.home().resolve("etc/org.mtmanager.host-local.cfg");
-        Distribution.set(host, "bridge", BRIDGE);
-        Distribution.set(host, "network", "10.127.0.0/24");
-        Distribution.set(host, "namespacePrefix", PREFIX);
-        Distribution.set(d.home().resolve("etc/org.mtmanager.firewall.cfg"), "namespace", PREFIX + "no-firewall");
-        d.start();
-        d.awaitRest(Duration.ofMinutes(3));
-        admin = d.admin();
-        base = "http://127.0.0.1:" + d.httpPort() + "/mtm/portal/";
-        long ramon = reseller("MaquinasRamon", RAMON, RAMON_PW);
-        reseller("MaquinasJoseAntonio", JOSE, JOSE_PW);
-        long far = reseller("Lejos SL", FAR, FAR_PW);
-        account("operator", "Operador Norte", OPERATOR, OPERATOR_PW);
-        // Only from a benchmarking address, never from this host's 127.0.0.1.
-        ok(admin.put(API + "/accounts/" + far + "/whitelist", List.of(Map.of("cidr", "198.18.0.1/32"))));
-        ramonsMachine = machine(ramon, "pbx-ramon-1", 8, 1, "Talleres Ramon SL");
-        long second = machine(ramon, "pbx-ramon-2", 12, 2, "Clinica Dental Sur SL");
-        // Chrome drops what it is loading when the host's interfaces change: start browsing once the machines are up.
-        for (long id : new long[] {ramonsMachine, second}) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!"RUNNING".equals(ok(admin.get(API + "/machines/" + id)).get("state").asText())) {
-                assertTrue("machine " + id + " not RUNNING in 2 minutes", System.nanoTime() < deadline);
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
-        }
-    }
-
-    private static long machine(long account, String hostname, int extensions, int tenants, String company) {
-        JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("accountId", account, "hostname", hostname, "plan", "S",
-            "extensions", extensions, "tenants", tenants, "customer", customer(company))));
-        return ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
+        Assume.assumeTrue("needs root, Debian's chromium and chromium-driver, and the container payload", PortalWorld.possible());
+        w = PortalWorld.boot();
     }
 
     @AfterClass
     public static void shutDown() throws Exception {
-        try {
-            if (d != null) {
-                d.close();
-            }
-        } finally {
-            Containers.sweep(PREFIX, BRIDGE);
+        if (w != null) {
+            w.close();
         }
     }
 
     @Test
     public void aResellerCreatesOpensUpgradesStopsAndDeletesASystem() throws Exception {
         try (Browser b = new Browser("en")) {
-            b.login(base, RAMON, RAMON_PW);
+            b.login(w.base, RAMON, RAMON_PW);
             b.find("tr[data-hostname=pbx-ramon-1]");
             b.untilJs("[...document.querySelectorAll('#machines tbody tr')].every(r => r.dataset.state === 'RUNNING')");
             assertEquals("the totals billed: every extension and tenant of the reseller's machines", "20",
@@ -111,7 +68,7 @@ public class PortalIT {
                 + ".then(r => r.json().then(j => done(r.status + ' ' + j.field)))"));
 
             // Step 1, the customer-data form: an error lands beside the field the API names.
-            ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")));
+            ok(w.admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")));
             b.click("#nav-create");
             b.type("[name=hostname]", "Not a DNS label!");
             b.click("#create-next");
@@ -134,8 +91,8 @@ public class PortalIT {
             Object first = b.untilJs("(document.querySelector('tr[data-hostname=pbx-portal]') || {dataset: {}}).dataset.state");
             assertTrue(String.valueOf(first), List.of("CREATING", "RUNNING").contains(first));
             b.untilJs("document.querySelector('tr[data-hostname=pbx-portal]').dataset.state === 'RUNNING'");
-            ok(admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")));
-            JsonNode m = only(admin.get(API + "/machines?search=pbx-portal").json());
+            ok(w.admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")));
+            JsonNode m = only(w.admin.get(API + "/machines?search=pbx-portal").json());
             assertEquals("the Open link is this machine's own web UI, in a new tab", m.get("openUrl").asText(),
                 b.find("tr[data-hostname=pbx-portal] a[data-action=open]").getAttribute("href"));
             assertEquals("_blank", b.find("tr[data-hostname=pbx-portal] a[data-action=open]").getAttribute("target"));
@@ -150,14 +107,14 @@ public class PortalIT {
             b.find("#grant-form [name=service] option[value=ssh]").click();
             b.click("#grant-form button[type=submit]");
             WebElement forward = b.find("#forwards li.forward[data-service=ssh]");
-            int port = ok(admin.get(API + "/machines/" + m.get("id").asLong() + "/access")).get("forwards").get(0).get("externalPort").asInt();
+            int port = ok(w.admin.get(API + "/machines/" + m.get("id").asLong() + "/access")).get("forwards").get(0).get("externalPort").asInt();
             assertTrue(forward.getText(), forward.getText().startsWith("SSH → " + port));
             assertTrue(port >= 10000 && port <= 19999);
             // Apps are activated from the parameters part, and billed from then on.
             b.click("#app-cloudphone");
             b.untilJs("document.querySelector('#app-cloudphone').checked && !document.querySelector('#app-cloudphone').disabled");
             b.untilJs("document.querySelector('#machine-serial') !== null && document.querySelector('#app-cloudphone').checked");
-            assertEquals("cloudphone", ok(admin.get(API + "/machines/" + m.get("id").asLong())).get("apps").get(0).asText());
+            assertEquals("cloudphone", ok(w.admin.get(API + "/machines/" + m.get("id").asLong())).get("apps").get(0).asText());
             b.screenshot("machine");
             b.click("#nav-home");
             b.untilJs("(document.querySelector('tr[data-hostname=pbx-portal]') || {textContent: ''}).textContent.includes('cloudphone')");
@@ -193,11 +150,11 @@ public class PortalIT {
             b.click(".machine-head [data-action=stop]");
             assertTrue(b.find("dialog .confirm-text").getText().contains("pbx-portal"));
             b.click("#dlg-cancel");
-            assertEquals("RUNNING", ok(admin.get(API + "/machines/" + m.get("id").asLong())).get("state").asText());
+            assertEquals("RUNNING", ok(w.admin.get(API + "/machines/" + m.get("id").asLong())).get("state").asText());
             b.click(".machine-head [data-action=stop]");
             b.click("#dlg-ok");
             b.find(".machine-head [data-action=delete]");
-            assertEquals("STOPPED", ok(admin.get(API + "/machines/" + m.get("id").asLong())).get("state").asText());
+            assertEquals("STOPPED", ok(w.admin.get(API + "/machines/" + m.get("id").asLong())).get("state").asText());
             b.click(".machine-head [data-action=delete]");
             b.type("dialog [name=password]", RAMON_PW);
             b.click("#dlg-ok");
@@ -212,13 +169,13 @@ public class PortalIT {
     @Test
     public void aSecondResellerSeesNoneOfTheFirstsMachines() throws Exception {
         try (Browser b = new Browser("en")) {
-            b.login(base, JOSE, JOSE_PW);
+            b.login(w.base, JOSE, JOSE_PW);
             b.find("#no-machines");
             assertEquals("0", b.find("#total-extensions .value").getText());
             b.type("#search", "pbx-ramon");
             b.untilJs("document.querySelector('#page-prev') && document.querySelector('.page-info').textContent.includes('0')");
             assertTrue(b.all("tr[data-hostname]").isEmpty());
-            b.open(base + "#/machines/" + ramonsMachine);
+            b.open(w.base + "#/machines/" + w.ramonsMachine);
             WebElement refused = b.find(".form-error[data-code=NOT_FOUND]");
             assertFalse(refused.getText(), refused.getText().contains("pbx-ramon-1"));
         }
@@ -226,7 +183,7 @@ public class PortalIT {
 
     @Test
     public void thePortalIsServedBesideTheApiWithItsSecurityHeadersAndNothingElse() {
-        Http anonymous = new Http(d.httpPort(), null, null, "127.0.0.1");
+        Http anonymous = new Http(w.d.httpPort(), null, null, "127.0.0.1");
         Http.Response folder = anonymous.get("/mtm/portal");
         assertEquals(folder.toString(), 301, folder.status());
         assertEquals("/mtm/portal/", folder.headers().get("location"));
@@ -245,10 +202,10 @@ public class PortalIT {
     @Test
     public void anEndedSessionTakesThePageBackToTheLogin() throws Exception {
         try (Browser b = new Browser("en")) {
-            b.login(base, JOSE, JOSE_PW);
+            b.login(w.base, JOSE, JOSE_PW);
             b.find("#no-machines");
             // Ended elsewhere (as an idle timeout or a revocation from another browser ends it).
-            Http jose = new Http(d.httpPort(), JOSE, JOSE_PW, "127.0.0.1");
+            Http jose = new Http(w.d.httpPort(), JOSE, JOSE_PW, "127.0.0.1");
             for (JsonNode s : ok(jose.get(API + "/users/me/sessions"))) {
                 assertEquals(2, jose.delete(API + "/users/me/sessions/" + s.get("id").asLong()).status() / 100);
             }
@@ -259,9 +216,27 @@ public class PortalIT {
     }
 
     @Test
+    public void thePortalWorksOverHttpsWithASecureCookie() throws Exception {
+        try (Browser b = new Browser("en")) {
+            String https = "https://127.0.0.1:" + w.d.httpsPort() + "/mtm/portal/";
+            b.login(https, JOSE, JOSE_PW);
+            b.find("#no-machines");
+            Object secure = b.asyncJs("fetch('../api/v1/sessions/current', {headers: {'X-Requested-With': 'mtm-portal'}})"
+                + ".then(r => done(r.status))");
+            assertEquals(200L, secure);
+            Cookie cookie = b.driver.manage().getCookieNamed("MTM_SESSION");
+            assertTrue(cookie.toString(), cookie.isSecure() && cookie.isHttpOnly() && "Strict".equals(cookie.getSameSite()));
+            assertEquals("/mtm", cookie.getPath());
+            b.logout();
+            assertEquals("logging out clears the cookie", null, b.driver.manage().getCookieNamed("MTM_SESSION"));
+            assertTrue(b.driver.getCurrentUrl().startsWith("https://"));
+        }
+    }
+
+    @Test
     public void aRefusedAddressGetsTheWhitelistPage() throws Exception {
         try (Browser b = new Browser("en")) {
-            b.login(base, FAR, FAR_PW);
+            b.login(w.base, FAR, FAR_PW);
             WebElement page = b.find("#ip-refused");
             assertTrue(page.getText(), page.getText().contains("Your address is not allowed"));
             assertTrue("no menu for a refused address", b.all("#nav a").stream().noneMatch(WebElement::isDisplayed));
@@ -272,10 +247,10 @@ public class PortalIT {
     @Test
     public void theLanguageFollowsTheBrowserAndTheSwitch() throws Exception {
         try (Browser b = new Browser("es-ES")) {
-            b.open(base);
+            b.open(w.base);
             assertEquals("Entrar", b.find("#login-submit").getText());
             assertEquals("es", b.js("document.documentElement.lang"));
-            b.login(base, RAMON, RAMON_PW);
+            b.login(w.base, RAMON, RAMON_PW);
             assertEquals("Inicio", b.find("#nav-home").getText());
             assertEquals("Extensiones", b.find("#total-extensions .label").getText());
             b.screenshot("home-es");
@@ -299,14 +274,14 @@ public class PortalIT {
     @Test
     public void thePlatformSeesEveryResellerAndAnOperatorSeesLockedSettingsReadOnly() throws Exception {
         try (Browser b = new Browser("en")) {
-            b.login(base, "admin", d.adminPassword());
+            b.login(w.base, "admin", w.d.adminPassword());
             WebElement resellers = b.find("#reseller-list");
             assertTrue(resellers.getText(), resellers.getText().contains("MaquinasRamon") && resellers.getText().contains("MaquinasJoseAntonio"));
             b.find("tr[data-hostname=pbx-ramon-1]");
             b.screenshot("home-platform");
             b.logout();
 
-            b.login(base, OPERATOR, OPERATOR_PW);
+            b.login(w.base, OPERATOR, OPERATOR_PW);
             b.click("#nav-settings");
             WebElement locked = b.find("#settings tr[data-key='network.reserved-port-range']");
             assertEquals("true", locked.getAttribute("data-locked"));
@@ -329,7 +304,7 @@ public class PortalIT {
         Path good = Files.writeString(Files.createTempFile("mtmpt-dids", ".csv"),
             "number,machine,description\n+34915550,pbx-ramon-1,Madrid\n+34955123,pbx-ramon-2,Sevilla\n");
         try (Browser b = new Browser("en")) {
-            b.login(base, RAMON, RAMON_PW);
+            b.login(w.base, RAMON, RAMON_PW);
             b.find("tr[data-hostname=pbx-ramon-2] a.hostname").click();
             b.find("#plan-form [name=plan] option[value=M]").click();
             b.type("#plan-form [name=reason]", "Forty more extensions");
@@ -340,7 +315,7 @@ public class PortalIT {
             assertTrue(request.getText(), request.getText().contains("Pending approval") && request.getText().contains("S → M"));
             b.logout();
 
-            b.login(base, "admin", d.adminPassword());
+            b.login(w.base, "admin", w.d.adminPassword());
             b.click("#nav-settings");
             b.find("#did-import [name=file]").sendKeys(bad.toString());
             b.click("#did-import button[type=submit]");
@@ -353,10 +328,10 @@ public class PortalIT {
             assertEquals("pbx-ramon-2", b.find("#did-routes tr[data-number='+34955123'] a").getText());
             b.screenshot("did-routes");
 
-            b.open(base + "#/home");
+            b.open(w.base + "#/home");
             b.click("tr[data-hostname=pbx-ramon-2] a.hostname");
             b.click("#plan-change-list tr[data-state=PENDING] button");
-            b.type("dialog [name=password]", d.adminPassword());
+            b.type("dialog [name=password]", w.d.adminPassword());
             b.click("#dlg-ok");
             WebElement decided = b.find("#plan-change-list tr[data-state=APPROVED]");
             assertTrue(decided.getText(), decided.getText().contains("Approved") && decided.getText().contains("admin"));
@@ -364,30 +339,5 @@ public class PortalIT {
             Files.deleteIfExists(bad);
             Files.deleteIfExists(good);
         }
-    }
-
-    private static long reseller(String name, String user, String password) {
-        return account("reseller", name, user, password);
-    }
-
-    private static long account(String type, String name, String user, String password) {
-        long id = ok(admin.post(API + "/accounts", Map.of("type", type, "name", name))).get("id").asLong();
-        ok(admin.post(API + "/users", Map.of("accountId", id, "username", user, "password", password, "role", type + "-admin")));
-        return id;
-    }
-
-    private static Map<String, String> customer(String company) {
-        return Map.of("company", company, "contact", "Ramon", "email", "ramon@example.com", "phone", "+34 600 000 001",
-            "address", "Calle 1", "taxId", "B00000001");
-    }
-
-    private static JsonNode only(JsonNode page) {
-        assertEquals(page.toString(), 1, page.get("items").size());
-        return page.get("items").get(0);
-    }
-
-    private static JsonNode ok(Http.Response r) {
-        assertTrue(r.toString(), r.status() / 100 == 2);
-        return r.json();
     }
 }
