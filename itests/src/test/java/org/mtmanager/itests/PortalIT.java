@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.mtmanager.itests.PortalWorld.API;
+import static org.mtmanager.itests.PortalWorld.DISTRIBUTOR;
+import static org.mtmanager.itests.PortalWorld.DISTRIBUTOR_PW;
 import static org.mtmanager.itests.PortalWorld.FAR;
 import static org.mtmanager.itests.PortalWorld.FAR_PW;
 import static org.mtmanager.itests.PortalWorld.JOSE;
@@ -230,6 +232,25 @@ public class PortalIT {
             b.logout();
             assertEquals("logging out clears the cookie", null, b.driver.manage().getCookieNamed("MTM_SESSION"));
             assertTrue(b.driver.getCurrentUrl().startsWith("https://"));
+        }
+    }
+
+    @Test
+    public void aDistributorGetsDirectLinksToItsMachinesWithWebAccessOnly() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.login(w.base, DISTRIBUTOR, DISTRIBUTOR_PW);
+            WebElement link = b.find("tr[data-hostname=pbx-hotel] a.direct");
+            JsonNode hotel = only(ok(w.admin.get(API + "/machines?search=pbx-hotel")));
+            assertEquals(hotel.get("openUrl").asText(), link.getAttribute("href"));
+            assertEquals(hotel.get("openUrl").asText(), link.getText());
+            assertEquals("_blank", link.getAttribute("target"));
+            assertTrue("the platform prepares, starts and stops them", b.all("[data-action=stop], [data-action=delete], "
+                + "[data-action=upgrade], #nav-create, #create-link").isEmpty());
+            b.screenshot("home-distributor");
+            b.click("tr[data-hostname=pbx-hotel] a.hostname");
+            b.find("#grant-form");
+            assertEquals(List.of("web", "https"), b.all("#grant-form [name=service] option").stream()
+                .map(o -> o.getAttribute("value")).toList());
         }
     }
 

@@ -29,6 +29,8 @@ final class PortalWorld implements AutoCloseable {
     static final String FAR_PW = "Far-pass-12345";
     static final String OPERATOR = "norte";
     static final String OPERATOR_PW = "Norte-pass-12345";
+    static final String DISTRIBUTOR = "sur";
+    static final String DISTRIBUTOR_PW = "Sur-pass-12345";
 
     final Distribution d;
     final Http admin;
@@ -55,8 +57,11 @@ final class PortalWorld implements AutoCloseable {
         ok(admin.put(API + "/accounts/" + far + "/whitelist", List.of(Map.of("cidr", "198.18.0.1/32"))));
         ramonsMachine = machine(ramon, "pbx-ramon-1", 8, 1, "Talleres Ramon SL");
         long second = machine(ramon, "pbx-ramon-2", 12, 2, "Clinica Dental Sur SL");
+        // A distributor's machine is prepared for it by the platform, to the extensions and lines it asked for.
+        long distributor = account("distributor", "Distribuciones Sur", DISTRIBUTOR, DISTRIBUTOR_PW);
+        long hotel = machine(distributor, "pbx-hotel", 20, 1, "Hotel Playa SL");
         // Chrome drops what it is loading when the host's interfaces change: start browsing once the machines are up.
-        for (long id : new long[] {ramonsMachine, second}) {
+        for (long id : new long[] {ramonsMachine, second, hotel}) {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (!"RUNNING".equals(ok(admin.get(API + "/machines/" + id)).get("state").asText())) {
                 assertTrue("machine " + id + " not RUNNING in 2 minutes", System.nanoTime() < deadline);
@@ -94,7 +99,7 @@ final class PortalWorld implements AutoCloseable {
 
     private long machine(long account, String hostname, int extensions, int tenants, String company) {
         JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("accountId", account, "hostname", hostname, "plan", "S",
-            "extensions", extensions, "tenants", tenants, "customer", Map.of("company", company, "contact", "Ramon",
+            "extensions", extensions, "tenants", tenants, "lines", 8, "customer", Map.of("company", company, "contact", "Ramon",
                 "email", "ramon@example.com", "phone", "+34 600 000 001", "address", "Calle 1", "taxId", "B00000001"))));
         return ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
     }
