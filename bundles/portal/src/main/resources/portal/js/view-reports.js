@@ -1,7 +1,7 @@
 // Reports: every active MT user (what the month's bill will count) and the monthly statements, with CSV export.
 import * as api from './api.js';
 import { fmtNumber, t } from './i18n.js';
-import { badge, field, h, message, section, showError, table, toast } from './ui.js';
+import { badge, clearErrors, field, h, message, section, showError, table, toast } from './ui.js';
 
 export async function renderReports(view, params, ctx) {
   const accounts = ctx.kind === 'reseller' ? [] : (await api.get('accounts', { limit: 200 }).catch(() => ({ items: [] }))).items;
@@ -20,7 +20,7 @@ export async function renderReports(view, params, ctx) {
       const r = await api.get('reports/active-users', { accountId: account() });
       active.replaceChildren(h('p.totals-line', t('reports.totals', { m: fmtNumber(r.machineCount), e: fmtNumber(r.extensions), tn: fmtNumber(r.tenants) })),
         table([t('col.serial'), t('col.hostname'), t('col.state'), t('home.extensions'), t('home.tenants'), t('reports.appsMachine'), t('reports.appsUser')],
-          r.machines.map((m) => h('tr', h('td.mono', m.serial), h('td', m.hostname), h('td', badge(m.state)), h('td.num', m.extensions),
+          r.machines.map((m) => h('tr', { dataset: { hostname: m.hostname } }, h('td.mono', m.serial), h('td', m.hostname), h('td', badge(m.state)), h('td.num', m.extensions),
             h('td.num', m.tenants), h('td.num', m.appsPerMachine), h('td.num', m.appsPerUser)))));
     } catch (err) {
       active.replaceChildren(h('p.form-error', message(err)));
@@ -30,6 +30,7 @@ export async function renderReports(view, params, ctx) {
   async function loadStatement() {
     try {
       const s = await api.get('statements/' + account() + '/' + periodValue());
+      clearErrors(period);
       statement.replaceChildren(h('p', t('reports.statementHead', { p: s.period, state: s.state, total: s.total, cur: s.currency, mode: s.ratingMode })),
         table([t('col.hostname'), t('reports.licence'), t('reports.qty'), t('reports.days'), t('reports.unit'), t('reports.amount')],
           s.lines.map((l) => h('tr', h('td', l.hostname || ''), h('td', l.licence || l.kind), h('td.num', l.quantity), h('td.num', l.licenceDays),

@@ -300,6 +300,20 @@ public class PortalIT {
             assertTrue(resellers.getText(), resellers.getText().contains("MaquinasRamon") && resellers.getText().contains("MaquinasJoseAntonio"));
             b.find("tr[data-hostname=pbx-ramon-1]");
             b.screenshot("home-platform");
+            // What the month's bill will count, and the month's statement so far.
+            b.click("#nav-reports");
+            b.untilJs("(document.querySelector('#active-users') || {textContent: ''}).textContent.includes('pbx-ramon-1')");
+            assertEquals("a count of zero is shown as one", List.of("20", "1", "0", "0"), b.all("#active-users tr[data-hostname=pbx-hotel] td.num")
+                .stream().map(WebElement::getText).toList());
+            b.click("#statement-form button[type=submit]");
+            assertTrue("no price list yet: said on the form", b.find("#statement-form .form-error[data-code=RULE_VIOLATION]").getText()
+                .contains("no price list"));
+            ok(w.admin.put(API + "/price-lists/1", Map.of("currency", "EUR", "ratingMode", "PRO_RATA", "prices", Map.of("USER", 2.5))));
+            b.click("#statement-form button[type=submit]");
+            String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+            String head = b.find("#statement p").getText();
+            assertTrue(head, head.contains("Period " + period) && head.contains("EUR"));
+            b.screenshot("reports");
             b.logout();
 
             b.login(w.base, OPERATOR, OPERATOR_PW);
