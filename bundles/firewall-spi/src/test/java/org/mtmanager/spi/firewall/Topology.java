@@ -152,7 +152,9 @@ public final class Topology implements AutoCloseable {
     /** Empties the platform's rules behind its back (drift), whichever backend holds them. */
     public static void flush(Topology net, String backend) throws Exception {
         if (backend.equals("nftables")) {
-            sh("ip", "netns", "exec", net.edge, "nft", "flush", "set", "inet", "mtm", "allow4");
+            for (String set : List.of("host4", "allow4", "host6", "allow6")) {
+                sh("ip", "netns", "exec", net.edge, "nft", "flush", "set", "inet", "mtm", set);
+            }
         } else {
             sh("ip", "netns", "exec", net.edge, "iptables", "-F", "MTM-FORWARD");
             sh("ip", "netns", "exec", net.edge, "iptables", "-A", "MTM-FORWARD", "-j", "DROP");
