@@ -1,7 +1,9 @@
 package org.mtmanager.core.access;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,27 +42,38 @@ final class AccessPolicy {
 
     /**
      * What a full sync installs, and the highest id of a grant still PENDING in it (null for none), read in one
-     * pass. Plain JDBC on the unit of work's own connection: at 10,000 machines the 30,000 rows cost about a third
-     * of the time through JDBC that they cost as JPQL projections (and materialising entities costs seconds).
+     * pass. Plain JDBC on the unit of work's own connection, and three plain scans joined here through a map of
+     * the live machines: at 10,000 machines that is about a third of the time of the same rows through SQL joins
+     * (Derby probes the machine index once per row), JDBC or JPQL alike.
      */
     static Desired read(EntityManager em) {
         Connection c = em.unwrap(Connection.class);
+        Map<Long, String> machines = new HashMap<>();
         List<Policy.Forward> forwards = new ArrayList<>();
         List<Policy.Allow> allows = new ArrayList<>();
         long maxPending = -1;
         try (Statement st = c.createStatement()) {
-            try (ResultSet r = st.executeQuery("SELECT p.PROTOCOL, p.EXTERNALPORT, m.INTERNALIP, p.PORT FROM MTM_PORT p "
-                + "JOIN MTM_MACHINE m ON p.MACHINEID = m.ID WHERE m.STATE <> 'DELETED'")) {
+            try (ResultSet r = st.executeQuery("SELECT ID, INTERNALIP FROM MTM_MACHINE WHERE STATE <> 'DELETED'")) {
                 while (r.next()) {
-                    forwards.add(new Policy.Forward(r.getString(1), r.getInt(2), r.getString(3), r.getInt(4)));
+                    machines.put(r.getLong(1), r.getString(2));
                 }
             }
-            try (ResultSet r = st.executeQuery("SELECT g.SOURCE, m.INTERNALIP, g.PROTOCOL, g.PORT, g.STATE, g.ID FROM MTM_GRANT g "
-                + "JOIN MTM_MACHINE m ON g.MACHINEID = m.ID WHERE m.STATE <> 'DELETED'")) {
+            try (ResultSet r = st.executeQuery("SELECT MACHINEID, PROTOCOL, EXTERNALPORT, PORT FROM MTM_PORT")) {
                 while (r.next()) {
-                    allows.add(new Policy.Allow(r.getString(1), r.getString(2), r.getString(3), r.getInt(4)));
-                    if (PENDING.equals(r.getString(5))) {
-                        maxPending = Math.max(maxPending, r.getLong(6));
+                    String ip = machines.get(r.getLong(1));
+                    if (ip != null) {
+                        forwards.add(new Policy.Forward(r.getString(2), r.getInt(3), ip, r.getInt(4)));
+                    }
+                }
+            }
+            try (ResultSet r = st.executeQuery("SELECT MACHINEID, SOURCE, PROTOCOL, PORT, STATE, ID FROM MTM_GRANT")) {
+                while (r.next()) {
+                    String ip = machines.get(r.getLong(1));
+                    if (ip != null) {
+                        allows.add(new Policy.Allow(r.getString(2), ip, r.getString(3), r.getInt(4)));
+                        if (PENDING.equals(r.getString(5))) {
+                            maxPending = Math.max(maxPending, r.getLong(6));
+                        }
                     }
                 }
             }
