@@ -1,7 +1,6 @@
 package org.mtmanager.firewall.nftables;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,15 +37,15 @@ final class NftScript {
      * the {@code delete} succeed on a first sync). Sets are declared with their elements, one pass each.
      */
     static String ruleset(FirewallSettings s, Policy policy) {
-        Map<String, List<String>> e = elements(s, policy);
-        StringBuilder t = new StringBuilder(64 * (policy.forwards().size() + policy.allows().size()) + 2048);
+        Map<String, List<Object>> e = partition(s, policy);
+        StringBuilder t = new StringBuilder(48 * (policy.forwards().size() + policy.allows().size()) + 2048);
         t.append("table ").append(TABLE).append("\ndelete table ").append(TABLE).append("\ntable ").append(TABLE).append(" {\n");
-        declare(t, "map", FWD4, "inet_proto . inet_service : ipv4_addr . inet_service", false, e.get(FWD4));
-        declare(t, "map", FWD6, "inet_proto . inet_service : ipv6_addr . inet_service", false, e.get(FWD6));
-        declare(t, "set", HOST4, V4_KEY, false, e.get(HOST4));
-        declare(t, "set", NET4, V4_KEY, true, e.get(NET4));
-        declare(t, "set", HOST6, V6_KEY, false, e.get(HOST6));
-        declare(t, "set", NET6, V6_KEY, true, e.get(NET6));
+        declare(t, s, "map", FWD4, "inet_proto . inet_service : ipv4_addr . inet_service", false, e.get(FWD4));
+        declare(t, s, "map", FWD6, "inet_proto . inet_service : ipv6_addr . inet_service", false, e.get(FWD6));
+        declare(t, s, "set", HOST4, V4_KEY, false, e.get(HOST4));
+        declare(t, s, "set", NET4, V4_KEY, true, e.get(NET4));
+        declare(t, s, "set", HOST6, V6_KEY, false, e.get(HOST6));
+        declare(t, s, "set", NET6, V6_KEY, true, e.get(NET6));
         t.append("  chain prerouting {\n    type nat hook prerouting priority dstnat; policy accept;\n")
             .append("    ip daddr ").append(s.publicAddress()).append(" dnat ip to meta l4proto . th dport map @").append(FWD4).append('\n');
         s.publicAddress6().ifPresent(a -> t.append("    ip6 daddr ").append(a).append(" dnat ip6 to meta l4proto . th dport map @")
@@ -70,52 +69,77 @@ final class NftScript {
      */
     static String change(FirewallSettings s, Policy entries, boolean remove) {
         StringBuilder line = new StringBuilder();
-        for (Map.Entry<String, List<String>> e : elements(s, entries).entrySet()) {
+        for (Map.Entry<String, List<Object>> e : partition(s, entries).entrySet()) {
             if (!e.getValue().isEmpty()) {
                 for (String verb : remove ? List.of("add", "delete") : List.of("add")) {
                     line.append(line.length() == 0 ? "" : "; ").append(verb).append(" element ").append(TABLE).append(' ')
-                        .append(e.getKey()).append(" { ").append(String.join(", ", e.getValue())).append(" }");
+                        .append(e.getKey()).append(" { ");
+                    elements(line, s, e.getKey(), e.getValue(), ", ");
+                    line.append(" }");
                 }
             }
         }
         return line.toString();
     }
 
-    /** Each set's or map's elements, by its name. */
-    static Map<String, List<String>> elements(FirewallSettings s, Policy p) {
-        Map<String, List<String>> e = new LinkedHashMap<>();
+    /**
+     * The entries by the set or map that holds them. Plain checks on the source text rather than {@link
+     * Policy.Allow}'s helpers: a full sync sorts 20,000 and more, and this is most of its own time.
+     */
+    static Map<String, List<Object>> partition(FirewallSettings s, Policy p) {
+        Map<String, List<Object>> e = new LinkedHashMap<>();
         for (String name : List.of(FWD4, FWD6, HOST4, NET4, HOST6, NET6)) {
             e.put(name, new ArrayList<>());
         }
-        boolean v6 = s.publicAddress6().isPresent();
-        String prefix = s.nat64Prefix();
-        for (Policy.Forward f : p.forwards()) {
-            e.get(FWD4).add(f.protocol() + " . " + f.externalPort() + " : " + f.internalIp() + " . " + f.port());
-            if (v6) {
-                e.get(FWD6).add(f.protocol() + " . " + f.externalPort() + " : " + Nat64.embed(prefix, f.internalIp()) + " . " + f.port());
-            }
+        e.get(FWD4).addAll(p.forwards());
+        if (s.publicAddress6().isPresent()) {
+            e.get(FWD6).addAll(p.forwards());
         }
         for (Policy.Allow a : p.allows()) {
-            String source = a.singleAddress() ? a.sourceAddress() : a.source();
-            String machine = a.ipv6() ? Nat64.embed(prefix, a.internalIp()) : a.internalIp();
-            String set = a.ipv6() ? (a.singleAddress() ? HOST6 : NET6) : (a.singleAddress() ? HOST4 : NET4);
-            e.get(set).add(source + " . " + machine + " . " + a.protocol() + " . " + a.port());
+            boolean v6 = a.source().indexOf(':') >= 0;
+            e.get(v6 ? (single(a.source(), 128) ? HOST6 : NET6) : (single(a.source(), 32) ? HOST4 : NET4)).add(a);
         }
         return e;
     }
 
-    private static void declare(StringBuilder t, String kind, String name, String type, boolean interval, Collection<String> elements) {
+    private static boolean single(String source, int full) {
+        int slash = source.indexOf('/');
+        return slash < 0 || Integer.parseInt(source, slash + 1, source.length(), 10) == full;
+    }
+
+    /** Appends the elements of set or map {@code name}, written straight into {@code t} (no string per element). */
+    private static void elements(StringBuilder t, FirewallSettings s, String name, List<Object> entries, String separator) {
+        boolean first = true;
+        for (Object o : entries) {
+            t.append(first ? "" : separator);
+            first = false;
+            if (o instanceof Policy.Forward f) {
+                t.append(f.protocol()).append(" . ").append(f.externalPort()).append(" : ")
+                    .append(name.equals(FWD6) ? Nat64.embed(s.nat64Prefix(), f.internalIp()) : f.internalIp()).append(" . ").append(f.port());
+            } else {
+                Policy.Allow a = (Policy.Allow) o;
+                String source = a.source();
+                int slash = source.indexOf('/');
+                if (name.equals(HOST4) || name.equals(HOST6)) {
+                    t.append(source, 0, slash < 0 ? source.length() : slash);
+                } else {
+                    t.append(source);
+                }
+                t.append(" . ").append(name.endsWith("6") ? Nat64.embed(s.nat64Prefix(), a.internalIp()) : a.internalIp())
+                    .append(" . ").append(a.protocol()).append(" . ").append(a.port());
+            }
+        }
+    }
+
+    private static void declare(StringBuilder t, FirewallSettings s, String kind, String name, String type, boolean interval,
+                                List<Object> entries) {
         t.append("  ").append(kind).append(' ').append(name).append(" {\n    type ").append(type).append('\n');
         if (interval) {
             t.append("    flags interval\n");
         }
-        if (!elements.isEmpty()) {
+        if (!entries.isEmpty()) {
             t.append("    elements = { ");
-            boolean first = true;
-            for (String el : elements) {
-                t.append(first ? "" : ",\n      ").append(el);
-                first = false;
-            }
+            elements(t, s, name, entries, ",\n      ");
             t.append(" }\n");
         }
         t.append("  }\n");
