@@ -1,12 +1,16 @@
 package org.mtmanager.firewall.iptables;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.mtmanager.spi.firewall.FirewallException;
@@ -14,6 +18,8 @@ import org.mtmanager.spi.firewall.FirewallSettings;
 
 /** Runs iptables-restore, iptables and conntrack in the settings' namespace, feeding scripts on standard input. */
 final class Cmd {
+    static final long TIMEOUT_SECONDS = 60;
+
     private Cmd() {
     }
 
@@ -38,24 +44,63 @@ final class Cmd {
 
     /** Runs the command with {@code input}; returns its output, or fails with its error output. */
     static Result run(List<String> command, String input) throws FirewallException {
+        Process p;
         try {
-            Process p = new ProcessBuilder(command).start();
-            try (OutputStream in = p.getOutputStream()) {
-                in.write(input.getBytes(StandardCharsets.UTF_8));
-            }
-            // Output is read fully before waiting, so a big listing never blocks on a full pipe.
-            byte[] out = p.getInputStream().readAllBytes();
-            byte[] err = p.getErrorStream().readAllBytes();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new FirewallException(command + " did not finish in 60 s", true);
-            }
-            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+            p = new ProcessBuilder(command).start();
         } catch (IOException e) {
             throw new FirewallException("cannot run " + command.get(0) + ": " + e.getMessage(), true, e);
+        }
+        try {
+            // Input and outputs move on threads of their own while this one waits: a big listing never blocks on a
+            // full pipe, and a hung process (one that reads nothing, or never ends) still meets the timeout below.
+            CompletableFuture<String> out = background(() -> read(p.getInputStream()));
+            CompletableFuture<String> err = background(() -> read(p.getErrorStream()));
+            CompletableFuture<String> written = background(() -> write(p.getOutputStream(), input));
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new FirewallException(command + " did not finish in " + TIMEOUT_SECONDS + " s; stopped it", true);
+            }
+            written.get();
+            return new Result(p.exitValue(), out.get(), err.get());
+        } catch (ExecutionException e) {
+            p.destroyForcibly();
+            throw new FirewallException("running " + command.get(0) + " failed: " + e.getMessage(), true, e);
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new FirewallException("interrupted", true, e);
+        }
+    }
+
+    private static CompletableFuture<String> background(java.util.function.Supplier<String> work) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(work.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, "iptables-io");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
+
+    private static String write(OutputStream out, String input) {
+        try (out) {
+            out.write(input.getBytes(StandardCharsets.UTF_8));
+            return "";
+        } catch (IOException e) {
+            // The process stopped reading: it ended (its exit code tells why) or was stopped.
+            return "";
+        }
+    }
+
+    private static String read(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

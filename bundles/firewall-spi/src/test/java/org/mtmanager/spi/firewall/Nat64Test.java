@@ -20,6 +20,13 @@ public class Nat64Test {
     }
 
     @Test
+    public void theTopologysWrittenOutAddressesAgree() {
+        assertEquals(Nat64.WELL_KNOWN_PREFIX, Topology.NAT64);
+        assertEquals(Nat64.embed(Topology.NAT64, Topology.MACHINE), Topology.MACHINE6);
+        assertEquals(Nat64.embedNetwork(Topology.NAT64, Topology.INTERNAL), Topology.INTERNAL6);
+    }
+
+    @Test
     public void onlyIpv6SlashNinetySixIsAPrefix() {
         assertTrue(Nat64.valid("64:ff9b::/96"));
         assertFalse(Nat64.valid("64:ff9b::/64"));

@@ -29,7 +29,11 @@ public final class Topology implements AutoCloseable {
     public static final String PUBLIC6 = "2001:db8::1";
     public static final String CLIENT1_6 = "2001:db8:1::2";
     public static final String CLIENT2_6 = "2001:db8:2::2";
-    public static final String MACHINE6 = Nat64.embed(Nat64.WELL_KNOWN_PREFIX, MACHINE);
+    /** The NAT64 prefix, the machine's and the internal network's NAT64 addresses, written out: the itests that use
+     * this class have the SPI's test classes only (Nat64Test checks these against {@link Nat64}). */
+    public static final String NAT64 = "64:ff9b::/96";
+    public static final String MACHINE6 = "64:ff9b::a4d:a";
+    public static final String INTERNAL6 = "64:ff9b::a4d:0/120";
 
     public final String edge;
     public final String client1;
@@ -102,13 +106,13 @@ public final class Topology implements AutoCloseable {
             sh("ip", "-n", edge, "addr", "add", c[2] + "/64", "dev", c[1], "nodad");
             sh("ip", "-n", c[0], "addr", "add", c[3] + "/64", "dev", "e", "nodad");
             sh("ip", "-n", c[0], "route", "add", "2001:db8::/32", "via", c[2]);
-            sh("ip", "-n", c[0], "route", "add", Nat64.WELL_KNOWN_PREFIX, "via", c[2]);
+            sh("ip", "-n", c[0], "route", "add", NAT64, "via", c[2]);
         }
         if (withMachine) {
             sh("ip", "-n", edge, "addr", "add", "fd00:77::1/64", "dev", "m1e", "nodad");
             sh("ip", "-n", machine, "addr", "add", "fd00:77::10/64", "dev", "e", "nodad");
             sh("ip", "-n", machine, "addr", "add", MACHINE6 + "/128", "dev", "lo");
-            sh("ip", "-n", edge, "route", "add", Nat64.embedNetwork(Nat64.WELL_KNOWN_PREFIX, INTERNAL), "via", "fd00:77::10");
+            sh("ip", "-n", edge, "route", "add", INTERNAL6, "via", "fd00:77::10");
             sh("ip", "-n", machine, "route", "add", "2001:db8::/32", "via", "fd00:77::1");
         }
     }
