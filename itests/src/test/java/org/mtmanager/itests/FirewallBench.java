@@ -34,6 +34,7 @@ public class FirewallBench {
     static final String API = "/mtm/api/v1";
     static final int MACHINES = Integer.getInteger("mtm.bench.firewall.machines", 10_000);
     static final int ROUNDS = 7;
+    static final int WARM_UP_GRANTS = 50;
     static final Pattern SYNC = Pattern.compile("Firewall full sync \\((\\w+)\\): (\\d+) forwards, (\\d+) grants in (\\d+) ms "
         + "\\((\\d+) ms reading the database, (\\d+) ms in the backend\\)");
 
@@ -102,6 +103,8 @@ public class FirewallBench {
                 (double) p / median(raw), ratios.get(ratios.size() / 2)));
             double at10k = oneGrant(admin, MACHINES);
             report("one grant, API call until live: 10k/100", String.format("%.2f (target <= 1.5)", at10k / at100));
+            oneGrant(admin, MACHINES, true);
+            authenticatedRead(admin);
 
             int before = syncs(d).size();
             Distribution.set(fw, "backend", "iptables");
@@ -176,13 +179,21 @@ public class FirewallBench {
 
     /** The median time of a grant call, from the API call until it returns with the rule installed. */
     private static double oneGrant(Http admin, int machines) throws Exception {
+        return oneGrant(admin, machines, false);
+    }
+
+    /** The same with IPv6 sources. */
+    private static double oneGrant(Http admin, int machines, boolean ipv6) throws Exception {
         long id = admin.get(API + "/machines?limit=1&search=fw-7").json().get("items").get(0).get("id").asLong();
         List<Double> ms = new ArrayList<>();
-        // Five warm-up grants (other sources) are left out: a long-running server's code paths are warm.
-        for (int i = -5; i < 25; i++) {
+        // Warm-up grants (other sources) are left out: a long-running server's code paths are compiled, and the
+        // 100-machine series runs just after a start.
+        for (int i = -WARM_UP_GRANTS; i < 25; i++) {
             int net = (machines <= 100 ? 200 : 201) + (i < 0 ? 2 : 0);
+            int host = i + WARM_UP_GRANTS + 1;
+            String source = ipv6 ? "2001:db8:" + net + "::" + host : "198.18." + net + "." + host;
             long t0 = System.nanoTime();
-            Http.Response r = admin.post(API + "/machines/" + id + "/access", Map.of("source", "198.18." + net + "." + (i + 6), "service", "ssh"));
+            Http.Response r = admin.post(API + "/machines/" + id + "/access", Map.of("source", source, "service", "ssh"));
             if (i >= 0) {
                 ms.add((System.nanoTime() - t0) / 1e6);
             }
@@ -192,9 +203,29 @@ public class FirewallBench {
         }
         Collections.sort(ms);
         double median = ms.get(ms.size() / 2);
-        report("one grant at " + machines + " machines, API call until live (median of 25, after 5 warm-up grants)",
+        report("one " + (ipv6 ? "IPv6 " : "") + "grant at " + machines + " machines, API call until live (median of 25, after "
+            + WARM_UP_GRANTS + " warm-up grants)",
             String.format("%.1f ms, p90 %.1f ms (target <= 30 ms)", median, ms.get((int) (ms.size() * 0.9))));
         return median;
+    }
+
+    /** For scale: what any authenticated call costs here (a machine's access list: authentication, one read). */
+    private static void authenticatedRead(Http admin) throws Exception {
+        long id = admin.get(API + "/machines?limit=1&search=fw-8").json().get("items").get(0).get("id").asLong();
+        List<Double> ms = new ArrayList<>();
+        for (int i = -WARM_UP_GRANTS; i < 25; i++) {
+            long t0 = System.nanoTime();
+            Http.Response r = admin.get(API + "/machines/" + id + "/access");
+            if (i >= 0) {
+                ms.add((System.nanoTime() - t0) / 1e6);
+            }
+            if (r.status() != 200) {
+                throw new AssertionError(r.toString());
+            }
+        }
+        Collections.sort(ms);
+        report("for scale: GET /machines/{id}/access at " + MACHINES + " machines (authentication and one read; median of 25)",
+            String.format("%.1f ms", ms.get(ms.size() / 2)));
     }
 
     /**
