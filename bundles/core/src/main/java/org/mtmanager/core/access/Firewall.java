@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configured firewall backend ({@code etc/org.mtmanager.firewall.cfg}: {@code backend}, {@code publicAddress},
- * {@code internalNetwork}, {@code sipEdge}, {@code namespace}, {@code retrySeconds}, {@code expirySeconds}), kept in
+ * {@code internalNetwork}, {@code sipEdge}, {@code namespace}, {@code publicAddress6}, {@code nat64Prefix},
+ * {@code retrySeconds}, {@code expirySeconds}), kept in
  * step with the database: a full sync at start and whenever a backend arrives, single changes as they happen, a
  * retrying full sync while anything is pending, and the expiry of grants.
  */

@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mtmanager.spi.firewall.Commands;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
 import org.mtmanager.spi.firewall.FirewallSettings;
@@ -63,11 +64,11 @@ public class IptablesBackend implements FirewallBackend {
     public List<String> problems(FirewallSettings s) {
         List<String> problems = new ArrayList<>();
         for (Family f : Family.values()) {
-            if (Cmd.tool(f.restore) == null) {
+            if (Commands.tool(f.restore) == null) {
                 problems.add(f.restore + " is not installed (apt-get install -y iptables)");
             }
         }
-        if (Cmd.tool("conntrack") == null) {
+        if (Commands.tool("conntrack") == null) {
             problems.add("conntrack is not installed (apt-get install -y conntrack): revoking could not cut open connections");
         }
         if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
@@ -106,7 +107,7 @@ public class IptablesBackend implements FirewallBackend {
             }
             policy.allows().stream().filter(f.owns()).forEach(a -> filter.append("-A ").append(accept(s, f, a)).append('\n'));
             filter.append("-A ").append(FILTER).append(" -j DROP\nCOMMIT\n");
-            Cmd.ok(Cmd.in(s, f.restore, "--noflush"), nat.toString() + filter);
+            Commands.ok(Commands.in(s, f.restore, "--noflush"), nat.toString() + filter);
         }
     }
 
@@ -160,7 +161,7 @@ public class IptablesBackend implements FirewallBackend {
             script.append("*filter\n").append(filter).append("COMMIT\n");
         }
         if (script.length() > 0) {
-            Cmd.ok(Cmd.in(s, f.restore, "--noflush"), script.toString());
+            Commands.ok(Commands.in(s, f.restore, "--noflush"), script.toString());
         }
     }
 
@@ -180,8 +181,8 @@ public class IptablesBackend implements FirewallBackend {
 
     /** Reads one family's two chains; with {@code required}, their absence (never synced) is an error. */
     private static Policy installed(FirewallSettings s, Family f, boolean required) throws FirewallException {
-        Cmd.Result nat = Cmd.run(Cmd.in(s, f.tool, "-w", "-t", "nat", "-S", NAT), "");
-        Cmd.Result filter = Cmd.run(Cmd.in(s, f.tool, "-w", "-t", "filter", "-S", FILTER), "");
+        Commands.Result nat = Commands.run(Commands.in(s, f.tool, "-w", "-t", "nat", "-S", NAT), "");
+        Commands.Result filter = Commands.run(Commands.in(s, f.tool, "-w", "-t", "filter", "-S", FILTER), "");
         if (nat.exit() != 0 || filter.exit() != 0) {
             if (required) {
                 throw new FirewallException("the platform's " + f.tool + " chains are not installed yet: a full sync is needed", true);
@@ -212,7 +213,7 @@ public class IptablesBackend implements FirewallBackend {
     public void cut(FirewallSettings s, Policy.Allow allow) throws FirewallException {
         Family f = allow.ipv6() ? Family.V6 : Family.V4;
         // After DNAT the reply comes from the machine's own address: its IPv4, or for IPv6 its NAT64 address.
-        Cmd.Result r = Cmd.run(Cmd.in(s, "conntrack", "-D", "-f", f == Family.V6 ? "ipv6" : "ipv4", "-p", allow.protocol(),
+        Commands.Result r = Commands.run(Commands.in(s, "conntrack", "-D", "-f", f == Family.V6 ? "ipv6" : "ipv4", "-p", allow.protocol(),
             "--reply-src", f.machine(s, allow.internalIp()), "--reply-port-src", Integer.toString(allow.port()),
             "--orig-src", allow.sourceAddress(), "--mask-src", allow.sourceMask()), "");
         if (r.exit() != 0 && !r.err().contains("0 flow entries")) {
@@ -223,7 +224,7 @@ public class IptablesBackend implements FirewallBackend {
     private static boolean exists(FirewallSettings s, Family f, String table, String chain, String... rule) throws FirewallException {
         List<String> c = new ArrayList<>(List.of(f.tool, "-w", "-t", table, "-C", chain));
         c.addAll(List.of(rule));
-        return Cmd.run(Cmd.in(s, c.toArray(String[]::new)), "").exit() == 0;
+        return Commands.run(Commands.in(s, c.toArray(String[]::new)), "").exit() == 0;
     }
 
     private static String dnat(FirewallSettings s, Family f, Policy.Forward fw) {

@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.mtmanager.spi.firewall.Commands;
 import org.mtmanager.spi.firewall.FirewallException;
 
 /**
@@ -84,7 +85,7 @@ final class NftShell implements AutoCloseable {
             return;
         }
         stop();
-        List<String> command = Nft.in(namespace, "nft", "-i");
+        List<String> command = Commands.in(namespace, "nft", "-i");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // No history file: every element change would land in root's home otherwise.
         pb.environment().put("HOME", "/nonexistent");

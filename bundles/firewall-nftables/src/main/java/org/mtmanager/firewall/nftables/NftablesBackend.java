@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.mtmanager.spi.firewall.Commands;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
 import org.mtmanager.spi.firewall.FirewallSettings;
@@ -34,10 +35,10 @@ public class NftablesBackend implements FirewallBackend {
     @Override
     public List<String> problems(FirewallSettings s) {
         List<String> problems = new ArrayList<>();
-        if (Nft.tool("nft") == null) {
+        if (Commands.tool("nft") == null) {
             problems.add("nft is not installed (apt-get install -y nftables)");
         }
-        if (Nft.tool("conntrack") == null) {
+        if (Commands.tool("conntrack") == null) {
             problems.add("conntrack is not installed (apt-get install -y conntrack): revoking could not cut open connections");
         }
         if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
@@ -53,7 +54,7 @@ public class NftablesBackend implements FirewallBackend {
     @Override
     public void apply(FirewallSettings s, Policy policy) throws FirewallException {
         // A one-off process: the text is large, and nft reads a file faster than an interactive line.
-        Nft.ok(Nft.in(s, "nft", "-f", "-"), NftScript.ruleset(s, policy));
+        Commands.ok(Commands.in(s, "nft", "-f", "-"), NftScript.ruleset(s, policy));
     }
 
     @Override
@@ -77,7 +78,7 @@ public class NftablesBackend implements FirewallBackend {
         try {
             shell(s).run(line);
         } catch (NftShell.Unavailable e) {
-            Nft.ok(Nft.in(s, "nft", "-f", "-"), line + "\n");
+            Commands.ok(Commands.in(s, "nft", "-f", "-"), line + "\n");
         }
     }
 
@@ -106,7 +107,7 @@ public class NftablesBackend implements FirewallBackend {
     /** One listing of the table; forwards are installed when in {@code fwd4} (and in {@code fwd6} when IPv6 is on). */
     @Override
     public Policy installed(FirewallSettings s) throws FirewallException {
-        Nft.Result r = Nft.run(Nft.in(s, "nft", "list", "table", "inet", "mtm"), "");
+        Commands.Result r = Commands.run(Commands.in(s, "nft", "list", "table", "inet", "mtm"), "");
         if (r.exit() != 0) {
             if (r.err().contains("No such file or directory")) {
                 return Policy.EMPTY;
@@ -148,7 +149,7 @@ public class NftablesBackend implements FirewallBackend {
     public void cut(FirewallSettings s, Policy.Allow allow) throws FirewallException {
         // After DNAT the reply comes from the machine's own address: its IPv4, or for IPv6 its NAT64 address.
         String machine = allow.ipv6() ? Nat64.embed(s.nat64Prefix(), allow.internalIp()) : allow.internalIp();
-        Nft.Result r = Nft.run(Nft.in(s, "conntrack", "-D", "-f", allow.ipv6() ? "ipv6" : "ipv4", "-p", allow.protocol(),
+        Commands.Result r = Commands.run(Commands.in(s, "conntrack", "-D", "-f", allow.ipv6() ? "ipv6" : "ipv4", "-p", allow.protocol(),
             "--reply-src", machine, "--reply-port-src", Integer.toString(allow.port()), "--orig-src", allow.sourceAddress(),
             "--mask-src", allow.sourceMask()), "");
         // conntrack exits 1 when nothing matched: there was no connection to cut.

@@ -16,6 +16,7 @@ import org.junit.After;
 import org.junit.Assume;
 import org.junit.Before;
 import org.junit.Test;
+import org.mtmanager.spi.firewall.Commands;
 import org.mtmanager.spi.firewall.FirewallException;
 import org.mtmanager.spi.firewall.FirewallSettings;
 import org.mtmanager.spi.firewall.Policy;
@@ -27,7 +28,7 @@ public class NftShellTest {
 
     @Before
     public void namespace() throws Exception {
-        Assume.assumeTrue("needs root and nft", Nft.tool("nft") != null && Files.isWritable(Path.of("/run")));
+        Assume.assumeTrue("needs root and nft", Commands.tool("nft") != null && Files.isWritable(Path.of("/run")));
         sh("ip", "netns", "add", ns);
     }
 

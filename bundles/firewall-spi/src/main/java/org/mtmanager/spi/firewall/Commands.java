@@ -1,4 +1,4 @@
-package org.mtmanager.firewall.nftables;
+package org.mtmanager.spi.firewall;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,17 +13,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import org.mtmanager.spi.firewall.FirewallException;
-import org.mtmanager.spi.firewall.FirewallSettings;
+/**
+ * Runs a packet filter's tools (nft, iptables-restore, conntrack) as processes in the settings' network namespace,
+ * feeding scripts on standard input, for the backends: every call has a timeout, and a hung tool is stopped.
+ */
+public final class Commands {
+    public static final long TIMEOUT_SECONDS = 60;
 
-/** Runs one nft (or conntrack) process in the settings' namespace, feeding a script on standard input. */
-final class Nft {
-    static final long TIMEOUT_SECONDS = 60;
-
-    private Nft() {
+    private Commands() {
     }
 
-    static String tool(String name) {
+    /** The tool's path in the usual system directories; null when it is not installed. */
+    public static String tool(String name) {
         for (String dir : List.of("/usr/sbin", "/sbin", "/usr/bin", "/bin")) {
             if (Files.isExecutable(Path.of(dir, name))) {
                 return dir + "/" + name;
@@ -32,11 +33,12 @@ final class Nft {
         return null;
     }
 
-    static List<String> in(FirewallSettings s, String... command) {
+    /** The command, run in the settings' namespace ({@code ip netns exec}) when there is one. */
+    public static List<String> in(FirewallSettings s, String... command) {
         return in(s.namespace(), command);
     }
 
-    static List<String> in(String namespace, String... command) {
+    public static List<String> in(String namespace, String... command) {
         List<String> c = new ArrayList<>();
         if (!namespace.isEmpty()) {
             c.addAll(List.of(tool("ip"), "netns", "exec", namespace));
@@ -47,7 +49,7 @@ final class Nft {
     }
 
     /** Runs the command with {@code input}; returns its output, or fails with its error output. */
-    static Result run(List<String> command, String input) throws FirewallException {
+    public static Result run(List<String> command, String input) throws FirewallException {
         Process p;
         try {
             p = new ProcessBuilder(command).start();
@@ -84,7 +86,7 @@ final class Nft {
             } catch (RuntimeException e) {
                 f.completeExceptionally(e);
             }
-        }, "nft-io");
+        }, "firewall-io");
         t.setDaemon(true);
         t.start();
         return f;
@@ -108,7 +110,8 @@ final class Nft {
         }
     }
 
-    static String ok(List<String> command, String input) throws FirewallException {
+    /** Runs the command; its output, or a retryable failure with its error output when it exits non-zero. */
+    public static String ok(List<String> command, String input) throws FirewallException {
         Result r = run(command, input);
         if (r.exit() != 0) {
             throw new FirewallException(String.join(" ", command.subList(Math.max(0, command.size() - 3), command.size()))
@@ -117,6 +120,7 @@ final class Nft {
         return r.out();
     }
 
-    record Result(int exit, String out, String err) {
+    /** A finished process: its exit code and both outputs. */
+    public record Result(int exit, String out, String err) {
     }
 }
