@@ -75,51 +75,67 @@ public class AccessServiceImpl implements AccessService {
             if (r.expiresAt() != null && !r.expiresAt().isAfter(Instant.now())) {
                 throw MtmException.invalid("expiresAt", "must be in the future");
             }
-            Object[] made = store.write(em -> {
-                MachineEntity m = MachineServiceImpl.visibleMachine(em, caller, machineId);
-                if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
-                    throw MtmException.conflict("machine", "machine " + m.getHostname() + " is deleted");
+            boolean[] installed = {false};
+            Object[] made;
+            try {
+                made = store.write(em -> insert(em, caller, machineId, r, service, source, installed));
+            } catch (RuntimeException e) {
+                if (installed[0]) {
+                    // The firewall holds an entry the database lacks: the next full sync removes it.
+                    firewall.markDirty();
                 }
-                boolean distributor = underDistributor(em, m);
-                if (distributor && !distributorServices(em).contains(service.name())) {
-                    throw new MtmException(ErrorCode.FORBIDDEN, "service", "service: a distributor's machines get "
-                        + String.join(", ", distributorServices(em)) + " only");
-                }
-                PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor);
-                GrantEntity g = new GrantEntity();
-                g.setMachineId(m.getId());
-                g.setSource(source);
-                g.setService(service.name());
-                g.setProtocol(service.protocol());
-                g.setPort(service.port());
-                g.setExpiresAt(r.expiresAt());
-                g.setState(GrantState.PENDING.name());
-                g.setCreatedBy(caller.username());
-                g.setCreatedAt(Instant.now());
-                boolean duplicate = em.createQuery("SELECT COUNT(x.id) FROM GrantEntity x WHERE x.machineId = :m AND x.source = :s "
-                        + "AND x.protocol = :p AND x.port = :port", Long.class).setParameter("m", m.getId()).setParameter("s", source)
-                    .setParameter("p", service.protocol()).setParameter("port", service.port()).getSingleResult() > 0;
-                if (duplicate) {
-                    throw MtmException.conflict("source", source + " already has " + service.name() + " on " + m.getHostname());
-                }
-                em.persist(g);
-                em.flush();
-                audit.append(em, caller, AuditEvent.success("access.grant", "machine", m.getId(), m.getAccountId(),
-                    service.name() + " from " + source + (port == null ? "" : " via external port " + port.getExternalPort())
-                        + (r.expiresAt() == null ? "" : " until " + r.expiresAt())));
-                // Installed before the commit, so one transaction records the outcome. Should the commit fail
-                // after all, the firewall holds an entry the database lacks, and the next sync removes it.
-                Policy add = Policy.of(port == null ? List.of() : List.of(AccessPolicy.forward(port, m.getInternalIp())),
-                    List.of(AccessPolicy.allow(g, m.getInternalIp())));
-                if (firewall.change(add, Policy.EMPTY, List.of())) {
-                    g.setState(GrantState.ACTIVE.name());
-                }
-                return new Object[] {g, port};
-            });
+                throw e;
+            }
             GrantEntity g = (GrantEntity) made[0];
             PortEntity port = (PortEntity) made[1];
             return view(g, port == null ? List.of() : List.of(port));
         });
+    }
+
+    /** The grant's unit of work: checks, its port, the audit, the firewall, the row; {@code installed[0]} tells whether the firewall took it. */
+    private Object[] insert(EntityManager em, Caller caller, long machineId, GrantRequest r, Services.Service service, String source,
+                            boolean[] installed) {
+        MachineEntity m = MachineServiceImpl.visibleMachine(em, caller, machineId);
+        if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
+            throw MtmException.conflict("machine", "machine " + m.getHostname() + " is deleted");
+        }
+        boolean distributor = underDistributor(em, m);
+        if (distributor && !distributorServices(em).contains(service.name())) {
+            throw new MtmException(ErrorCode.FORBIDDEN, "service", "service: a distributor's machines get "
+                + String.join(", ", distributorServices(em)) + " only");
+        }
+        PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor);
+        GrantEntity g = new GrantEntity();
+        g.setMachineId(m.getId());
+        g.setSource(source);
+        g.setService(service.name());
+        g.setProtocol(service.protocol());
+        g.setPort(service.port());
+        g.setExpiresAt(r.expiresAt());
+        g.setState(GrantState.PENDING.name());
+        g.setCreatedBy(caller.username());
+        g.setCreatedAt(Instant.now());
+        boolean duplicate = em.createQuery("SELECT COUNT(x.id) FROM GrantEntity x WHERE x.machineId = :m AND x.source = :s "
+                + "AND x.protocol = :p AND x.port = :port", Long.class).setParameter("m", m.getId()).setParameter("s", source)
+            .setParameter("p", service.protocol()).setParameter("port", service.port()).getSingleResult() > 0;
+        if (duplicate) {
+            throw MtmException.conflict("source", source + " already has " + service.name() + " on " + m.getHostname());
+        }
+        // Audited first: the audit checks that the caller's token allows the action, and nothing may be
+        // installed for a refused call.
+        audit.append(em, caller, AuditEvent.success("access.grant", "machine", m.getId(), m.getAccountId(),
+            service.name() + " from " + source + (port == null ? "" : " via external port " + port.getExternalPort())
+                + (r.expiresAt() == null ? "" : " until " + r.expiresAt())));
+        // Installed before the row is written, so the grant is inserted once with its outcome (ACTIVE, or
+        // PENDING for the retrying sync) instead of inserted and then updated.
+        Policy add = Policy.of(port == null ? List.of() : List.of(AccessPolicy.forward(port, m.getInternalIp())),
+            List.of(AccessPolicy.allow(g, m.getInternalIp())));
+        installed[0] = firewall.change(add, Policy.EMPTY, List.of());
+        if (installed[0]) {
+            g.setState(GrantState.ACTIVE.name());
+        }
+        em.persist(g);
+        return new Object[] {g, port};
     }
 
     @Override

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configured firewall backend ({@code etc/org.mtmanager.firewall.cfg}: {@code backend}, {@code publicAddress},
- * {@code internalNetwork}, {@code sipEdge}, {@code namespace}, {@code retrySeconds}, {@code expirySeconds}), kept in
+ * {@code internalNetwork}, {@code sipEdge}, {@code namespace}, {@code publicAddress6}, {@code nat64Prefix},
+ * {@code retrySeconds}, {@code expirySeconds}), kept in
  * step with the database: a full sync at start and whenever a backend arrives, single changes as they happen, a
  * retrying full sync while anything is pending, and the expiry of grants.
  */
@@ -108,6 +109,11 @@ public class Firewall {
         backends.remove(String.valueOf(props.getOrDefault(FirewallBackend.TYPE_PROPERTY, backend.type())), backend);
     }
 
+    /** Something may differ from the database: the background sync will install the whole policy. */
+    void markDirty() {
+        dirty = true;
+    }
+
     FirewallSettings settings() {
         return settings;
     }
@@ -168,11 +174,9 @@ public class Firewall {
             if (b.isEmpty()) {
                 throw new FirewallException(String.join("; ", problems()), true);
             }
-            Object[] read = store.read(em -> new Object[] {AccessPolicy.desired(em), em.createQuery(
-                "SELECT MAX(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class).setParameter("p", GrantState.PENDING.name())
-                .getSingleResult()});
-            desired = (Policy) read[0];
-            pending = (Long) read[1];
+            AccessPolicy.Desired read = store.read(AccessPolicy::read);
+            desired = read.policy();
+            pending = read.maxPending();
             t1 = System.nanoTime();
             b.get().apply(settings, desired);
             t2 = System.nanoTime();
@@ -197,8 +201,7 @@ public class Firewall {
         if (problems.isEmpty()) {
             try {
                 Policy installed = backend().orElseThrow().installed(settings);
-                // IPv6 sources are stored, never installed (machines are IPv4): not drift.
-                Policy wanted = Policy.of(desired.forwards(), desired.allows().stream().filter(a -> !a.source().contains(":")).toList());
+                Policy wanted = desired;
                 Policy missing = wanted.minus(installed);
                 Policy extra = installed.minus(wanted);
                 missing.forwards().forEach(f -> drift.add("missing forward " + f));

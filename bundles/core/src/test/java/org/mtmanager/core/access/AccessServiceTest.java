@@ -262,6 +262,17 @@ public class AccessServiceTest {
     }
 
     @Test
+    public void anIpv6GrantIsInstalledLikeAnyOtherAndIsNotDrift() {
+        var g = access.grant(reseller, machineA, ssh("2001:DB8:1::2"));
+        assertEquals("2001:db8:1::2/128", g.source());
+        assertEquals(GrantState.ACTIVE, g.state());
+        assertTrue(backend.allows.contains(new Policy.Allow("2001:db8:1::2/128", "10.100.0.10", "tcp", 22)));
+        assertEquals(0, firewall.status(false).drift().size());
+        backend.allows.clear();
+        assertEquals("a missing IPv6 entry is drift", 1, firewall.status(false).drift().size());
+    }
+
+    @Test
     public void concurrentGrantsNeverShareAPort() throws Exception {
         List<Long> machines = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -11,7 +11,10 @@ import java.util.Optional;
  * @param sipEdge         the address of the platform's own SIP path (a CIDR), the only source SIP may come from;
  *                        empty for none
  * @param namespace       the network namespace the rules live in (an edge router's); empty for the server's own
- * @param properties      every setting, for backend-specific ones
+ * @param properties      every setting, for backend-specific ones; {@code publicAddress6} (the edge's public IPv6
+ *                        address, where port forwards also listen; empty for none) and {@code nat64Prefix} (the /96
+ *                        under which the edge's NAT64 translator presents the machines; 64:ff9b::/96) are shared
+ *                        by the backends
  */
 public record FirewallSettings(String publicAddress, String internalNetwork, String sipEdge, String namespace,
                                Map<String, String> properties) {
@@ -24,5 +27,26 @@ public record FirewallSettings(String publicAddress, String internalNetwork, Str
 
     public Optional<String> get(String key) {
         return Optional.ofNullable(properties.get(key));
+    }
+
+    /** The edge's public IPv6 address, if IPv6 clients may use the port forwards. */
+    public Optional<String> publicAddress6() {
+        return get("publicAddress6").map(String::strip).filter(a -> !a.isEmpty());
+    }
+
+    /** The NAT64 prefix the machines are reached under over IPv6 (see {@link Nat64}). */
+    public String nat64Prefix() {
+        return get("nat64Prefix").map(String::strip).filter(a -> !a.isEmpty()).orElse(Nat64.WELL_KNOWN_PREFIX);
+    }
+
+    /** What is wrong with the IPv6 settings, if anything (for a backend's {@code problems}). */
+    public java.util.List<String> ipv6Problems() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (!Nat64.valid(nat64Prefix())) {
+            problems.add("nat64Prefix must be an IPv6 /96, such as 64:ff9b::/96; got '" + nat64Prefix() + "'");
+        }
+        publicAddress6().filter(a -> !a.matches("[0-9A-Fa-f:]+") || !a.contains(":"))
+            .ifPresent(a -> problems.add("publicAddress6 must be an IPv6 address; got '" + a + "'"));
+        return problems;
     }
 }

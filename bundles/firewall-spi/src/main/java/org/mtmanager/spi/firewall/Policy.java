@@ -51,7 +51,7 @@ public record Policy(Set<Forward> forwards, Set<Allow> allows) {
      */
     public record Allow(String source, String internalIp, String protocol, int port) {
 
-        /** Whether the source is an IPv6 block (machines are IPv4: such an entry can never match). */
+        /** Whether the source is an IPv6 block (then it is installed for the machine's NAT64 address, see {@link Nat64}). */
         public boolean ipv6() {
             return source.contains(":");
         }
@@ -61,10 +61,28 @@ public record Policy(Set<Forward> forwards, Set<Allow> allows) {
             return source.split("/")[0];
         }
 
-        /** The source block's IPv4 netmask, dotted (for tools that take one, like conntrack). */
-        public String sourceMask() {
+        /** The source block's length; a bare address is a block of one. */
+        public int sourcePrefix() {
             String[] block = source.split("/");
-            int prefix = block.length == 2 ? Integer.parseInt(block[1]) : 32;
+            return block.length == 2 ? Integer.parseInt(block[1]) : ipv6() ? 128 : 32;
+        }
+
+        /** Whether the source is one address (backends keep those in a hashed set, whose changes cost the same at any size). */
+        public boolean singleAddress() {
+            return sourcePrefix() == (ipv6() ? 128 : 32);
+        }
+
+        /** The source block's netmask, dotted for IPv4 and in full for IPv6 (for tools that take one, like conntrack). */
+        public String sourceMask() {
+            int prefix = sourcePrefix();
+            if (ipv6()) {
+                StringBuilder mask = new StringBuilder();
+                for (int group = 0; group < 8; group++) {
+                    int bits = Math.max(0, Math.min(16, prefix - 16 * group));
+                    mask.append(group == 0 ? "" : ":").append(Integer.toHexString(bits == 0 ? 0 : (0xFFFF << (16 - bits)) & 0xFFFF));
+                }
+                return mask.toString();
+            }
             long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
             return ((mask >> 24) & 255) + "." + ((mask >> 16) & 255) + "." + ((mask >> 8) & 255) + "." + (mask & 255);
         }

@@ -25,6 +25,9 @@ public abstract class FirewallContract {
     protected static final Policy.Allow C1_SSH = new Policy.Allow(Topology.CLIENT1 + "/32", Topology.MACHINE, "tcp", 22);
     protected static final Policy.Allow C1_NET_WEB = new Policy.Allow("198.18.1.0/24", Topology.MACHINE, "tcp", 80);
     protected static final Policy.Allow C2_SSH = new Policy.Allow(Topology.CLIENT2 + "/32", Topology.MACHINE, "tcp", 22);
+    protected static final Policy.Allow C1_6_SSH = new Policy.Allow(Topology.CLIENT1_6 + "/128", Topology.MACHINE, "tcp", 22);
+    protected static final Policy.Allow C1_6_NET_WEB = new Policy.Allow("2001:db8:1::/48", Topology.MACHINE, "tcp", 80);
+    protected static final Policy.Allow C2_6_SSH = new Policy.Allow(Topology.CLIENT2_6 + "/128", Topology.MACHINE, "tcp", 22);
 
     /** The backend under test. */
     protected abstract FirewallBackend backend();
@@ -112,5 +115,52 @@ public abstract class FirewallContract {
         assertFalse("nobody else does", net.ssh(net.client2, Topology.MACHINE, 5060));
         assertFalse("and the SIP edge reaches nothing else", net.ssh(net.client1, Topology.MACHINE, 22));
         assertEquals(Policy.EMPTY, backend().installed(withEdge));
+    }
+
+    /** The same settings, with the edge's public IPv6 address for forwards. */
+    private FirewallSettings withIpv6() {
+        return new FirewallSettings(Topology.PUBLIC, Topology.INTERNAL, "", net.edge, Map.of("publicAddress6", Topology.PUBLIC6));
+    }
+
+    @Test
+    public void ipv6ClientsUseTheForwardsOnThePublicIpv6AddressAndOnlyWithAnIpv6Grant() throws Exception {
+        FirewallSettings six = withIpv6();
+        Policy policy = Policy.of(List.of(SSH_FORWARD), List.of(C1_6_SSH, C1_6_NET_WEB));
+        backend().apply(six, policy);
+        assertTrue("c1 reaches SSH through the forward on the IPv6 address", net.ssh(net.client1, Topology.PUBLIC6, 10006));
+        assertTrue("c1's IPv6 network reaches the web UI at the machine's NAT64 address", net.web(net.client1, Topology.MACHINE6, 80));
+        assertFalse("c2 has no IPv6 grant", net.ssh(net.client2, Topology.PUBLIC6, 10006));
+        assertFalse("c2 has no IPv6 grant for the web", net.web(net.client2, Topology.MACHINE6, 80));
+        assertFalse("an IPv6 grant opens nothing over IPv4", net.ssh(net.client1, Topology.PUBLIC, 10006));
+        assertEquals(policy, backend().installed(six));
+    }
+
+    @Test
+    public void ipv6EntriesComeAndGoAndTheirConnectionsAreCut() throws Exception {
+        FirewallSettings six = withIpv6();
+        backend().apply(six, Policy.of(List.of(SSH_FORWARD), List.of(C1_6_SSH)));
+        Policy c2 = Policy.of(List.of(), List.of(C2_6_SSH));
+        backend().add(six, c2);
+        backend().add(six, c2);
+        assertTrue(net.ssh(net.client2, Topology.PUBLIC6, 10006));
+        Topology.Session session = net.open(net.client2, Topology.PUBLIC6, 10006);
+        assertTrue(session.echoes("one"));
+        backend().remove(six, c2);
+        backend().remove(six, c2);
+        assertFalse(net.ssh(net.client2, Topology.PUBLIC6, 10006));
+        assertTrue("revoking alone leaves an established connection open", session.echoes("two"));
+        backend().cut(six, C2_6_SSH);
+        assertFalse("after the cut, nothing more gets through", session.echoes("three"));
+        assertTrue("the rest is untouched", net.ssh(net.client1, Topology.PUBLIC6, 10006));
+        assertEquals(Policy.of(List.of(SSH_FORWARD), List.of(C1_6_SSH)), backend().installed(six));
+    }
+
+    @Test
+    public void withoutAPublicIpv6AddressIpv6GrantsStillGuardTheMachinesNat64Addresses() throws Exception {
+        backend().apply(settings, Policy.of(List.of(SSH_FORWARD), List.of(C1_6_SSH)));
+        assertFalse("no forward listens on the IPv6 address", net.ssh(net.client1, Topology.PUBLIC6, 10006));
+        assertTrue("the granted client reaches the machine's own port", net.ssh(net.client1, Topology.MACHINE6, 22));
+        assertFalse("nobody else does", net.ssh(net.client2, Topology.MACHINE6, 22));
+        assertEquals(Policy.of(List.of(SSH_FORWARD), List.of(C1_6_SSH)), backend().installed(settings));
     }
 }

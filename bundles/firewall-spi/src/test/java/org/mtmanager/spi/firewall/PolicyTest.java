@@ -19,6 +19,12 @@ public class PolicyTest {
         assertEquals("0.0.0.0", new Policy.Allow("0.0.0.0/0", "10.0.0.1", "tcp", 22).sourceMask());
         assertFalse(a.ipv6());
         assertTrue(new Policy.Allow("2001:db8::/32", "10.0.0.1", "tcp", 22).ipv6());
+        assertEquals("ffff:ffff:0:0:0:0:0:0", new Policy.Allow("2001:db8::/32", "10.0.0.1", "tcp", 22).sourceMask());
+        assertEquals("ffff:ffff:ffff:fff0:0:0:0:0", new Policy.Allow("2001:db8::/60", "10.0.0.1", "tcp", 22).sourceMask());
+        assertTrue(new Policy.Allow("2001:db8::1/128", "10.0.0.1", "tcp", 22).singleAddress());
+        assertTrue(new Policy.Allow("198.18.1.2", "10.0.0.1", "tcp", 22).singleAddress());
+        assertFalse(a.singleAddress());
+        assertEquals(24, a.sourcePrefix());
     }
 
     @Test

@@ -14,6 +14,11 @@ import java.util.concurrent.TimeUnit;
  * A network of namespaces made by a test, and removed by it: an edge that holds the rules, two clients on the
  * benchmarking range 198.18.0.0/15 (the platform's public address is 198.18.0.1 on the edge), and one machine
  * at 10.77.0.10 serving "web" on 80, an echo "SSH" on 22 and an echo "SIP" on TCP 5060. No namespace has a route off the test's own links.
+ *
+ * <p>IPv6 too, on documentation and ULA prefixes only: the clients are 2001:db8:1::2 and 2001:db8:2::2, the edge's
+ * public IPv6 address is 2001:db8::1, and the machine also answers on its NAT64 address (64:ff9b::a4d:a, see
+ * {@link Nat64}) over a ULA link, standing in for the edge's NAT64 translator: the backends' part, filtering and
+ * forwarding IPv6 packets towards that address, is what is under test, and no translator is packaged here.
  */
 public final class Topology implements AutoCloseable {
     public static final String PUBLIC = "198.18.0.1";
@@ -21,6 +26,14 @@ public final class Topology implements AutoCloseable {
     public static final String CLIENT2 = "198.18.2.2";
     public static final String MACHINE = "10.77.0.10";
     public static final String INTERNAL = "10.77.0.0/24";
+    public static final String PUBLIC6 = "2001:db8::1";
+    public static final String CLIENT1_6 = "2001:db8:1::2";
+    public static final String CLIENT2_6 = "2001:db8:2::2";
+    /** The NAT64 prefix, the machine's and the internal network's NAT64 addresses, written out: the itests that use
+     * this class have the SPI's test classes only (Nat64Test checks these against {@link Nat64}). */
+    public static final String NAT64 = "64:ff9b::/96";
+    public static final String MACHINE6 = "64:ff9b::a4d:a";
+    public static final String INTERNAL6 = "64:ff9b::a4d:0/120";
 
     public final String edge;
     public final String client1;
@@ -47,6 +60,11 @@ public final class Topology implements AutoCloseable {
             for (String ns : withMachine ? List.of(edge, client1, client2, machine) : List.of(edge, client1, client2)) {
                 sh("ip", "netns", "add", ns);
                 sh("ip", "-n", ns, "link", "set", "lo", "up");
+                // No duplicate address detection: links' IPv6 addresses (link-local ones too, which neighbour
+                // discovery uses) are usable at once instead of after a second or two.
+                for (String conf : List.of("all", "default")) {
+                    sh("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf." + conf + ".accept_dad=0");
+                }
             }
             link("fa" + id, client1, "c1e", "198.18.1.1/24", CLIENT1 + "/24");
             link("fb" + id, client2, "c2e", "198.18.2.1/24", CLIENT2 + "/24");
@@ -62,6 +80,7 @@ public final class Topology implements AutoCloseable {
                 sh("ip", "-n", machine, "route", "add", "198.18.0.0/15", "via", "10.77.0.1");
             }
             sh("ip", "netns", "exec", edge, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+            ipv6(withMachine);
             www = Files.createTempDirectory("mtmfw-www");
             Files.writeString(www.resolve("index.html"), "machine web\n");
             if (withMachine) {
@@ -69,10 +88,47 @@ public final class Topology implements AutoCloseable {
                 servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "22", "-e", "cat").start());
                 servers.add(new ProcessBuilder("ip", "netns", "exec", machine, "busybox", "nc", "-ll", "-p", "5060", "-e", "cat").start());
             }
-            TimeUnit.MILLISECONDS.sleep(200);
+            if (withMachine) {
+                awaitListening(machine, 80, 22, 5060);
+            }
         } catch (Exception e) {
             close();
             throw e;
+        }
+    }
+
+    /** The IPv6 side: addresses without duplicate detection (usable at once), routes only between the test's links. */
+    private void ipv6(boolean withMachine) throws Exception {
+        sh("ip", "netns", "exec", edge, "sysctl", "-qw", "net.ipv6.conf.all.forwarding=1");
+        sh("ip", "-n", edge, "addr", "add", PUBLIC6 + "/128", "dev", "lo");
+        String[][] clients = {{client1, "c1e", "2001:db8:1::1", CLIENT1_6}, {client2, "c2e", "2001:db8:2::1", CLIENT2_6}};
+        for (String[] c : clients) {
+            sh("ip", "-n", edge, "addr", "add", c[2] + "/64", "dev", c[1], "nodad");
+            sh("ip", "-n", c[0], "addr", "add", c[3] + "/64", "dev", "e", "nodad");
+            sh("ip", "-n", c[0], "route", "add", "2001:db8::/32", "via", c[2]);
+            sh("ip", "-n", c[0], "route", "add", NAT64, "via", c[2]);
+        }
+        if (withMachine) {
+            sh("ip", "-n", edge, "addr", "add", "fd00:77::1/64", "dev", "m1e", "nodad");
+            sh("ip", "-n", machine, "addr", "add", "fd00:77::10/64", "dev", "e", "nodad");
+            sh("ip", "-n", machine, "addr", "add", MACHINE6 + "/128", "dev", "lo");
+            sh("ip", "-n", edge, "route", "add", INTERNAL6, "via", "fd00:77::10");
+            sh("ip", "-n", machine, "route", "add", "2001:db8::/32", "via", "fd00:77::1");
+        }
+    }
+
+    /** Polls until every port listens in {@code ns} (servers start asynchronously), for at most ten seconds. */
+    private static void awaitListening(String ns, int... ports) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String listening = sh("ip", "netns", "exec", ns, "ss", "-ltnH");
+            if (java.util.Arrays.stream(ports).allMatch(p -> listening.matches("(?s).*:" + p + "\\s.*"))) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("servers in " + ns + " did not listen on " + java.util.Arrays.toString(ports) + ": " + listening);
+            }
+            Thread.onSpinWait();
         }
     }
 
@@ -100,7 +156,7 @@ public final class Topology implements AutoCloseable {
     public void echoServer(String ns, int port) throws Exception {
         servers.add(new ProcessBuilder("ip", "netns", "exec", ns, "busybox", "nc", "-ll", "-p", Integer.toString(port),
             "-e", "cat").start());
-        TimeUnit.MILLISECONDS.sleep(200);
+        awaitListening(ns, port);
     }
 
     /** Whether {@code client} gets the machine's web page at {@code address:port}. */
@@ -152,10 +208,14 @@ public final class Topology implements AutoCloseable {
     /** Empties the platform's rules behind its back (drift), whichever backend holds them. */
     public static void flush(Topology net, String backend) throws Exception {
         if (backend.equals("nftables")) {
-            sh("ip", "netns", "exec", net.edge, "nft", "flush", "set", "inet", "mtm", "allow4");
+            for (String set : List.of("host4", "allow4", "host6", "allow6")) {
+                sh("ip", "netns", "exec", net.edge, "nft", "flush", "set", "inet", "mtm", set);
+            }
         } else {
-            sh("ip", "netns", "exec", net.edge, "iptables", "-F", "MTM-FORWARD");
-            sh("ip", "netns", "exec", net.edge, "iptables", "-A", "MTM-FORWARD", "-j", "DROP");
+            for (String tool : List.of("iptables", "ip6tables")) {
+                sh("ip", "netns", "exec", net.edge, tool, "-F", "MTM-FORWARD");
+                sh("ip", "netns", "exec", net.edge, tool, "-A", "MTM-FORWARD", "-j", "DROP");
+            }
         }
     }
 

@@ -16,7 +16,8 @@ import javax.persistence.UniqueConstraint;
 /** A service grant: a source block may reach one service of a machine, until its expiry if it has one. Revoked and expired grants are deleted (the audit keeps them). */
 @Entity
 @Table(name = "MTM_GRANT", uniqueConstraints = @UniqueConstraint(name = "UQ_GRANT", columnNames = {"MACHINEID", "SOURCE", "PROTOCOL", "PORT"}),
-    indexes = {@Index(name = "IX_GRANT_MACHINE", columnList = "MACHINEID"), @Index(name = "IX_GRANT_EXPIRES", columnList = "EXPIRESAT")})
+    indexes = {@Index(name = "IX_GRANT_MACHINE", columnList = "MACHINEID"), @Index(name = "IX_GRANT_EXPIRES", columnList = "EXPIRESAT"),
+        @Index(name = "IX_GRANT_STATE", columnList = "STATE")})
 public class GrantEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
