@@ -231,7 +231,7 @@ public class AuthServiceImpl implements AuthService {
 
     @Override
     public Caller authenticateToken(String token, String sourceIp, Channel channel) {
-        long id = TokenServiceImpl.idOf(token);
+        long id = BearerKeys.idOf(TokenServiceImpl.PREFIX, token);
         Caller anonymous = new Caller(0, "token:" + Math.max(id, 0), 0, "", Role.VIEWER, sourceIp, channel);
         policy.checkAuthFailures(sourceIp, anonymous.username());
         if (id < 0) {
@@ -268,9 +268,7 @@ public class AuthServiceImpl implements AuthService {
         }
         String why = null;
         Instant now = clock.instant();
-        if (!java.security.MessageDigest.isEqual(TokenServiceImpl.sha256(TokenServiceImpl.secretOf(token))
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                t.getSecretHash().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (!BearerKeys.matches(TokenServiceImpl.PREFIX, token, t.getSecretHash())) {
             why = "wrong token secret";
         } else if (t.getRevokedAt() != null) {
             why = "token revoked at " + t.getRevokedAt();

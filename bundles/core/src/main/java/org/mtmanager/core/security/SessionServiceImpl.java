@@ -1,8 +1,5 @@
 package org.mtmanager.core.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +29,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Sessions keyed by {@code mts_<id>_<random>} (160 random bits, of which only the SHA-256 is kept). The CSRF token
+ * Sessions keyed by {@code mts_<id>_<random>} (see {@link BearerKeys}). The CSRF token
  * is derived from the key, so nothing but the key has to be kept by the client, and it is worthless without the
  * HttpOnly cookie that carries the key. The last use is written at most every {@link #SEEN_RECORDING}, which is
  * also the precision of the idle limit.
@@ -68,14 +65,12 @@ public class SessionServiceImpl implements SessionService {
     public CreatedSession login(String username, String password, String otp, String sourceIp, String userAgent,
                                 Channel channel) {
         Caller user = auth.authenticateOnce(username, password, otp, sourceIp, channel);
-        byte[] random = new byte[20];
-        new SecureRandom().nextBytes(random);
-        String secret = Totp.base32(random).toLowerCase(Locale.ROOT);
+        String secret = BearerKeys.newSecret();
         Instant now = clock.instant();
         return store.write(em -> {
             SessionEntity s = new SessionEntity();
             s.setUserId(user.userId());
-            s.setSecretHash(TokenServiceImpl.sha256(secret));
+            s.setSecretHash(BearerKeys.sha256(secret));
             s.setChannel(channel.name());
             s.setSourceIp(user.sourceIp());
             s.setUserAgent(userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length())));
@@ -97,7 +92,7 @@ public class SessionServiceImpl implements SessionService {
 
     @Override
     public Caller authenticate(String key, String sourceIp, Channel channel) {
-        long id = idOf(key);
+        long id = BearerKeys.idOf(PREFIX, key);
         String name = "session:" + Math.max(id, 0);
         policy.checkAuthFailures(sourceIp, name);
         Found f = id < 0 ? null : store.read(em -> {
@@ -105,8 +100,7 @@ public class SessionServiceImpl implements SessionService {
             Candidate c = s == null ? null : Candidates.byId(em, s.getUserId());
             return c == null ? null : new Found(s, c, idle(em));
         });
-        if (f == null || !MessageDigest.isEqual(TokenServiceImpl.sha256(secretOf(key)).getBytes(StandardCharsets.US_ASCII),
-                f.session().getSecretHash().getBytes(StandardCharsets.US_ASCII))) {
+        if (f == null || !BearerKeys.matches(PREFIX, key, f.session().getSecretHash())) {
             policy.authFailed(sourceIp, name);
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "unknown session: log in again");
         }
@@ -142,7 +136,7 @@ public class SessionServiceImpl implements SessionService {
 
     @Override
     public String csrfToken(String key) {
-        return TokenServiceImpl.sha256("csrf:" + key).substring(0, 40);
+        return BearerKeys.sha256("csrf:" + key).substring(0, 40);
     }
 
     @Override
@@ -199,18 +193,5 @@ public class SessionServiceImpl implements SessionService {
         return new Session(s.getId(), s.getUserId(), s.getChannel().toLowerCase(Locale.ROOT), s.getSourceIp(),
             s.getUserAgent(), s.getCreatedAt(), s.getLastSeenAt(), s.getExpiresAt(), s.getEndedAt(), s.getEndReason(),
             s.getId() == currentId);
-    }
-
-    static long idOf(String key) {
-        if (key == null || !key.startsWith(PREFIX)) {
-            return -1;
-        }
-        int sep = key.indexOf('_', PREFIX.length());
-        String id = sep < 0 ? "" : key.substring(PREFIX.length(), sep);
-        return id.matches("[1-9]\\d{0,17}") ? Long.parseLong(id) : -1;
-    }
-
-    private static String secretOf(String key) {
-        return key.substring(key.indexOf('_', PREFIX.length()) + 1);
     }
 }

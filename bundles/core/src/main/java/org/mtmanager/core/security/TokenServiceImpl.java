@@ -1,14 +1,9 @@
 package org.mtmanager.core.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,10 +25,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/**
- * API tokens: {@code mtm_<id>_<random>} with 32 random Base32 characters (160 bits), of which only the SHA-256 is
- * kept; that is enough for a high-entropy secret, and keeps a token check far below a millisecond.
- */
+/** API tokens: {@code mtm_<id>_<random>} (see {@link BearerKeys}). */
 @Component(service = TokenService.class)
 public class TokenServiceImpl implements TokenService {
     public static final String PREFIX = "mtm_";
@@ -85,9 +77,7 @@ public class TokenServiceImpl implements TokenService {
                 throw MtmException.invalid("scope", "must be read: role " + caller.role().wireName()
                     + " is read-only, and a token never has more rights than its user");
             }
-            byte[] random = new byte[20];
-            new SecureRandom().nextBytes(random);
-            String secretPart = Totp.base32(random).toLowerCase(java.util.Locale.ROOT);
+            String secretPart = BearerKeys.newSecret();
             return store.write(em -> {
                 UserEntity u = Scope.visibleUser(em, caller, caller.userId());
                 long count = em.createQuery("SELECT COUNT(t) FROM ApiTokenEntity t WHERE t.userId = :u "
@@ -101,7 +91,7 @@ public class TokenServiceImpl implements TokenService {
                 t.setName(name);
                 t.setScope(scope.wireName());
                 t.setCidrs(String.join(" ", cidrs));
-                t.setSecretHash(sha256(secretPart));
+                t.setSecretHash(BearerKeys.sha256(secretPart));
                 t.setCreatedAt(now);
                 t.setExpiresAt(draft.expiresAt());
                 em.persist(t);
@@ -142,27 +132,5 @@ public class TokenServiceImpl implements TokenService {
             : Arrays.asList(t.getCidrs().split(" "));
         return new ApiToken(t.getId(), t.getUserId(), t.getName(), t.getScope(), cidrs, t.getCreatedAt(),
             t.getExpiresAt(), t.getRevokedAt(), t.getLastUsedAt(), t.getLastUsedIp());
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The id of a token string {@code mtm_<id>_<random>}, or -1 when it is not one. */
-    static long idOf(String token) {
-        if (token == null || !token.startsWith(PREFIX)) {
-            return -1;
-        }
-        int sep = token.indexOf('_', PREFIX.length());
-        String id = sep < 0 ? "" : token.substring(PREFIX.length(), sep);
-        return id.matches("[1-9]\\d{0,17}") ? Long.parseLong(id) : -1;
-    }
-
-    static String secretOf(String token) {
-        return token.substring(token.indexOf('_', PREFIX.length()) + 1);
     }
 }
