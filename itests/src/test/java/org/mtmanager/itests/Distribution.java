@@ -105,7 +105,7 @@ public final class Distribution implements AutoCloseable {
     private boolean httpsOpen() {
         try (java.net.Socket s = new java.net.Socket()) {
             s.connect(new java.net.InetSocketAddress("127.0.0.1", httpsPort), 1000);
-            return true;
+            return s.getLocalPort() != httpsPort; // a self-connect means nothing listens yet
         } catch (IOException closed) {
             return false;
         }

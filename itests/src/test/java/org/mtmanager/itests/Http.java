@@ -135,6 +135,11 @@ public final class Http {
             s.setSoTimeout(30_000);
             s.bind(new InetSocketAddress(InetAddress.getByName(sourceIp), 0));
             s.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 10_000);
+            if (s.getLocalPort() == port && s.getLocalAddress().equals(s.getInetAddress())) {
+                // TCP self-connect: nothing listens yet on a port from the ephemeral range, and the kernel gave
+                // the client that very port, so the socket talks to itself
+                throw new IOException("connected to itself on port " + port + ": nothing listens there yet");
+            }
             StringBuilder head = new StringBuilder();
             head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n")
@@ -167,6 +172,9 @@ public final class Http {
 
     private static Response read(InputStream in) throws IOException {
         String status = line(in);
+        if (!status.matches("HTTP/\\d\\.\\d \\d{3}( .*)?")) {
+            throw new IOException("not an HTTP response: " + status);
+        }
         int code = Integer.parseInt(status.split(" ")[1]);
         Map<String, String> headers = new LinkedHashMap<>();
         for (String l = line(in); !l.isEmpty(); l = line(in)) {
