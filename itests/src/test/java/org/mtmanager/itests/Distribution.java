@@ -1,7 +1,6 @@
 package org.mtmanager.itests;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +49,14 @@ public final class Distribution implements AutoCloseable {
         Path dir = Paths.get("target", name + "-" + System.nanoTime()).toAbsolutePath();
         Files.createDirectories(dir);
         run(dir, Duration.ofMinutes(2), "tar", "xzf", tar.toAbsolutePath().toString(), "--strip-components=1");
-        int http = freePort();
-        int ssh = freePort();
+        int http = Ports.free();
+        int ssh = Ports.free();
         set(dir.resolve("etc/org.ops4j.pax.web.cfg"), "org.osgi.service.http.port", String.valueOf(http));
         set(dir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", String.valueOf(ssh));
-        set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(freePort()));
-        set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(freePort()));
+        set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(Ports.free()));
+        set(dir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(Ports.free()));
         // TLS stays on, as shipped, but on a port of the test's own and on loopback only.
-        int https = freePort();
+        int https = Ports.free();
         set(dir.resolve("etc/org.mtmanager.tls.cfg"), "httpsPort", String.valueOf(https));
         set(dir.resolve("etc/org.mtmanager.tls.cfg"), "listenAddress", "127.0.0.1");
         return new Distribution(dir, http, ssh, https);
@@ -88,18 +87,38 @@ public final class Distribution implements AutoCloseable {
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
         Http anonymous = new Http(httpPort, null, null, "127.0.0.1");
+        String last = "nothing tried";
         while (System.nanoTime() < deadline) {
             try {
-                if (anonymous.get("/mtm/api/v1/openapi.json").status() == 200
-                        && Files.exists(home.resolve("data/mtm/initial-admin-password")) && httpsOpen()) {
+                int status = anonymous.get("/mtm/api/v1/openapi.json").status();
+                if (status != 200) {
+                    last = "openapi.json answered " + status;
+                } else if (!Files.exists(home.resolve("data/mtm/initial-admin-password"))) {
+                    last = "no initial admin password yet";
+                } else if (!httpsOpen()) {
+                    last = "HTTPS port " + httpsPort + " not open";
+                } else {
                     return Duration.ofNanos(System.nanoTime() - t0);
                 }
             } catch (AssertionError notYet) {
-                // connection refused: still starting
+                last = "plain HTTP port " + httpPort + ": " + notYet.getMessage(); // still starting
             }
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        throw new AssertionError("REST not ready after " + timeout + "; see " + home.resolve("data/log/karaf.log"));
+        throw new AssertionError("REST not ready after " + timeout + " (last: " + last + "); see "
+            + home.resolve("data/log/karaf.log") + problems());
+    }
+
+    /** The log's errors and warnings, so that a failure on a CI machine, whose files are gone, says why. */
+    private String problems() {
+        try (var lines = Files.lines(home.resolve("data/log/karaf.log"), StandardCharsets.UTF_8)) {
+            List<String> found = lines.filter(l -> l.contains("| ERROR") || l.contains("| WARN ") || l.startsWith("Caused by")
+                    || l.contains("Exception:")).filter(l -> !l.contains("Can't find the request for"))
+                .limit(40).map(l -> l.length() > 400 ? l.substring(0, 400) : l).toList();
+            return found.isEmpty() ? "" : "\n" + String.join("\n", found);
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            return " (log unreadable: " + unreadable + ")";
+        }
     }
 
     private boolean httpsOpen() {
@@ -166,11 +185,6 @@ public final class Distribution implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     static void set(Path cfg, String key, String value) throws IOException {
         String text = Files.exists(cfg) ? Files.readString(cfg) : "";

@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -58,7 +57,7 @@ public abstract class MtmTestSupport {
     public Option[] config() throws IOException {
         String dist = System.getProperty("mtm.distribution", "../assembly/target/mtm-assembly-0.1.0-SNAPSHOT.tar.gz");
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        int http = freePort();
+        int http = Ports.free();
         return new Option[] {
             karafDistributionConfiguration().frameworkUrl(new File(dist).toURI().toString()).karafVersion("4.4.10")
                 .name("MT Manager").unpackDirectory(new File("target/exam")).useDeployFolder(false),
@@ -69,9 +68,9 @@ public abstract class MtmTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
             // In-container tests speak plain HTTP on loopback; TlsIT covers HTTPS on the real distribution.
             editConfigurationFilePut("etc/org.mtmanager.tls.cfg", "enabled", "false"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Ports.free())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Ports.free())),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Ports.free())),
             systemProperty("mtm.itest.httpPort").value(String.valueOf(http)),
             // Injected services (BootFinished first) wait 10 s by default; a loaded 2-core CI machine boots slower.
             systemProperty("pax.exam.service.timeout").value("120000"),
@@ -115,11 +114,6 @@ public abstract class MtmTestSupport {
         };
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     // ---- clients -------------------------------------------------------------------------------------------
 
