@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class Certificates {
     static final String ALIAS = "mtm";
+    /** A fresh JVM on a busy 2-core machine starts in seconds; a minute means it hangs. */
+    private static final long KEYTOOL_SECONDS = 60;
 
     private Certificates() {
     }
@@ -52,17 +54,28 @@ final class Certificates {
             "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-validity", "825",
             "-dname", "CN=" + names.get(0) + ", O=MT Manager", "-ext", "SAN=" + String.join(",", san),
             "-storetype", "PKCS12", "-keystore", tmp.toString(), "-storepass", password, "-keypass", password);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out;
-        try (InputStream in = p.getInputStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        // Input from /dev/null, so that a question from keytool fails at once instead of waiting for an answer
+        // forever; output to a file, so that a keytool that never ends is caught by the time limit.
+        Path log = keystore.resolveSibling(keystore.getFileName() + ".keytool.log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectOutput(log.toFile()).start();
+        try {
+            boolean ended = p.waitFor(KEYTOOL_SECONDS, TimeUnit.SECONDS);
+            if (!ended) {
                 p.destroyForcibly();
-                throw new IOException("keytool failed: " + out.strip());
+            }
+            if (!ended || p.exitValue() != 0) {
+                String out = Files.exists(log) ? Files.readString(log).strip() : "";
+                Files.deleteIfExists(tmp);
+                String why = ended ? "exited " + p.exitValue() : "did not finish in " + KEYTOOL_SECONDS + " s";
+                throw new IOException("keytool " + why + (out.isEmpty() ? "" : ": " + out));
             }
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while generating the certificate", e);
+        } finally {
+            Files.deleteIfExists(log);
         }
         privateFile(tmp);
         Files.move(tmp, keystore, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

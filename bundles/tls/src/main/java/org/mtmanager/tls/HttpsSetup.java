@@ -1,7 +1,6 @@
 package org.mtmanager.tls;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,11 +98,17 @@ public class HttpsSetup {
         return password;
     }
 
-    private static String hostname() {
+    /**
+     * The kernel's host name, read without a name lookup: {@code InetAddress.getLocalHost()} asks DNS, which on a
+     * host without a working resolver stalls the boot for as long as the resolver's timeouts add up to.
+     */
+    static String hostname() {
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname"), StandardCharsets.UTF_8).strip();
+            return name.isEmpty() ? "localhost" : name;
+        } catch (IOException | RuntimeException e) {
+            String env = System.getenv("HOSTNAME");
+            return env == null || env.isBlank() ? "localhost" : env.strip();
         }
     }
 

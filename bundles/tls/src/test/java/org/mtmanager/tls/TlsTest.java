@@ -74,4 +74,21 @@ public class TlsTest {
         assertTrue(e.getMessage(), e.getMessage().startsWith("hostnames: "));
         assertEquals(List.of("host", "localhost", "127.0.0.1", "::1", "ok.example"), Certificates.names("host", "ok.example"));
     }
+
+    @Test
+    public void theHostNameComesFromTheKernelWithoutALookup() throws Exception {
+        assertEquals(Files.readString(Path.of("/proc/sys/kernel/hostname")).strip(), HttpsSetup.hostname());
+    }
+
+    @Test
+    public void aFailingKeytoolIsReportedWithWhatItSaidAndLeavesNothingBehind() throws Exception {
+        Path ks = tmp.getRoot().toPath().resolve("keystores/mtm-https.p12");
+        // keytool refuses a password under six characters: its own message must reach the log.
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Certificates.generate(ks, "abc", List.of("localhost")));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("keytool exited "));
+        assertTrue(e.getMessage(), e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("password"));
+        try (var left = Files.list(ks.getParent())) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
 }
