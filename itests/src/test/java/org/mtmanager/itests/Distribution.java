@@ -106,7 +106,30 @@ public final class Distribution implements AutoCloseable {
             TimeUnit.MILLISECONDS.sleep(100);
         }
         throw new AssertionError("REST not ready after " + timeout + " (last: " + last + "); see "
-            + home.resolve("data/log/karaf.log") + problems());
+            + home.resolve("data/log/karaf.log") + problems() + bootThreads());
+    }
+
+    /**
+     * Where the threads that boot the server and its web server stand (features, Pax Web's configuration, SCR and
+     * Config Admin), from {@code jcmd Thread.print}: a boot that hangs hangs in one of them.
+     */
+    private String bootThreads() {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            Files.writeString(home.resolve("threads.txt"), dump);
+            StringBuilder out = new StringBuilder();
+            for (String thread : dump.split("\n\n")) {
+                if (thread.matches("(?s)^\"(features-|paxweb-config|CM Configuration Updater|SCR Component Actor|activator-).*")) {
+                    out.append("\n").append(thread.lines().limit(30).collect(java.util.stream.Collectors.joining("\n")));
+                }
+            }
+            return out.toString();
+        } catch (Exception unavailable) {
+            return " (no thread dump: " + unavailable + ")";
+        }
     }
 
     /** The log's errors and warnings, so that a failure on a CI machine, whose files are gone, says why. */
