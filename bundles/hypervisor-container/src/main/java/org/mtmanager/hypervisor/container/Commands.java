@@ -17,6 +17,8 @@ final class Commands {
     private static final List<String> SYSTEM_DIRS = List.of("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
         "/sbin", "/bin");
 
+    private static final long TIMEOUT_SECONDS = 30;
+
     private Commands() {
     }
 
@@ -35,36 +37,47 @@ final class Commands {
             .orElseThrow(() -> new DriverException(name + " is not installed on this host", false));
     }
 
-    /** Runs a command to its end; returns its standard output. */
+    /**
+     * Runs a command to its end; returns its standard output. The outputs go to files, not pipes: a child that
+     * outlives the command (a daemon that kept them open) cannot make the call wait past its time limit.
+     */
     static String run(List<String> command) throws DriverException {
         List<String> resolved = new ArrayList<>(command);
         resolved.set(0, tool(command.get(0)));
+        Path out = null;
+        Path err = null;
         try {
-            Process p = new ProcessBuilder(resolved).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            byte[] out;
-            byte[] err;
-            try {
-                p.getOutputStream().close();
-                out = p.getInputStream().readAllBytes();
-                err = p.getErrorStream().readAllBytes();
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    throw new DriverException(String.join(" ", command) + " did not finish in 30 s", true);
-                }
-            } finally {
-                p.getInputStream().close();
-                p.getErrorStream().close();
+            out = Files.createTempFile("mtm-cmd", ".out");
+            err = Files.createTempFile("mtm-cmd", ".err");
+            Process p = new ProcessBuilder(resolved).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new DriverException(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s", true);
             }
             if (p.exitValue() != 0) {
                 throw new DriverException(String.join(" ", command) + " failed (" + p.exitValue() + "): "
-                    + new String(err, StandardCharsets.UTF_8).strip(), false);
+                    + Files.readString(err, StandardCharsets.UTF_8).strip(), false);
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return Files.readString(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new DriverException("cannot run " + command.get(0) + ": " + e.getMessage(), true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DriverException(String.join(" ", command) + " was interrupted", true, e);
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file the system cleans up anyway
+            }
         }
     }
 }
