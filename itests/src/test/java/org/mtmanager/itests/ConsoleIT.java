@@ -79,5 +79,14 @@ public class ConsoleIT extends MtmTestSupport {
         JsonNode entries = Http.JSON.readTree(audit.output()).get("items");
         assertTrue(entries.toString(), entries.size() >= 1);
         assertEquals(account, entries.get(0).get("accountId").asLong());
+
+        // Deleting a user is dangerous: the password again, checked, before anything is deleted.
+        ShellResult wrong = shellAs(resellerAdmin, pw, "mtm:user-delete --password Not-my-pass-1 " + user);
+        assertTrue(wrong.failed());
+        assertTrue(wrong.errorMessage(), wrong.errorMessage().startsWith("UNAUTHENTICATED"));
+        assertEquals(200, http(user, "Brand-new-pass-9").get(API + "/users/me").status());
+        ShellResult deleted = shellAs(resellerAdmin, pw, "mtm:user-delete --password " + pw + " " + user);
+        assertFalse(deleted.errorMessage(), deleted.failed());
+        assertEquals(401, http(user, "Brand-new-pass-9").get(API + "/users/me").status());
     }
 }

@@ -96,9 +96,18 @@ public class SessionIT extends MtmTestSupport {
     public void dangerousActionsAskForThePasswordAgainOnSessionsAndTokens() throws Exception {
         String pw = "Session-pass-2";
         String user = unique("again");
-        createAccountWithAdmin("reseller", unique("AgainReseller"), user, pw);
+        long account = createAccountWithAdmin("reseller", unique("AgainReseller"), user, pw);
         Login s = openSession(user, pw);
         Http me = session(s.key(), s.csrf());
+        // Deleting a user needs the password again, and without it nothing is deleted.
+        long doomed = ok(me.post(API + "/users", Map.of("accountId", account, "username", unique("doomed"),
+            "password", "Doomed-pass-3", "role", "viewer"))).get("id").asLong();
+        Http.Response notDeleted = me.delete(API + "/users/" + doomed);
+        assertEquals(notDeleted.toString(), 401, notDeleted.status());
+        assertEquals("REAUTHENTICATION_REQUIRED", notDeleted.json().get("error").asText());
+        assertEquals(200, me.get(API + "/users/" + doomed).status());
+        assertEquals(204, me.withHeader("X-MTM-Password", pw).delete(API + "/users/" + doomed).status());
+        assertEquals(404, me.get(API + "/users/" + doomed).status());
         Http.Response noPassword = me.post(API + "/users/me/tokens", Map.of("name", "erp", "scope", "full"));
         assertEquals(noPassword.toString(), 401, noPassword.status());
         assertEquals("REAUTHENTICATION_REQUIRED", noPassword.json().get("error").asText());

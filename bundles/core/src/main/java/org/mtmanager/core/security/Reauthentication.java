@@ -5,10 +5,11 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 
 /**
- * The rule for dangerous actions (upgrade, delete, plan change, two-factor reset, token creation): the request
- * itself must carry the user's password, and the TOTP code where two-factor authentication is on. A request with
- * HTTP Basic or a SOAP UsernameToken password carries it already; a session or a token must add it
- * ({@code X-MTM-Password} and {@code X-MTM-OTP} on REST and SOAP, a prompt or {@code --password} on the console).
+ * The rule for dangerous actions (a machine's upgrade and deletion, deleting an account or a user, plan change,
+ * two-factor reset, token creation): the request itself must carry the user's password, and the TOTP code where
+ * two-factor authentication is on. A request with HTTP Basic or a SOAP UsernameToken password carries it already; a
+ * session or a token must add it ({@code X-MTM-Password} and {@code X-MTM-OTP} on REST and SOAP, a prompt or
+ * {@code --password} on the console).
  * The services check it, so that no facade can forget to.
  */
 public final class Reauthentication {

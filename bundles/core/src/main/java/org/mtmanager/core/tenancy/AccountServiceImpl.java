@@ -26,6 +26,7 @@ import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.security.Cidr;
+import org.mtmanager.core.security.Reauthentication;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
@@ -228,6 +229,7 @@ public class AccountServiceImpl implements AccountService {
                 throw MtmException.conflict(null, "account " + id + " still holds " + children
                     + " account(s); delete them first");
             }
+            Reauthentication.require(caller, "deleting an account");
             // The audit entry goes first: it names the account, whose row is about to go.
             audit.append(em, caller, AuditEvent.success("account.delete", "account", id, a.getParentId(),
                 a.getType().toLowerCase(Locale.ROOT) + " '" + a.getName() + "'"));

@@ -19,6 +19,7 @@ import org.mtmanager.api.user.User;
 import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.api.user.UserService;
 import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.security.Reauthentication;
 import org.mtmanager.core.security.SecurityPolicy;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.store.Store;
@@ -153,6 +154,7 @@ public class UserServiceImpl implements UserService {
                     throw new MtmException(ErrorCode.RULE_VIOLATION, "the last platform administrator cannot be deleted");
                 }
             }
+            Reauthentication.require(caller, "deleting a user");
             audit.append(em, caller, AuditEvent.success("user.delete", "user", id, u.getAccountId(), u.getUsername()));
             em.remove(u);
         }));

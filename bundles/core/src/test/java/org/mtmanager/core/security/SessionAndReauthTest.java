@@ -179,4 +179,25 @@ public class SessionAndReauthTest {
         assertFalse(f.auth.authenticate("alice", PASSWORD, code, IP, Channel.REST).credential().enrolmentOnly());
         expect(ErrorCode.NOT_FOUND, null, () -> f.accounts.requireTwoFactor(carol, alice.accountId(), false));
     }
+
+    @Test
+    public void deletingAnAccountOrAUserNeedsThePasswordAgainAndLosesNothingWithout() {
+        org.mtmanager.api.account.Account customer = f.account(alice, null, "customer", "Doomed");
+        long userId = f.user(alice, customer.id(), "doomed-user", "viewer").id();
+        long otherId = f.user(alice, alice.accountId(), "colleague", "reseller-admin").id();
+        Caller viaSession = sessions.authenticate(login().key(), IP, Channel.REST);
+
+        expect(ErrorCode.REAUTHENTICATION_REQUIRED, "password", () -> f.users.delete(viaSession, otherId));
+        expect(ErrorCode.REAUTHENTICATION_REQUIRED, "password", () -> f.accounts.delete(viaSession, customer.id()));
+        assertEquals("doomed-user", f.users.get(alice, userId).username());
+        assertEquals("Doomed", f.accounts.get(alice, customer.id()).name());
+        // A rule that forbids the deletion anyway is reported first, without asking for the password.
+        expect(ErrorCode.RULE_VIOLATION, null, () -> f.users.delete(viaSession, alice.userId()));
+
+        Caller again = f.auth.reauthenticate(viaSession, PASSWORD, null);
+        f.users.delete(again, otherId);
+        f.accounts.delete(again, customer.id());
+        expect(ErrorCode.NOT_FOUND, null, () -> f.accounts.get(alice, customer.id()));
+        expect(ErrorCode.NOT_FOUND, null, () -> f.users.get(alice, otherId));
+    }
 }

@@ -3,6 +3,7 @@ package org.mtmanager.shell.command;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
@@ -17,10 +18,16 @@ public class AccountDelete extends MtmCommand {
     @Completion(Completers.Accounts.class)
     String account;
 
+    @Option(name = "--password", description = "Your password again (asked for when absent)") String password;
+    @Option(name = "--otp", description = "Your two-factor code, where it is on (asked for when absent)") String otp;
+
     @Override
-    protected void run(Caller c) {
+    protected void run(Caller c) throws Exception {
         long id = accounts.find(c, account).id();
-        accounts.delete(c, id);
+        dangerous(c, password, otp, as -> {
+            accounts.delete(as, id);
+            return null;
+        });
         done(java.util.Map.of("deleted", id), "Deleted account " + id);
     }
 }
