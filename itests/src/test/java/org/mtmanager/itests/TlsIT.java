@@ -1,6 +1,7 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.InputStream;
@@ -40,6 +41,15 @@ public class TlsIT {
             X509Certificate generated = certificate(keystore);
             generated.checkValidity();
             assertEquals("self-signed", generated.getSubjectX500Principal(), generated.getIssuerX500Principal());
+            // Pax Web's settings name the password file; the password itself stays in the mode-600 file.
+            String password = Files.readString(keystore.resolveSibling("mtm-https.p12.password")).strip();
+            Path web = d.home().resolve("etc/org.ops4j.pax.web.cfg");
+            for (int i = 0; i < 100 && !Files.readString(web).contains("$[secret:"); i++) {
+                Thread.sleep(100); // Config Admin writes the file back a moment after the change
+            }
+            String webCfg = Files.readString(web);
+            assertTrue(webCfg, webCfg.contains("org.ops4j.pax.web.ssl.keystore.password = $[secret:keystores/mtm-https.p12.password]"));
+            assertFalse("the keystore password is not in " + web, webCfg.contains(password));
 
             HttpsURLConnection c = https(d, "/mtm/api/v1/users/me", generated);
             c.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(

@@ -63,8 +63,9 @@ public class HttpsSetup {
         wanted.put("org.ops4j.pax.web.listening.addresses", config.listenAddress());
         wanted.put(KEYSTORE, ours.toString());
         wanted.put("org.ops4j.pax.web.ssl.keystore.type", "PKCS12");
-        wanted.put("org.ops4j.pax.web.ssl.keystore.password", password);
-        wanted.put("org.ops4j.pax.web.ssl.key.password", password);
+        String reference = secretReference(ours, etc()).orElse(password);
+        wanted.put("org.ops4j.pax.web.ssl.keystore.password", reference);
+        wanted.put("org.ops4j.pax.web.ssl.key.password", reference);
         wanted.put("org.ops4j.pax.web.ssl.key.alias", Certificates.ALIAS);
         boolean changed = false;
         for (Map.Entry<String, String> e : wanted.entrySet()) {
@@ -116,8 +117,26 @@ public class HttpsSetup {
         if (!config.keystore().isBlank()) {
             return Paths.get(config.keystore()).toAbsolutePath();
         }
-        String etc = System.getProperty("karaf.etc", "etc");
-        return Paths.get(etc, "keystores", "mtm-https.p12").toAbsolutePath();
+        return etc().resolve("keystores").resolve("mtm-https.p12");
+    }
+
+    private static Path etc() {
+        return Paths.get(System.getProperty("karaf.etc", "etc")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The keystore's password as a reference to its file, {@code $[secret:keystores/mtm-https.p12.password]}, which
+     * Karaf's Config Admin interpolation plugin (its secrets directory is {@code etc/}) resolves for Pax Web: the
+     * password itself never lands in the world-readable {@code etc/org.ops4j.pax.web.cfg}. Empty when the password
+     * file lies outside {@code etc/}, where the plugin does not look.
+     */
+    static java.util.Optional<String> secretReference(Path keystore, Path etc) {
+        Path passwordFile = keystore.resolveSibling(keystore.getFileName() + ".password").toAbsolutePath().normalize();
+        if (!passwordFile.startsWith(etc) || passwordFile.equals(etc)) {
+            return java.util.Optional.empty();
+        }
+        String relative = etc.relativize(passwordFile).toString().replace('\\', '/');
+        return relative.contains("]") ? java.util.Optional.empty() : java.util.Optional.of("$[secret:" + relative + "]");
     }
 
     private static boolean samePath(String a, Path b) {

@@ -91,4 +91,14 @@ public class TlsTest {
             assertEquals(List.of(), left.toList());
         }
     }
+
+    @Test
+    public void paxWebIsGivenAReferenceToThePasswordFileNotThePassword() {
+        Path etc = Path.of("/opt/mtm/etc");
+        assertEquals(java.util.Optional.of("$[secret:keystores/mtm-https.p12.password]"),
+            HttpsSetup.secretReference(etc.resolve("keystores/mtm-https.p12"), etc));
+        assertEquals("outside etc/ the interpolation plugin does not look", java.util.Optional.empty(),
+            HttpsSetup.secretReference(Path.of("/srv/tls/site.p12"), etc));
+        assertEquals(java.util.Optional.empty(), HttpsSetup.secretReference(Path.of("/opt/mtm/etc/../tls/site.p12"), etc));
+    }
 }
