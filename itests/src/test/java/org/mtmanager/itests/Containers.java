@@ -53,6 +53,32 @@ final class Containers {
         if (Files.exists(Path.of("/sys/class/net", bridge))) {
             run("ip", "link", "del", bridge);
         }
+        removeControlGroups(prefix);
+    }
+
+    /** The machines' control groups ({@code mtm/<namespace>}), emptied by the kills above. */
+    private static void removeControlGroups(String prefix) throws IOException, InterruptedException {
+        Path root = Path.of("/sys/fs/cgroup");
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        List<Path> parents = new java.util.ArrayList<>(List.of(root.resolve("mtm")));
+        try (var hierarchies = Files.list(root)) {
+            hierarchies.map(h -> h.resolve("mtm")).forEach(parents::add);
+        }
+        for (Path parent : parents.stream().filter(Files::isDirectory).toList()) {
+            try (var groups = Files.list(parent)) {
+                for (Path group : groups.filter(g -> g.getFileName().toString().startsWith(prefix) && Files.isDirectory(g)).toList()) {
+                    for (int attempt = 0; attempt < 50 && Files.isDirectory(group); attempt++) {
+                        try {
+                            Files.delete(group);
+                        } catch (IOException busy) {
+                            TimeUnit.MILLISECONDS.sleep(20); // the last process is still being reaped
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** GET of a machine's web page; the status and body, or -1 when nothing answers. */

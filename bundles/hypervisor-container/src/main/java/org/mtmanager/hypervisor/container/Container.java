@@ -101,13 +101,26 @@ final class Container {
      * Starts the process tree in its own session, so that it outlives the server, and waits until the web UI and
      * SIP answer.
      */
-    void start(String ip) throws DriverException {
+    void start(java.util.Properties machine) throws DriverException {
+        String ip = machine.getProperty("ip");
         java.util.function.BooleanSupplier alive = this::running;
         if (!running()) {
+            List<String> command = new java.util.ArrayList<>(List.of(Commands.tool("setsid")));
+            if (layout.enforceLimits()) {
+                // The first process joins the machine's control groups, then becomes the machine: everything the
+                // machine ever runs descends from it, inside the limits.
+                List<java.nio.file.Path> groups = Cgroups.system().prepare(layout.namespace(machineId),
+                    Integer.parseInt(machine.getProperty("vcpu", "1")), Integer.parseInt(machine.getProperty("memoryMb", "256")));
+                command.addAll(List.of(Commands.tool("sh"), "-c",
+                    "while [ \"$1\" != -- ]; do echo 0 > \"$1\" || exit 97; shift; done; shift; exec \"$@\"", "mtm-limits"));
+                groups.forEach(g -> command.add(g.toString()));
+                command.add("--");
+            }
+            command.addAll(List.of(Commands.tool("ip"), "netns", "exec", layout.namespace(machineId), Commands.tool("unshare"),
+                "--pid", "--fork", "--mount", "--mount-proc", "--uts", "--kill-child=SIGKILL", Commands.tool("sh"),
+                dir.resolve("init").toString()));
             try {
-                Process p = new ProcessBuilder(List.of(Commands.tool("setsid"), Commands.tool("ip"), "netns", "exec",
-                    layout.namespace(machineId), Commands.tool("unshare"), "--pid", "--fork", "--mount", "--mount-proc", "--uts",
-                    "--kill-child=SIGKILL", Commands.tool("sh"), dir.resolve("init").toString()))
+                Process p = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)
@@ -195,6 +208,9 @@ final class Container {
             Files.deleteIfExists(dir.resolve("pid"));
         } catch (IOException e) {
             throw new DriverException("cannot remove " + dir.resolve("pid") + ": " + e.getMessage(), true, e);
+        }
+        if (layout.enforceLimits()) {
+            Cgroups.system().remove(ns);
         }
     }
 

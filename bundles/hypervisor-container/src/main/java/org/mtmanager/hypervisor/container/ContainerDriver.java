@@ -64,7 +64,11 @@ public class ContainerDriver implements HypervisorDriver {
     public List<String> problems(HostSettings host) {
         List<String> problems = new ArrayList<>(Preflight.problems());
         try {
-            HostLayout.of(host);
+            if (HostLayout.of(host).enforceLimits()) {
+                Cgroups.system().problem().ifPresent(p -> problems.add("machines cannot be held to their resource plans: " + p
+                    + " (mount the memory, cpu and pids cgroup controllers, or set enforceLimits = false for host "
+                    + host.name() + ")"));
+            }
         } catch (DriverException e) {
             problems.add(e.getMessage());
         }
@@ -118,7 +122,7 @@ public class ContainerDriver implements HypervisorDriver {
             }
             Properties p = MachineFiles.read(dir);
             container.plug(p.getProperty("ip"));
-            container.start(p.getProperty("ip"));
+            container.start(p);
             return describe(spec.machineId(), p, container);
         });
     }
@@ -134,7 +138,7 @@ public class ContainerDriver implements HypervisorDriver {
         call(host, machineId, "start", (layout, dir, container) -> {
             Properties p = require(dir, machineId);
             container.plug(p.getProperty("ip"));
-            container.start(p.getProperty("ip"));
+            container.start(p);
             Files.deleteIfExists(dir.resolve(RESTART_PENDING));
             return null;
         });
@@ -203,7 +207,7 @@ public class ContainerDriver implements HypervisorDriver {
         MachineFiles.write(dir, p);
         if (running) {
             container.plug(p.getProperty("ip"));
-            container.start(p.getProperty("ip"));
+            container.start(p);
             Files.deleteIfExists(pending);
         }
     }

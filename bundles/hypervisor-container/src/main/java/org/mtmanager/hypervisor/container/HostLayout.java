@@ -13,9 +13,11 @@ import org.mtmanager.spi.hypervisor.HostSettings;
  * @param bridgeNamespace the network namespace the bridge lives in (an edge router's); empty for the server's own
  * @param routeOut        whether machines get a default route through the bridge's address, so that they answer
  *                        clients beyond it (off by default: then a machine reaches its bridge and nothing else)
+ * @param enforceLimits   whether each machine is held to its resource plan by a control group (on by default; a
+ *                        host without the cgroup controllers must turn it off explicitly to run machines at all)
  */
 record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength, String namespacePrefix,
-                  String bridgeNamespace, boolean routeOut) {
+                  String bridgeNamespace, boolean routeOut, boolean enforceLimits) {
 
     static final String DEFAULT_NETWORK = "10.100.0.0/16";
 
@@ -44,7 +46,15 @@ record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength
             throw new DriverException("host " + host.name() + ": bridgeNamespace must be a network namespace name", false);
         }
         return new HostLayout(stateDir, bridge, dotted(base + 1), parsed[4], prefix, bridgeNamespace,
-            Boolean.parseBoolean(host.get("routeOut").orElse("false")));
+            Boolean.parseBoolean(host.get("routeOut").orElse("false")), flag(host, "enforceLimits", true));
+    }
+
+    private static boolean flag(HostSettings host, String key, boolean otherwise) throws DriverException {
+        String value = host.get(key).orElse(Boolean.toString(otherwise)).strip();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new DriverException("host " + host.name() + ": " + key + " must be true or false", false);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** An ip command in the bridge's namespace. */

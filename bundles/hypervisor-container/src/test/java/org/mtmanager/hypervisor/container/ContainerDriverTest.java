@@ -157,6 +157,39 @@ public class ContainerDriverTest extends DriverContract {
     public void badHostSettingsAreProblemsThatNameTheSetting() {
         HostSettings bad = new HostSettings("bad", "container", Map.of("network", "10.1.2.3", "stateDir", stateDir.toString()));
         assertEquals(List.of("host bad: network must be an IPv4 CIDR from /8 to /30, like 10.100.0.0/16"), driver.problems(bad));
+        HostSettings vague = new HostSettings("vague", "container", Map.of("enforceLimits", "maybe", "stateDir", stateDir.toString()));
+        assertEquals(List.of("host vague: enforceLimits must be true or false"), driver.problems(vague));
+    }
+
+    @Test
+    public void eachMachineIsHeldToItsResourcePlanByTheKernel() throws Exception {
+        MachineSpec a = spec(0, "15.0"); // 1 vCPU, 256 MB
+        driver.create(host, a);
+        String group = PREFIX + a.machineId();
+        List<Long> processes = Commands.run(List.of("ip", "netns", "pids", group)).lines().filter(l -> !l.isBlank())
+            .map(l -> Long.parseLong(l.strip())).toList();
+        assertTrue("httpd, dropbear, Kamailio and the init: " + processes, processes.size() >= 4);
+        for (long pid : processes) {
+            List<String> groups = Cgroups.system().groupsOf(pid);
+            assertFalse(groups.isEmpty());
+            for (String g : groups) {
+                assertTrue(pid + " is in " + g, g.endsWith(":/" + Cgroups.PARENT + "/" + group));
+            }
+        }
+        assertEquals(Map.of("memory", 256L << 20, "cpu", Cgroups.CPU_PERIOD_US, "pids", (long) Cgroups.PIDS_MAX),
+            Cgroups.system().limits(group));
+
+        driver.resize(host, a.machineId(), 2, 512, 1);
+        assertEquals(Map.of("memory", 512L << 20, "cpu", 2 * Cgroups.CPU_PERIOD_US, "pids", (long) Cgroups.PIDS_MAX),
+            Cgroups.system().limits(group));
+        assertTrue(http(a.internalIp(), "/").contains(a.machineId()));
+
+        driver.destroy(host, a.machineId());
+        for (String controller : List.of("memory", "cpu", "pids")) {
+            Path dir = Path.of("/sys/fs/cgroup", controller, Cgroups.PARENT, group);
+            assertFalse(dir + " is gone with the machine", Files.exists(dir));
+        }
+        assertFalse(Files.exists(Path.of("/sys/fs/cgroup", Cgroups.PARENT, group)));
     }
 
     @Test
