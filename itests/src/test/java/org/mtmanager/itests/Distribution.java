@@ -115,11 +115,14 @@ public final class Distribution implements AutoCloseable {
      */
     private String bootThreads() {
         try {
+            // To a file, so that a jcmd that cannot attach to a wedged JVM still meets its time limit.
+            Path file = home.resolve("threads.txt");
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(pid()), "Thread.print").redirectErrorStream(true).start();
-            String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            Files.writeString(home.resolve("threads.txt"), dump);
+                String.valueOf(pid()), "Thread.print").redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            String dump = Files.readString(file);
             StringBuilder out = new StringBuilder();
             for (String thread : dump.split("\n\n")) {
                 if (thread.matches("(?s)^\"(features-|paxweb-config|CM Configuration Updater|SCR Component Actor|activator-).*")) {
@@ -207,7 +210,6 @@ public final class Distribution implements AutoCloseable {
             }
         }
     }
-
 
     static void set(Path cfg, String key, String value) throws IOException {
         String text = Files.exists(cfg) ? Files.readString(cfg) : "";
