@@ -34,6 +34,32 @@ public class SettingsAndAuditIT extends MtmTestSupport {
     @Filter("(osgi.jndi.service.name=mtm)")
     protected DataSource dataSource;
 
+    @Inject
+    protected org.osgi.framework.BundleContext context;
+
+    /**
+     * Derby imports nothing and counts on "DynamicImport-Package: *", which Felix may fail to wire while another
+     * thread holds its global lock (the boot then dies with NoClassDefFoundError: javax/naming/Referenceable). The
+     * distribution boot-delegates the JDK packages Derby needs, so no dynamic wire is ever made for them.
+     */
+    @Test
+    public void derbyGetsTheJdkPackagesItNeedsWithoutDynamicImports() throws Exception {
+        org.osgi.framework.Bundle derby = java.util.Arrays.stream(context.getBundles())
+            .filter(b -> "derby".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        Class<?> embedded = derby.loadClass("org.apache.derby.jdbc.EmbeddedDataSource");
+        assertTrue(javax.naming.Referenceable.class.isAssignableFrom(embedded));
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            assertTrue(c.isValid(5));
+        }
+        java.util.List<Object> wired = derby.adapt(org.osgi.framework.wiring.BundleWiring.class)
+            .getRequiredWires("osgi.wiring.package").stream()
+            .map(w -> w.getCapability().getAttributes().get("osgi.wiring.package")).toList();
+        for (String jdk : java.util.List.of("javax.naming", "javax.naming.spi", "javax.naming.directory", "javax.sql",
+            "javax.management", "javax.crypto")) {
+            assertFalse(jdk + " is boot-delegated, not wired: " + wired, wired.contains(jdk));
+        }
+    }
+
     @Test
     public void aLockedSettingIsRefusedOnEveryFacadeAndAudited() throws Exception {
         String pw = "Operator-pass-1";
