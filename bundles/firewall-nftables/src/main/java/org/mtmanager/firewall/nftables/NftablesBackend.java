@@ -44,9 +44,7 @@ public class NftablesBackend implements FirewallBackend {
         if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
             problems.add("network namespace " + s.namespace() + " does not exist");
         }
-        if (!s.publicAddress().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            problems.add("publicAddress must be an IPv4 address; got '" + s.publicAddress() + "'");
-        }
+        problems.addAll(s.ipv4Problems());
         problems.addAll(s.ipv6Problems());
         return problems;
     }
