@@ -1,5 +1,7 @@
 package org.mtmanager.core.access;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +146,7 @@ public class Firewall {
      */
     List<String> preconditions() {
         FirewallSettings s = settings;
-        if (!s.namespace().isEmpty() && !java.nio.file.Files.exists(java.nio.file.Path.of("/run/netns", s.namespace()))) {
+        if (!edgeExists(s)) {
             return List.of(); // the backend reports the missing namespace
         }
         List<String> found = Edge.problems(s, probes.apply(s));
@@ -160,7 +162,11 @@ public class Firewall {
     /** Where clients reach the port forwards (see {@link Edge#publicAddress}). */
     String publicAddress() {
         FirewallSettings s = settings;
-        return Edge.publicAddress(s, probes.apply(s));
+        return edgeExists(s) ? Edge.publicAddress(s, probes.apply(s)) : s.publicAddress();
+    }
+
+    private static boolean edgeExists(FirewallSettings s) {
+        return s.namespace().isEmpty() || Files.exists(Path.of("/run/netns", s.namespace()));
     }
 
     /**
