@@ -73,7 +73,7 @@ public class IptablesBackend implements FirewallBackend {
             }
         }
         if (Commands.tool("conntrack") == null) {
-            problems.add("conntrack is not installed (apt-get install -y conntrack): revoking could not cut open connections");
+            problems.add("conntrack is not installed (apt-get install -y conntrack, or run bin/mtm-host-setup): revoking could not cut open connections");
         }
         if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
             problems.add("network namespace " + s.namespace() + " does not exist");

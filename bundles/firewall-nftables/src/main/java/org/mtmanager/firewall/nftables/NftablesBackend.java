@@ -36,10 +36,10 @@ public class NftablesBackend implements FirewallBackend {
     public List<String> problems(FirewallSettings s) {
         List<String> problems = new ArrayList<>();
         if (Commands.tool("nft") == null) {
-            problems.add("nft is not installed (apt-get install -y nftables)");
+            problems.add("nft is not installed (apt-get install -y nftables, or run bin/mtm-host-setup)");
         }
         if (Commands.tool("conntrack") == null) {
-            problems.add("conntrack is not installed (apt-get install -y conntrack): revoking could not cut open connections");
+            problems.add("conntrack is not installed (apt-get install -y conntrack, or run bin/mtm-host-setup): revoking could not cut open connections");
         }
         if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
             problems.add("network namespace " + s.namespace() + " does not exist");
