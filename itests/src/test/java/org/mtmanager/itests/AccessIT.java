@@ -57,7 +57,7 @@ public class AccessIT {
             Files.delete(d.home().resolve("etc/org.mtmanager.host-local.cfg"));
             Path host = d.home().resolve("etc/org.mtmanager.host-edge.cfg");
             for (String[] kv : new String[][] {{"name", "edge"}, {"driver", "container"}, {"bridge", "mtmae0"},
-                {"bridgeNamespace", net.edge}, {"routeOut", "true"}, {"namespacePrefix", Containers.PREFIX},
+                {"bridgeNamespace", net.edge}, {"namespacePrefix", Containers.PREFIX},
                 {"network", Topology.INTERNAL}, {"vcpu", "64"}, {"memoryMb", "262144"}, {"diskGb", "10000"}}) {
                 Distribution.set(host, kv[0], kv[1]);
             }

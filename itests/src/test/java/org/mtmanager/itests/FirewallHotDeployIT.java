@@ -54,6 +54,9 @@ public class FirewallHotDeployIT extends MtmTestSupport {
         Assume.assumeTrue("needs nftables", Files.isExecutable(Path.of("/usr/sbin/nft")));
         String ns = "mtmit-fwhd-" + UUID.randomUUID().toString().substring(0, 6);
         sh("ip", "netns", "add", ns);
+        // A real edge: it forwards, and the public address is its own (else the status names both as problems).
+        sh("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv4.ip_forward=1");
+        sh("ip", "-n", ns, "addr", "add", "198.18.0.1/32", "dev", "lo");
         Path deployed = Paths.get(System.getProperty("karaf.base"), "deploy", BACKEND + ".jar");
         try {
             Configuration cfg = configAdmin.getConfiguration("org.mtmanager.firewall", null);

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * The firewall as found by a sync.
  *
- * @param problems why the backend cannot work now (empty when it can)
+ * @param problems why the backend cannot work now, or why its rules cannot carry packets (the edge forwards
+ *                 nothing, the public address is not its own, the last full sync failed), each with its remedy;
+ *                 empty when all is well
  * @param drift    differences found between the database and what the backend holds, before any repair
  * @param repaired whether the backend now holds exactly the database's policy
  */

@@ -51,6 +51,7 @@ public class AccessServiceImpl implements AccessService {
 
     @Override
     public MachineAccess access(Caller caller, long machineId) {
+        String publicAddress = firewall.publicAddress();
         return store.read(em -> {
             MachineEntity m = MachineServiceImpl.visibleMachine(em, caller, machineId);
             List<PortEntity> ports = em.createQuery("SELECT p FROM PortEntity p WHERE p.machineId = :m ORDER BY p.externalPort",
@@ -58,7 +59,7 @@ public class AccessServiceImpl implements AccessService {
             List<Grant> grants = em.createQuery("SELECT g FROM GrantEntity g WHERE g.machineId = :m ORDER BY g.id", GrantEntity.class)
                 .setParameter("m", m.getId()).getResultList().stream().map(g -> view(g, ports)).toList();
             List<PortForward> forwards = ports.stream().map(p -> new PortForward(m.getId(), serviceName(p.getService()),
-                p.getProtocol(), p.getPort(), firewall.settings().publicAddress(), p.getExternalPort())).toList();
+                p.getProtocol(), p.getPort(), publicAddress, p.getExternalPort())).toList();
             return new MachineAccess(m.getId(), m.getInternalIp(), grants, forwards);
         });
     }

@@ -1,5 +1,7 @@
 package org.mtmanager.core.access;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.access.FirewallStatus;
@@ -16,6 +19,7 @@ import org.mtmanager.api.access.GrantState;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.spi.firewall.Edge;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
 import org.mtmanager.spi.firewall.FirewallSettings;
@@ -54,6 +58,12 @@ public class Firewall {
     private volatile String backendType;
     private volatile FirewallSettings settings;
     private volatile boolean dirty = true;
+    /** Why the last full sync failed (a tool's answer, e.g. a kernel without NAT); null after one that worked. */
+    private volatile String lastFailure;
+    /** The edge's preconditions that failed when last checked, logged when they change. */
+    private volatile List<String> lastPreconditions = List.of();
+    /** How the edge is read; a unit test's fake replaces the real one. */
+    volatile Function<FirewallSettings, Edge.Probe> probes = Edge::of;
 
     @Activate
     public Firewall(@Reference Store store, @Reference AuditLog audit, @Reference AuthService auth, Map<String, Object> config) {
@@ -77,7 +87,7 @@ public class Firewall {
         Map<String, String> props = new java.util.HashMap<>();
         config.forEach((k, v) -> props.put(k, String.valueOf(v)));
         this.backendType = props.getOrDefault("backend", "nftables");
-        this.settings = new FirewallSettings(props.getOrDefault("publicAddress", "127.0.0.1"),
+        this.settings = new FirewallSettings(props.getOrDefault("publicAddress", ""),
             props.getOrDefault("internalNetwork", "10.100.0.0/16"), props.getOrDefault("sipEdge", ""),
             props.getOrDefault("namespace", ""), props);
         long retry = Long.parseLong(props.getOrDefault("retrySeconds", "30"));
@@ -131,6 +141,35 @@ public class Firewall {
     }
 
     /**
+     * What the edge itself lacks for the rules to carry packets (forwarding, a public address of its own; see
+     * {@link Edge}), with remedies. These never stop a sync: the rules are right, the edge is not ready for them.
+     */
+    List<String> preconditions() {
+        FirewallSettings s = settings;
+        if (!edgeExists(s)) {
+            return List.of(); // the backend reports the missing namespace
+        }
+        List<String> found = Edge.problems(s, probes.apply(s));
+        if (!found.equals(lastPreconditions)) {
+            lastPreconditions = found;
+            if (!found.isEmpty()) {
+                LOG.warn("The firewall's rules cannot carry packets yet: {}", String.join("; ", found));
+            }
+        }
+        return found;
+    }
+
+    /** Where clients reach the port forwards (see {@link Edge#publicAddress}). */
+    String publicAddress() {
+        FirewallSettings s = settings;
+        return edgeExists(s) ? Edge.publicAddress(s, probes.apply(s)) : s.publicAddress();
+    }
+
+    private static boolean edgeExists(FirewallSettings s) {
+        return s.namespace().isEmpty() || Files.exists(Path.of("/run/netns", s.namespace()));
+    }
+
+    /**
      * Pushes single changes, and cuts the connections of removed grants. False when the backend could not take
      * them: the next full sync will.
      */
@@ -178,9 +217,15 @@ public class Firewall {
             desired = read.policy();
             pending = read.maxPending();
             t1 = System.nanoTime();
-            b.get().apply(settings, desired);
+            try {
+                b.get().apply(settings, desired);
+            } catch (FirewallException e) {
+                lastFailure = e.getMessage();
+                throw e;
+            }
             t2 = System.nanoTime();
             dirty = false;
+            lastFailure = null;
         }
         if (pending != null) {
             // Grants made since the read have higher ids, and install themselves (their change waits for this monitor).
@@ -194,11 +239,13 @@ public class Firewall {
     }
 
     FirewallStatus status(boolean repair) {
-        List<String> problems = problems();
+        List<String> problems = new ArrayList<>(problems());
+        boolean usable = problems.isEmpty();
+        problems.addAll(preconditions());
         Policy desired = store.read(AccessPolicy::desired);
         List<String> drift = new ArrayList<>();
         boolean repaired = false;
-        if (problems.isEmpty()) {
+        if (usable) {
             try {
                 Policy installed = backend().orElseThrow().installed(settings);
                 Policy wanted = desired;
@@ -215,8 +262,14 @@ public class Firewall {
                     repaired = drift.isEmpty();
                 }
             } catch (FirewallException e) {
-                problems = List.of(e.getMessage());
+                if (!e.getMessage().equals(lastFailure)) {
+                    problems.add(e.getMessage());
+                }
             }
+        }
+        String failure = lastFailure;
+        if (failure != null) {
+            problems.add("the last full sync failed: " + failure);
         }
         long pending = store.read(em -> em.createQuery("SELECT COUNT(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class)
             .setParameter("p", GrantState.PENDING.name()).getSingleResult());
@@ -231,6 +284,7 @@ public class Firewall {
             if ((dirty || pending > 0) && problems().isEmpty()) {
                 syncNow();
             }
+            preconditions();
         } catch (FirewallException | RuntimeException e) {
             LOG.warn("Firewall sync failed; retrying later: {}", e.getMessage());
         }

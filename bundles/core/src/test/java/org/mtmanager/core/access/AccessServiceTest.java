@@ -3,6 +3,7 @@ package org.mtmanager.core.access;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.mtmanager.api.access.Grant;
 import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.access.GrantState;
 import org.mtmanager.core.CoreFixture;
+import org.mtmanager.spi.firewall.Edge;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
 import org.mtmanager.spi.firewall.FirewallSettings;
@@ -108,6 +110,7 @@ public class AccessServiceTest {
     public void services() throws Exception {
         firewall = new Firewall(f.store, f.audit, f.auth, Map.of("backend", "memory", "publicAddress", "198.18.0.1",
             "retrySeconds", "3600", "expirySeconds", "3600"));
+        firewall.probes = s -> edge(true, "198.18.0.1");
         firewall.addBackend(backend, Map.of(FirewallBackend.TYPE_PROPERTY, "memory"));
         firewall.syncNow();
         access = new AccessServiceImpl(f.store, f.audit, firewall);
@@ -290,5 +293,55 @@ public class AccessServiceTest {
         pool.shutdown();
         assertEquals(40, seen.size());
         assertEquals(40, backend.forwards.size());
+    }
+
+    /** An edge of fixed answers. */
+    private static Edge.Probe edge(boolean forwards, String... addresses) {
+        return new Edge.Probe() {
+            @Override
+            public boolean forwards(boolean ipv6) {
+                return forwards;
+            }
+
+            @Override
+            public List<String> addresses() {
+                return List.of(addresses);
+            }
+        };
+    }
+
+    @Test
+    public void theStatusNamesWhatTheEdgeLacksWithoutHoldingBackTheRules() throws Exception {
+        firewall.probes = s -> edge(false, "198.51.100.4");
+        access.grant(reseller, machineA, ssh("198.18.1.2"));
+        var status = firewall.status(true);
+        assertEquals(status.problems().toString(), 2, status.problems().size());
+        assertTrue(status.problems().get(0), status.problems().get(0).startsWith("IPv4 forwarding is off on this server")
+            && status.problems().get(0).contains("bin/mtm-host-setup"));
+        assertTrue(status.problems().get(1), status.problems().get(1).startsWith("publicAddress 198.18.0.1 is not an address on this server"));
+        assertTrue("the rules are installed all the same", status.repaired());
+        assertTrue(backend.allows.contains(new Policy.Allow("198.18.1.2/32", "10.100.0.10", "tcp", 22)));
+        firewall.probes = s -> edge(true, "198.18.0.1");
+        assertEquals(List.of(), firewall.status(false).problems());
+    }
+
+    @Test
+    public void aFailedFullSyncIsAProblemUntilOneWorks() throws Exception {
+        firewall.probes = s -> edge(true, "198.18.0.1");
+        backend.failing = true;
+        assertThrows(FirewallException.class, firewall::syncNow);
+        backend.failing = false;
+        assertEquals(List.of("the last full sync failed: the backend is down"), firewall.status(false).problems());
+        assertTrue(firewall.status(true).repaired());
+        assertEquals(List.of(), firewall.status(false).problems());
+    }
+
+    @Test
+    public void withoutAPublicAddressForwardsAreShownOnTheEdgesOwnAddress() throws Exception {
+        firewall.configure(Map.of("backend", "memory", "retrySeconds", "3600", "expirySeconds", "3600"));
+        firewall.probes = s -> edge(true, "10.100.0.1", "198.51.100.4");
+        access.grant(reseller, machineA, ssh("198.18.1.2"));
+        assertEquals("198.51.100.4", access.access(reseller, machineA).forwards().get(0).publicAddress());
+        assertEquals(List.of(), firewall.status(false).problems());
     }
 }

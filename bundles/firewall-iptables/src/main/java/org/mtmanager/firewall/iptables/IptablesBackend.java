@@ -23,8 +23,12 @@ import org.osgi.service.component.annotations.Component;
 public class IptablesBackend implements FirewallBackend {
     static final String NAT = "MTM-PREROUTING";
     static final String FILTER = "MTM-FORWARD";
+    /** IPv4 only: where admitted connections into the internal network are masqueraded (setting masquerade). */
+    static final String SNAT = "MTM-POSTROUTING";
+    /** Without a public address, forwards listen on every address of the edge's own. */
+    private static final String LOCAL = "-m addrtype --dst-type LOCAL";
     private static final Pattern DNAT = Pattern.compile(
-        "-A " + NAT + " -d \\S+ -p (\\w+) -m \\w+ --dport (\\d+) -j DNAT --to-destination (?:\\[([0-9a-f:]+)]|([\\d.]+)):(\\d+)");
+        "-A " + NAT + " (?:-d \\S+ )?-p (\\w+) (?:" + LOCAL + " )?-m \\w+ --dport (\\d+) -j DNAT --to-destination (?:\\[([0-9a-f:]+)]|([\\d.]+)):(\\d+)");
     private static final Pattern ALLOW = Pattern.compile(
         "-A " + FILTER + " -s (\\S+) -d ([0-9a-f.:]+)/(?:32|128) -p (\\w+) -m \\w+ --dport (\\d+) -j ACCEPT");
 
@@ -69,14 +73,12 @@ public class IptablesBackend implements FirewallBackend {
             }
         }
         if (Commands.tool("conntrack") == null) {
-            problems.add("conntrack is not installed (apt-get install -y conntrack): revoking could not cut open connections");
+            problems.add("conntrack is not installed (apt-get install -y conntrack, or run bin/mtm-host-setup): revoking could not cut open connections");
         }
         if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
             problems.add("network namespace " + s.namespace() + " does not exist");
         }
-        if (!s.publicAddress().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            problems.add("publicAddress must be an IPv4 address; got '" + s.publicAddress() + "'");
-        }
+        problems.addAll(s.ipv4Problems());
         problems.addAll(s.ipv6Problems());
         return problems;
     }
@@ -92,8 +94,19 @@ public class IptablesBackend implements FirewallBackend {
             if (f.forwards(s)) {
                 policy.forwards().forEach(fw -> nat.append(dnat(s, f, fw)).append('\n'));
             }
-            nat.append("COMMIT\n");
             String internal = f == Family.V4 ? s.internalNetwork() : Nat64.embedNetwork(s.nat64Prefix(), s.internalNetwork());
+            if (f == Family.V4) {
+                // IPv6 reaches the machines through the edge's NAT64 translator, which answers for them itself.
+                nat.append(':').append(SNAT).append(" - [0:0]\n");
+                if (!exists(s, f, "nat", "POSTROUTING", "-j", SNAT)) {
+                    nat.append("-I POSTROUTING 1 -j ").append(SNAT).append('\n');
+                }
+                if (s.masquerade()) {
+                    nat.append("-A ").append(SNAT).append(" ! -s ").append(internal).append(" -d ").append(internal)
+                        .append(" -j MASQUERADE\n");
+                }
+            }
+            nat.append("COMMIT\n");
             StringBuilder filter = new StringBuilder("*filter\n:" + FILTER + " - [0:0]\n");
             if (!exists(s, f, "filter", "FORWARD", "-d", internal, "-j", FILTER)) {
                 filter.append("-I FORWARD 1 -d ").append(internal).append(" -j ").append(FILTER).append('\n');
@@ -229,8 +242,9 @@ public class IptablesBackend implements FirewallBackend {
 
     private static String dnat(FirewallSettings s, Family f, Policy.Forward fw) {
         String to = f == Family.V4 ? fw.internalIp() : "[" + f.machine(s, fw.internalIp()) + "]";
-        String publicAddress = f == Family.V4 ? s.publicAddress() + "/32" : s.publicAddress6().orElseThrow() + "/128";
-        return "-A " + NAT + " -d " + publicAddress + " -p " + fw.protocol() + " -m " + fw.protocol() + " --dport "
+        String where = f == Family.V6 ? "-d " + s.publicAddress6().orElseThrow() + "/128 -p " + fw.protocol()
+            : s.listensOnEveryLocalAddress() ? "-p " + fw.protocol() + " " + LOCAL : "-d " + s.publicAddress() + "/32 -p " + fw.protocol();
+        return "-A " + NAT + " " + where + " -m " + fw.protocol() + " --dport "
             + fw.externalPort() + " -j DNAT --to-destination " + to + ":" + fw.port();
     }
 

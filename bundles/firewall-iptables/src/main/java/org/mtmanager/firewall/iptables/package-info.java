@@ -1,7 +1,10 @@
 /**
  * The iptables firewall backend ({@code mtm.firewall=iptables}): the chains {@code MTM-PREROUTING} (nat: one DNAT
- * rule per port forward) and {@code MTM-FORWARD} (filter: established traffic, the SIP edge, one ACCEPT per grant,
- * then DROP), reached by one jump each from PREROUTING and from FORWARD for the internal network. Every change
+ * rule per port forward, on {@code publicAddress}, or with {@code -m addrtype --dst-type LOCAL} on every address of
+ * the edge when none is set), {@code MTM-FORWARD} (filter: established traffic, the SIP edge, one ACCEPT per grant,
+ * then DROP) and {@code MTM-POSTROUTING} (nat, IPv4: with {@code masquerade} on, the default, a MASQUERADE of what
+ * enters the internal network from outside it, so that machines with no route out answer clients beyond the
+ * edge), reached by one jump each from PREROUTING, from FORWARD for the internal network and from POSTROUTING. Every change
  * goes through one {@code iptables-restore --noflush}: a full sync redeclares (and so empties) the platform's
  * chains inside the same transaction; a single grant or revoke inserts or deletes its rules only. Never one
  * process per rule.

@@ -46,11 +46,20 @@ final class NftScript {
         declare(t, s, "set", NET4, V4_KEY, true, e.get(NET4));
         declare(t, s, "set", HOST6, V6_KEY, false, e.get(HOST6));
         declare(t, s, "set", NET6, V6_KEY, true, e.get(NET6));
+        // Without a public address, forwards listen on every address of the edge's own (fib: the kernel's view).
         t.append("  chain prerouting {\n    type nat hook prerouting priority dstnat; policy accept;\n")
-            .append("    ip daddr ").append(s.publicAddress()).append(" dnat ip to meta l4proto . th dport map @").append(FWD4).append('\n');
+            .append(s.listensOnEveryLocalAddress() ? "    meta nfproto ipv4 fib daddr type local" : "    ip daddr " + s.publicAddress())
+            .append(" dnat ip to meta l4proto . th dport map @").append(FWD4).append('\n');
         s.publicAddress6().ifPresent(a -> t.append("    ip6 daddr ").append(a).append(" dnat ip6 to meta l4proto . th dport map @")
             .append(FWD6).append('\n'));
-        t.append("  }\n  chain forward {\n    type filter hook forward priority filter; policy accept;\n")
+        t.append("  }\n");
+        if (s.masquerade()) {
+            // Only what the forward chain admitted gets here; the machines' own network keeps its addresses.
+            t.append("  chain postrouting {\n    type nat hook postrouting priority srcnat; policy accept;\n")
+                .append("    ip daddr ").append(s.internalNetwork()).append(" ip saddr != ").append(s.internalNetwork())
+                .append(" masquerade\n  }\n");
+        }
+        t.append("  chain forward {\n    type filter hook forward priority filter; policy accept;\n")
             .append("    ip daddr ").append(s.internalNetwork()).append(" jump machines\n")
             .append("    ip6 daddr ").append(Nat64.embedNetwork(s.nat64Prefix(), s.internalNetwork())).append(" jump machines\n")
             .append("  }\n  chain machines {\n    ct state established,related accept\n");

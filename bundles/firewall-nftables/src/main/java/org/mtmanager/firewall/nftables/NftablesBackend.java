@@ -36,17 +36,15 @@ public class NftablesBackend implements FirewallBackend {
     public List<String> problems(FirewallSettings s) {
         List<String> problems = new ArrayList<>();
         if (Commands.tool("nft") == null) {
-            problems.add("nft is not installed (apt-get install -y nftables)");
+            problems.add("nft is not installed (apt-get install -y nftables, or run bin/mtm-host-setup)");
         }
         if (Commands.tool("conntrack") == null) {
-            problems.add("conntrack is not installed (apt-get install -y conntrack): revoking could not cut open connections");
+            problems.add("conntrack is not installed (apt-get install -y conntrack, or run bin/mtm-host-setup): revoking could not cut open connections");
         }
         if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
             problems.add("network namespace " + s.namespace() + " does not exist");
         }
-        if (!s.publicAddress().matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-            problems.add("publicAddress must be an IPv4 address; got '" + s.publicAddress() + "'");
-        }
+        problems.addAll(s.ipv4Problems());
         problems.addAll(s.ipv6Problems());
         return problems;
     }

@@ -3,7 +3,10 @@
  * own, {@code inet mtm}, in the configured namespace (or the server's):
  * <ul>
  * <li>port forwards are elements of the map {@code fwd4} (protocol and external port to machine address and
- * port);</li>
+ * port), a DNAT on {@code publicAddress}, or with none set on every address of the edge ({@code fib daddr type
+ * local});</li>
+ * <li>with {@code masquerade} on (the default), the chain {@code postrouting} masquerades what enters the internal
+ * network from outside it, so that machines with no route out answer clients beyond the edge;</li>
  * <li>grants from one address are elements of the hashed sets {@code host4} and {@code host6}, grants from a
  * block are elements of the interval sets {@code allow4} and {@code allow6} (source, machine, protocol, port).
  * The split is for speed: nft loads an interval set's elements to change one, so a change there grows with the

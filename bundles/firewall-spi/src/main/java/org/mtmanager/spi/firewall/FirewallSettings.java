@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Where and how the policy is enforced, from {@code etc/org.mtmanager.firewall.cfg}.
  *
- * @param publicAddress   the platform's public IPv4 address, where port forwards listen
+ * @param publicAddress   the platform's public IPv4 address, where port forwards listen; empty (the shipped default)
+ *                        for every address of the edge itself (see {@link #listensOnEveryLocalAddress()})
  * @param internalNetwork the machines' addresses (a CIDR): traffic towards them is filtered, all else untouched
  * @param sipEdge         the address of the platform's own SIP path (a CIDR), the only source SIP may come from;
  *                        empty for none
@@ -21,12 +22,42 @@ public record FirewallSettings(String publicAddress, String internalNetwork, Str
 
     public FirewallSettings {
         properties = Map.copyOf(properties);
+        publicAddress = publicAddress == null ? "" : publicAddress.strip();
         sipEdge = sipEdge == null ? "" : sipEdge;
         namespace = namespace == null ? "" : namespace;
     }
 
     public Optional<String> get(String key) {
         return Optional.ofNullable(properties.get(key));
+    }
+
+    /** Whether port forwards listen on every address the edge has (no {@code publicAddress} set). */
+    public boolean listensOnEveryLocalAddress() {
+        return publicAddress.isEmpty();
+    }
+
+    /**
+     * Whether connections admitted into the internal network from outside it take the edge's own address there as
+     * their source (setting {@code masquerade}, on by default). Machines without a route out (a container host's
+     * default, {@code routeOut = false}) can answer only their own network, so without it a client beyond the edge
+     * never gets a reply; turn it off where the machines route their replies back through the edge themselves and
+     * should see the clients' own addresses.
+     */
+    public boolean masquerade() {
+        return !get("masquerade").map(String::strip).orElse("true").equalsIgnoreCase("false");
+    }
+
+    /** What is wrong with the IPv4 settings, if anything (for a backend's {@code problems}). */
+    public java.util.List<String> ipv4Problems() {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        if (!publicAddress.isEmpty() && !publicAddress.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            problems.add("publicAddress must be an IPv4 address, or empty for every address of this server; got '" + publicAddress + "'");
+        }
+        String masquerade = get("masquerade").map(String::strip).orElse("true");
+        if (!masquerade.equalsIgnoreCase("true") && !masquerade.equalsIgnoreCase("false")) {
+            problems.add("masquerade must be true or false; got '" + masquerade + "'");
+        }
+        return problems;
     }
 
     /** The edge's public IPv6 address, if IPv6 clients may use the port forwards. */

@@ -163,4 +163,34 @@ public abstract class FirewallContract {
         assertFalse("nobody else does", net.ssh(net.client2, Topology.MACHINE6, 22));
         assertEquals(Policy.of(List.of(SSH_FORWARD), List.of(C1_6_SSH)), backend().installed(settings));
     }
+
+    @Test
+    public void withoutAPublicAddressForwardsListenOnEveryAddressOfTheEdge() throws Exception {
+        FirewallSettings everywhere = new FirewallSettings("", Topology.INTERNAL, "", net.edge, Map.of());
+        assertEquals(List.of(), backend().problems(everywhere));
+        Policy policy = Policy.of(List.of(SSH_FORWARD), List.of(C1_SSH));
+        backend().apply(everywhere, policy);
+        assertTrue("c1 reaches SSH on the edge's address on its link", net.ssh(net.client1, Topology.EDGE_ON_CLIENT1, 10006));
+        assertTrue("and on the edge's other address", net.ssh(net.client1, Topology.PUBLIC, 10006));
+        assertFalse("c2 is still not whitelisted", net.ssh(net.client2, Topology.PUBLIC, 10006));
+        assertEquals(policy, backend().installed(everywhere));
+        backend().remove(everywhere, Policy.of(List.of(SSH_FORWARD), List.of()));
+        assertFalse("a removed forward listens nowhere", net.ssh(net.client1, Topology.PUBLIC, 10006));
+        assertEquals(Policy.of(List.of(), List.of(C1_SSH)), backend().installed(everywhere));
+    }
+
+    @Test
+    public void machinesWithNoRouteOutAnswerClientsBeyondTheEdgeThroughTheMasquerade() throws Exception {
+        net.removeMachinesRouteBack();
+        Policy policy = Policy.of(List.of(SSH_FORWARD), List.of(C1_SSH, C1_NET_WEB));
+        backend().apply(settings, policy);
+        assertTrue("c1 reaches SSH through the forward", net.ssh(net.client1, Topology.PUBLIC, 10006));
+        assertTrue("c1's network reaches the web UI on the machine's own address", net.web(net.client1, Topology.MACHINE, 80));
+        assertFalse("the masquerade admits nobody the grants do not", net.ssh(net.client2, Topology.PUBLIC, 10006));
+        FirewallSettings noMasquerade = new FirewallSettings(Topology.PUBLIC, Topology.INTERNAL, "", net.edge,
+            Map.of("masquerade", "false"));
+        backend().apply(noMasquerade, policy);
+        assertFalse("without it, the machine's replies have no way back", net.ssh(net.client1, Topology.PUBLIC, 10006));
+        assertEquals(policy, backend().installed(noMasquerade));
+    }
 }

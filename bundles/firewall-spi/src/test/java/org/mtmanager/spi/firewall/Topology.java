@@ -142,6 +142,17 @@ public final class Topology implements AutoCloseable {
         sh("ip", "-n", peerNs, "link", "set", "e", "up");
     }
 
+    /**
+     * Takes the stand-in machine's route to the clients away, as a container host's machines have none: from then
+     * on it answers its own network only.
+     */
+    public void removeMachinesRouteBack() throws Exception {
+        sh("ip", "-n", machine, "route", "del", "198.18.0.0/15");
+    }
+
+    /** The edge's address on client 1's link, one of its own other than the public address. */
+    public static final String EDGE_ON_CLIENT1 = "198.18.1.1";
+
     /** What {@code client} gets for GET / at {@code address:port}; empty when nothing answers. */
     public String http(String client, String address, int port) throws Exception {
         return run(client, "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | busybox nc -w 2 " + address + " " + port + " 2>/dev/null");

@@ -64,7 +64,9 @@ public class ContainerDriver implements HypervisorDriver {
     public List<String> problems(HostSettings host) {
         List<String> problems = new ArrayList<>(Preflight.problems());
         try {
-            if (HostLayout.of(host).enforceLimits()) {
+            HostLayout layout = HostLayout.of(host);
+            Routing.problem(layout, host.name()).ifPresent(problems::add);
+            if (layout.enforceLimits()) {
                 Cgroups.system().problem().ifPresent(p -> problems.add("machines cannot be held to their resource plans: " + p
                     + " (mount the memory, cpu and pids cgroup controllers, or set enforceLimits = false for host "
                     + host.name() + ")"));

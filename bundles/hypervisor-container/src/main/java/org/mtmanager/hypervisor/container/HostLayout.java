@@ -12,7 +12,8 @@ import org.mtmanager.spi.hypervisor.HostSettings;
  * @param prefixLength    the internal network's prefix length (the bridge holds its first address)
  * @param bridgeNamespace the network namespace the bridge lives in (an edge router's); empty for the server's own
  * @param routeOut        whether machines get a default route through the bridge's address, so that they answer
- *                        clients beyond it (off by default: then a machine reaches its bridge and nothing else)
+ *                        clients beyond it themselves (off by default: then a machine reaches its bridge and nothing
+ *                        else, and the firewall's masquerade brings its replies back through the bridge's namespace)
  * @param enforceLimits   whether each machine is held to its resource plan by a control group (on by default; a
  *                        host without the cgroup controllers must turn it off explicitly to run machines at all)
  */
@@ -46,7 +47,7 @@ record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength
             throw new DriverException("host " + host.name() + ": bridgeNamespace must be a network namespace name", false);
         }
         return new HostLayout(stateDir, bridge, dotted(base + 1), parsed[4], prefix, bridgeNamespace,
-            Boolean.parseBoolean(host.get("routeOut").orElse("false")), flag(host, "enforceLimits", true));
+            flag(host, "routeOut", false), flag(host, "enforceLimits", true));
     }
 
     private static boolean flag(HostSettings host, String key, boolean otherwise) throws DriverException {

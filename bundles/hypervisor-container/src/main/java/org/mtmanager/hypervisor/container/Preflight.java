@@ -39,7 +39,7 @@ final class Preflight {
         }
         if (!missing.isEmpty()) {
             problems.add(String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " not installed (apt-get install -y "
-                + String.join(" ", packages) + ")");
+                + String.join(" ", packages) + ", or run bin/mtm-host-setup)");
         }
         return problems;
     }

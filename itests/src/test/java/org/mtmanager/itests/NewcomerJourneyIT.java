@@ -1,0 +1,163 @@
+package org.mtmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The slides' reseller journey on the shipped distribution as a newcomer gets it after the README's first command
+ * (the host set up by bin/mtm-host-setup, which {@code .ci/run} runs): the embedded defaults, only its ports and the
+ * names of its bridge, network and namespaces its own, so that it touches nothing of other runs. The firewall is
+ * this server's own, listening on every address of the server, and the machine a real container with no route
+ * out. A reseller creates a machine and grants SSH to a client address; that client, in a namespace of the test's
+ * linked to the server, gets dropbear's banner through the external port on the server's address, and another
+ * client does not.
+ */
+public class NewcomerJourneyIT {
+    private static final String API = "/mtm/api/v1";
+    private static final String PREFIX = "mtmjy-";
+    private static final String BRIDGE = "mtmjy0";
+    private static final String NETWORK = "10.124.0.0/24";
+    private static final String PASSWORD = "Ramon-pass-123";
+
+    @Test
+    public void aResellerCreatesAMachineAndAGrantedClientReachesItsSshThroughTheForwardedPort() throws Exception {
+        assertFalse("this server's own firewall table inet mtm is in use (another MT Manager running here?): stop it,"
+            + " or delete the table if an interrupted run left it", sh("nft", "list", "tables").contains("inet mtm"));
+        String id = UUID.randomUUID().toString().substring(0, 6);
+        Client granted = new Client(PREFIX + "c1-" + id, "mtmjya" + id, "198.18.90");
+        Client other = new Client(PREFIX + "c2-" + id, "mtmjyb" + id, "198.18.91");
+        try (Distribution d = Distribution.unpack("journey")) {
+            // The defaults, but for the names that keep this run apart from others: the firewall in this server's
+            // own namespace (Distribution moves it away for every other test), the host on a bridge of its own.
+            Path fw = d.home().resolve("etc/org.mtmanager.firewall.cfg");
+            Distribution.set(fw, "namespace", "");
+            Distribution.set(fw, "internalNetwork", NETWORK);
+            Path host = d.home().resolve("etc/org.mtmanager.host-local.cfg");
+            Distribution.set(host, "bridge", BRIDGE);
+            Distribution.set(host, "network", NETWORK);
+            Distribution.set(host, "namespacePrefix", PREFIX);
+            granted.make();
+            other.make();
+            d.start();
+            d.awaitRest(Duration.ofMinutes(3));
+            Http admin = d.admin();
+
+            JsonNode local = admin.get(API + "/hosts/local").json();
+            assertEquals("the host is ready after bin/mtm-host-setup: " + local, List.of(), strings(local.get("problems")));
+            await("the firewall has nothing to report", () -> strings(admin.post(API + "/firewall/sync?repair=false", Map.of())
+                .json().get("problems")).isEmpty());
+
+            long reseller = admin.post(API + "/accounts", Map.of("type", "reseller", "name", "MaquinasRamon")).json().get("id").asLong();
+            assertEquals(201, admin.post(API + "/users", Map.of("accountId", reseller, "username", "ramon", "password", PASSWORD,
+                "role", "reseller-admin")).status());
+            Http ramon = admin.as("ramon", PASSWORD);
+            JsonNode draft = ramon.post(API + "/machines/drafts", Map.of("hostname", "pbx-ramon", "plan", "SS", "customer",
+                Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
+                    "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678"))).json();
+            long machine = ramon.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json().get("machineId").asLong();
+            await("the machine runs", () -> "RUNNING".equals(ramon.get(API + "/machines/" + machine).json().get("state").asText()));
+            assertEquals("local", ramon.get(API + "/machines/" + machine).json().get("host").asText());
+
+            Http.Response ssh = ramon.post(API + "/machines/" + machine + "/access", Map.of("source", granted.address, "service", "ssh"));
+            assertEquals(ssh.toString(), 201, ssh.status());
+            int port = ssh.json().get("externalPort").asInt();
+            await("the grant is in the firewall", () -> ramon.get(API + "/machines/" + machine + "/access").json()
+                .get("grants").get(0).get("state").asText().equals("ACTIVE"));
+            JsonNode forward = ramon.get(API + "/machines/" + machine + "/access").json().get("forwards").get(0);
+            assertEquals(port, forward.get("externalPort").asInt());
+            assertFalse("the forward names an address of this server", forward.get("publicAddress").asText().isEmpty());
+
+            String banner = granted.banner(granted.server, port);
+            assertTrue("the granted client reaches SSH at " + granted.server + ":" + port + ", got '" + banner + "'",
+                banner.startsWith("SSH-2.0-dropbear"));
+            assertEquals("a client without a grant does not", "", other.banner(other.server, port));
+        } finally {
+            try {
+                granted.remove();
+                other.remove();
+                Containers.sweep(PREFIX, BRIDGE);
+            } finally {
+                if (sh("nft", "list", "tables").contains("inet mtm")) {
+                    sh("nft", "delete", "table", "inet", "mtm");
+                }
+            }
+        }
+    }
+
+    /** A client namespace linked to this server by a veth of its own /24: no route beyond this server's end of it. */
+    private static final class Client {
+        final String namespace;
+        final String link;
+        final String server;
+        final String address;
+
+        Client(String namespace, String link, String net) {
+            this.namespace = namespace;
+            this.link = link;
+            this.server = net + ".1";
+            this.address = net + ".2";
+        }
+
+        void make() throws Exception {
+            sh("ip", "netns", "add", namespace);
+            sh("ip", "link", "add", link, "type", "veth", "peer", "name", "e", "netns", namespace);
+            sh("ip", "addr", "add", server + "/24", "dev", link);
+            sh("ip", "link", "set", link, "up");
+            sh("ip", "-n", namespace, "addr", "add", address + "/24", "dev", "e");
+            sh("ip", "-n", namespace, "link", "set", "e", "up");
+            sh("ip", "-n", namespace, "link", "set", "lo", "up");
+        }
+
+        /** The first bytes a server sends this client at {@code address:port}; empty if none. */
+        String banner(String to, int port) throws Exception {
+            return sh("ip", "netns", "exec", namespace, "sh", "-c",
+                "busybox timeout 3 busybox nc -w 2 " + to + " " + port + " </dev/null 2>/dev/null | busybox head -c 64; true");
+        }
+
+        void remove() throws Exception {
+            if (Files.exists(Path.of("/run/netns", namespace))) {
+                sh("ip", "netns", "del", namespace); // takes the veth, both ends, along
+            }
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        return array == null ? List.of("(none)") : java.util.stream.StreamSupport.stream(array.spliterator(), false)
+            .map(JsonNode::asText).toList();
+    }
+
+    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not in 90 s: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    private static String sh(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}
