@@ -1,5 +1,6 @@
 package org.mtmanager.api.field;
 
+
 /**
  * Text formats that several values share. Their patterns avoid what the ECMA-262 {@code v} flag refuses in a
  * character class (an unescaped {@code -}), so a browser form can use them as they are.
@@ -21,6 +22,11 @@ public final class Formats {
     public static final FieldSpec KEY = FieldSpec.text("key", 40)
         .matching("^[a-z][a-z0-9\\-]{1,39}$", "must be 2 to 40 lower-case letters, digits or dashes, starting with a letter")
         .example("call-recording");
+
+    /** What makes a retried request the same request: it gets the same job. */
+    public static final FieldSpec IDEMPOTENCY_KEY = FieldSpec.text("idempotencyKey", 100)
+        .matching("^[A-Za-z0-9._:\\-]+$", "must be 1 to 100 letters, digits or . _ : -")
+        .example("order-4711");
 
     private Formats() {
     }

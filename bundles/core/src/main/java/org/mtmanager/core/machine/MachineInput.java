@@ -5,6 +5,7 @@ import java.util.Locale;
 import javax.persistence.EntityManager;
 
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.field.Formats;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
@@ -19,11 +20,7 @@ final class MachineInput {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return null;
         }
-        String k = idempotencyKey.strip();
-        if (k.length() > 100 || !k.matches("[A-Za-z0-9._:-]+")) {
-            throw MtmException.invalid("idempotencyKey", "must be 1 to 100 letters, digits or . _ : -");
-        }
-        return k;
+        return Fields.text(Formats.IDEMPOTENCY_KEY, idempotencyKey);
     }
 
     static String hostname(String value) {

@@ -185,9 +185,17 @@ final class OpenApiSchemas {
             s.put("maximum", spec.maximum());
         }
         if (spec.example() != null) {
-            s.put("example", "integer".equals(s.get("type")) ? Long.valueOf(spec.example()) : spec.example());
+            s.put("example", example(s.get("type"), spec.example()));
         }
         return s;
+    }
+
+    /** An example as the JSON value of its type: clients send numbers as numbers. */
+    private static Object example(Object type, String example) {
+        if ("integer".equals(type)) {
+            return Long.valueOf(example);
+        }
+        return "number".equals(type) ? new BigDecimal(example) : example;
     }
 
     static Map<String, Object> object(Map<String, Object> props, List<String> required) {
