@@ -22,6 +22,9 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
 
+import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.field.FieldSpec;
+
 /**
  * Builds the OpenAPI 3 document from the resource classes themselves (JAX-RS annotations, {@link Doc}, the Java
  * return types and the record components of bodies with the rules they declare), so the document cannot drift
@@ -33,6 +36,9 @@ public final class OpenApi {
     static final String BEARER = "bearer";
     static final String SESSION = "session";
     static final String CSRF = "csrf";
+
+    /** The rules of query parameters that several lists share: those of paging. */
+    private static final Map<String, FieldSpec> QUERY_RULES = OpenApiSchemas.specs(PageRequest.class);
 
     private OpenApi() {
     }
@@ -122,7 +128,9 @@ public final class OpenApi {
             if (pp != null) {
                 params.add(Map.of("name", pp.value(), "in", "path", "required", true, "schema", Map.of("type", "string")));
             } else if (qp != null) {
-                params.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", Map.of("type", "string")));
+                FieldSpec rule = QUERY_RULES.get(qp.value());
+                params.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", rule == null
+                    ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "integer", "format", "int32"), rule)));
             } else if (hp != null) {
                 params.add(Map.of("name", hp.value(), "in", "header", "required", false, "schema", Map.of("type", "string")));
             }

@@ -22,6 +22,7 @@ import javax.ws.rs.core.Response;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.mtmanager.api.Page;
+import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.account.AccountDraft;
@@ -108,6 +109,17 @@ public class OpenApiRulesTest {
         assertEquals(1L, property("PlanDraft", "vcpu").get("minimum"));
         assertEquals(256L, property("PlanDraft", "vcpu").get("maximum"));
         assertEquals(65_535L, property("GrantRequest", "port").get("maximum"));
+    }
+
+    @Test
+    public void pagingParametersCarryTheirBounds() {
+        List<?> params = (List<?>) at(doc, "paths", "/machines", "get").get("parameters");
+        Map<String, Object> limit = params.stream().map(OpenApiRulesTest::map).filter(p -> "limit".equals(p.get("name")))
+            .findFirst().orElseThrow();
+        Map<String, Object> schema = at(limit, "schema");
+        assertEquals("integer", schema.get("type"));
+        assertEquals((long) PageRequest.MAX_LIMIT, schema.get("maximum"));
+        assertEquals(1L, schema.get("minimum"));
     }
 
     @Test
