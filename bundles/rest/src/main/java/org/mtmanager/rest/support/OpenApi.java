@@ -24,6 +24,7 @@ import javax.ws.rs.core.Response;
 
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.field.FieldSpec;
+import org.mtmanager.api.field.Formats;
 
 /**
  * Builds the OpenAPI 3 document from the resource classes themselves (JAX-RS annotations, {@link Doc}, the Java
@@ -39,6 +40,8 @@ public final class OpenApi {
 
     /** The rules of query parameters that several lists share: those of paging. */
     private static final Map<String, FieldSpec> QUERY_RULES = OpenApiSchemas.specs(PageRequest.class);
+    /** The rules of request headers: the idempotency key, which a body may carry as well. */
+    private static final Map<String, FieldSpec> HEADER_RULES = Map.of("Idempotency-Key", Formats.IDEMPOTENCY_KEY);
 
     private OpenApi() {
     }
@@ -132,7 +135,9 @@ public final class OpenApi {
                 params.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", rule == null
                     ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "integer", "format", "int32"), rule)));
             } else if (hp != null) {
-                params.add(Map.of("name", hp.value(), "in", "header", "required", false, "schema", Map.of("type", "string")));
+                FieldSpec rule = HEADER_RULES.get(hp.value());
+                params.add(Map.of("name", hp.value(), "in", "header", "required", false, "schema", rule == null
+                    ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "string"), rule)));
             }
         }
         if (!params.isEmpty()) {

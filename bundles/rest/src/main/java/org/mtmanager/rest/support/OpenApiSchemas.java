@@ -159,34 +159,39 @@ final class OpenApiSchemas {
 
     /** A property's schema with the rule's constraints; a reference gets them beside it, under allOf. */
     static Map<String, Object> constrained(Map<String, Object> base, FieldSpec spec) {
+        Map<String, Object> rules = new LinkedHashMap<>();
+        if (!spec.values().isEmpty()) {
+            rules.put("enum", spec.values());
+        }
+        if (spec.maxLength() > 0) {
+            if (spec.required()) {
+                rules.put("minLength", 1);
+            }
+            rules.put("maxLength", spec.maxLength());
+        }
+        if (spec.pattern() != null) {
+            rules.put("pattern", spec.pattern());
+            rules.put("description", spec.rule());
+        }
+        if (spec.minimum() != null) {
+            rules.put("minimum", spec.minimum());
+        }
+        if (spec.maximum() != null) {
+            rules.put("maximum", spec.maximum());
+        }
+        if (spec.example() != null) {
+            rules.put("example", example(base.get("type"), spec.example()));
+        }
+        if (rules.isEmpty()) {
+            return base;
+        }
         Map<String, Object> s = new LinkedHashMap<>();
         if (base.containsKey("$ref")) {
             s.put("allOf", List.of(base));
         } else {
             s.putAll(base);
         }
-        if (!spec.values().isEmpty()) {
-            s.put("enum", spec.values());
-        }
-        if (spec.maxLength() > 0) {
-            if (spec.required()) {
-                s.put("minLength", 1);
-            }
-            s.put("maxLength", spec.maxLength());
-        }
-        if (spec.pattern() != null) {
-            s.put("pattern", spec.pattern());
-            s.put("description", spec.rule());
-        }
-        if (spec.minimum() != null) {
-            s.put("minimum", spec.minimum());
-        }
-        if (spec.maximum() != null) {
-            s.put("maximum", spec.maximum());
-        }
-        if (spec.example() != null) {
-            s.put("example", example(s.get("type"), spec.example()));
-        }
+        s.putAll(rules);
         return s;
     }
 

@@ -11,12 +11,15 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import javax.ws.rs.Path;
 import javax.ws.rs.core.Response;
 
 import org.junit.BeforeClass;
@@ -28,6 +31,7 @@ import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.account.AccountType;
 import org.mtmanager.api.field.FieldSpec;
+import org.mtmanager.api.field.Formats;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.rest.RestServer;
 
@@ -120,6 +124,18 @@ public class OpenApiRulesTest {
         assertEquals("integer", schema.get("type"));
         assertEquals((long) PageRequest.MAX_LIMIT, schema.get("maximum"));
         assertEquals(1L, schema.get("minimum"));
+
+        List<?> stop = (List<?>) at(doc, "paths", "/machines/{id}/stop", "post").get("parameters");
+        Map<String, Object> key = stop.stream().map(OpenApiRulesTest::map).filter(p -> "Idempotency-Key".equals(p.get("name")))
+            .findFirst().orElseThrow();
+        assertEquals("header", key.get("in"));
+        assertEquals(Formats.IDEMPOTENCY_KEY.pattern(), at(key, "schema").get("pattern"));
+        assertEquals(Formats.IDEMPOTENCY_KEY.pattern(), property("Confirmation", "idempotencyKey").get("pattern"));
+    }
+
+    @Test
+    public void aReferenceIsWrappedOnlyForConstraintsOfItsOwn() {
+        assertEquals(Map.of("$ref", "#/components/schemas/CustomerData"), property("MachineRequest", "customer"));
     }
 
     @Test
@@ -186,8 +202,8 @@ public class OpenApiRulesTest {
     }
 
     private static String path(Class<?> r, Method m) {
-        javax.ws.rs.Path sub = m.getAnnotation(javax.ws.rs.Path.class);
-        return OpenApi.join(r.getAnnotation(javax.ws.rs.Path.class).value(), sub == null ? "" : sub.value());
+        Path sub = m.getAnnotation(Path.class);
+        return OpenApi.join(r.getAnnotation(Path.class).value(), sub == null ? "" : sub.value());
     }
 
     @Test
@@ -209,7 +225,7 @@ public class OpenApiRulesTest {
     }
 
     private static Map<String, Object> subset(Map<String, Object> m, String... keys) {
-        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        Map<String, Object> s = new LinkedHashMap<>();
         for (String k : keys) {
             s.put(k, m.get(k));
         }
@@ -258,7 +274,7 @@ public class OpenApiRulesTest {
     }
 
     private static void check(List<String> drift, String where, String what, Object declared, Object documented) {
-        if (!java.util.Objects.equals(declared, documented)) {
+        if (!Objects.equals(declared, documented)) {
             drift.add(where + ": " + what + " is " + declared + " in the rule but " + documented + " in the document");
         }
     }
