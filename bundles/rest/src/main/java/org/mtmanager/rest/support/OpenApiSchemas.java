@@ -131,7 +131,9 @@ final class OpenApiSchemas {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> base = of(rc.getGenericType(), partial) instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
                 props.put(rc.getName(), spec == null ? base : constrained(base, spec));
-                if (spec != null && spec.required() && !partial) {
+                // A primitive is always written and never null: a client may count on it.
+                boolean always = rc.getType().isPrimitive() || spec != null && spec.required();
+                if (always && !partial) {
                     required.add(rc.getName());
                 }
             }
