@@ -1,5 +1,10 @@
 package org.mtmanager.api.account;
 
+import java.util.Arrays;
+
+import org.mtmanager.api.field.FieldSpec;
+import org.mtmanager.api.field.Formats;
+
 /**
  * What a client sends to create an account. Enumerations travel as strings so that every facade gets the same
  * validation message from the core.
@@ -8,4 +13,8 @@ package org.mtmanager.api.account;
  * @param type     one of {@link AccountType#wireNames()}
  */
 public record AccountDraft(Long parentId, String type, String name, String contactEmail) {
+    public static final FieldSpec TYPE = FieldSpec.oneOf("type",
+        Arrays.stream(AccountType.values()).map(AccountType::wireName).toList()).mandatory();
+    public static final FieldSpec NAME = FieldSpec.text("name", 100).mandatory().example("Acme Telecom");
+    public static final FieldSpec CONTACT_EMAIL = Formats.EMAIL.named("contactEmail");
 }

@@ -1,5 +1,7 @@
 package org.mtmanager.api.machine;
 
+import org.mtmanager.api.field.FieldSpec;
+
 /**
  * Step 1 of creating a machine: what the customer-data form sends.
  *
@@ -14,4 +16,15 @@ package org.mtmanager.api.machine;
  */
 public record MachineRequest(Long accountId, String hostname, String displayName, CustomerData customer, String plan,
                              Integer extensions, Integer tenants, Integer lines) {
+    public static final FieldSpec HOSTNAME = FieldSpec.text("hostname", 63).mandatory()
+        .matching("^[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?$",
+            "must be a DNS label: 1 to 63 letters, digits or dashes, not starting or ending with a dash")
+        .example("dental-madrid");
+    public static final FieldSpec DISPLAY_NAME = FieldSpec.text("displayName", 100).example("Dental Madrid PBX");
+    public static final FieldSpec CUSTOMER = FieldSpec.value("customer").mandatory();
+    /** Plans are data (GET /plans lists those that apply to the caller), so the rule is only that one is named. */
+    public static final FieldSpec PLAN = FieldSpec.text("plan", 40).mandatory().example("SS");
+    public static final FieldSpec EXTENSIONS = FieldSpec.atLeast("extensions", 1);
+    public static final FieldSpec TENANTS = FieldSpec.atLeast("tenants", 1);
+    public static final FieldSpec LINES = FieldSpec.atLeast("lines", 1);
 }

@@ -25,6 +25,8 @@ final class Services {
         "ssh", new Service("ssh", "tcp", 22, false),
         "telnet", new Service("telnet", "tcp", 23, false),
         "provisioning", new Service("provisioning", "udp", 69, false));
+    /** The service a custom grant names, with its own name, port and protocol. */
+    static final String CUSTOM = "custom";
     static final List<Integer> SIP_PORTS = List.of(5060, 5061);
 
     private Services() {
@@ -39,29 +41,21 @@ final class Services {
         if (WELL_KNOWN.containsKey(service)) {
             return WELL_KNOWN.get(service);
         }
-        if (!service.equals("custom")) {
-            throw MtmException.invalid("service", "must be one of web, https, ssh, telnet, provisioning, custom");
+        if (!Fields.text(GrantRequest.SERVICE, service).equals(CUSTOM)) {
+            throw new IllegalStateException("service " + service + " is declared but not known");
         }
-        String name = Fields.required("name", r.name()).strip().toLowerCase(Locale.ROOT);
-        if (!name.matches("[a-z][a-z0-9-]{0,29}")) {
-            throw MtmException.invalid("name", "must be 1 to 30 lower-case letters, digits or '-', starting with a letter");
-        }
+        String name = Fields.text(GrantRequest.NAME.mandatory(), r.name() == null ? null : r.name().toLowerCase(Locale.ROOT));
         if (name.equals("sip")) {
             throw sipLocked();
         }
         if (WELL_KNOWN.containsKey(name)) {
             throw MtmException.invalid("name", "is a well-known service; grant '" + name + "' itself");
         }
-        if (r.port() == null || r.port() < 1 || r.port() > 65535) {
-            throw MtmException.invalid("port", "must be between 1 and 65535");
-        }
+        Fields.number(GrantRequest.PORT.mandatory(), r.port());
         if (SIP_PORTS.contains(r.port())) {
             throw sipLocked();
         }
-        String protocol = Fields.required("protocol", r.protocol()).strip().toLowerCase(Locale.ROOT);
-        if (!protocol.equals("tcp") && !protocol.equals("udp")) {
-            throw MtmException.invalid("protocol", "must be tcp or udp");
-        }
+        String protocol = Fields.text(GrantRequest.PROTOCOL.mandatory(), r.protocol() == null ? null : r.protocol().toLowerCase(Locale.ROOT));
         return new Service(name, protocol, r.port(), false);
     }
 

@@ -253,7 +253,7 @@ public class BillingServiceImpl implements BillingService {
         AdjustmentEntity j = new AdjustmentEntity();
         j.setAccountId(a.getId());
         j.setAmount(amount.setScale(scale));
-        j.setReason(Fields.name("reason", c.reason(), 200));
+        j.setReason(Fields.text(Correction.REASON, c.reason()));
         j.setLicence(c.licence() == null || c.licence().isBlank() ? null : PriceLists.licence("licence", c.licence()).name());
         if (c.machineId() != null) {
             MachineEntity m = em.find(MachineEntity.class, c.machineId());

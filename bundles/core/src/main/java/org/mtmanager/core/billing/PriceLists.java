@@ -18,6 +18,7 @@ import org.mtmanager.api.billing.PriceList;
 import org.mtmanager.api.billing.PriceListDraft;
 import org.mtmanager.api.billing.RatingMode;
 import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.core.util.Fields;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.PriceListEntity;
 
@@ -82,14 +83,12 @@ final class PriceLists {
     }
 
     static String currency(String value) {
-        if (value == null || !value.matches("[A-Z]{3}")) {
-            throw MtmException.invalid("currency", "must be an ISO 4217 code of 3 capital letters, such as EUR");
-        }
+        String code = Fields.text(PriceListDraft.CURRENCY, value);
         try {
-            Currency.getInstance(value);
-            return value;
+            Currency.getInstance(code);
+            return code;
         } catch (IllegalArgumentException e) {
-            throw MtmException.invalid("currency", "must be an ISO 4217 code of 3 capital letters, such as EUR");
+            throw MtmException.invalid("currency", PriceListDraft.CURRENCY.rule());
         }
     }
 

@@ -51,9 +51,9 @@ public class AppServiceImpl implements AppService {
             Scope.requirePlatformAdmin(caller);
             AppEntity e = new AppEntity();
             e.setKey(Fields.key("key", draft.key()));
-            e.setName(Fields.name("name", draft.name(), 100));
+            e.setName(Fields.text(AppDraft.NAME, draft.name()));
             e.setLicenceType(licence(draft.licenceType()).name());
-            e.setDescription(Fields.optionalText("description", draft.description(), 500));
+            e.setDescription(Fields.text(AppDraft.DESCRIPTION, draft.description()));
             e.setEnabled(draft.enabled() == null || draft.enabled());
             return store.write(em -> {
                 if (em.find(AppEntity.class, e.getKey()) != null) {
@@ -77,13 +77,13 @@ public class AppServiceImpl implements AppService {
                 throw MtmException.invalid("key", "cannot be changed");
             }
             if (change.name() != null) {
-                e.setName(Fields.name("name", change.name(), 100));
+                e.setName(Fields.text(AppDraft.NAME, change.name()));
             }
             if (change.licenceType() != null) {
                 e.setLicenceType(licence(change.licenceType()).name());
             }
             if (change.description() != null) {
-                e.setDescription(Fields.optionalText("description", change.description(), 500));
+                e.setDescription(Fields.text(AppDraft.DESCRIPTION, change.description()));
             }
             if (change.enabled() != null) {
                 e.setEnabled(change.enabled());

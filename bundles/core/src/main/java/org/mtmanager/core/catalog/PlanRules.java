@@ -1,10 +1,10 @@
 package org.mtmanager.core.catalog;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.field.FieldSpec;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.plan.ResourcePlan;
 import org.mtmanager.core.util.Fields;
@@ -14,25 +14,20 @@ import org.mtmanager.core.util.Fields;
  * ordering by tier in which a higher tier never offers less of anything than a lower one.
  */
 public final class PlanRules {
-    private static final Pattern NAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$");
-
     private PlanRules() {
     }
 
     /** Merges a change onto a plan (or a draft onto nothing) and validates the result's own values. */
     public static ResourcePlan merge(ResourcePlan base, PlanDraft d, long id, long owner) {
-        String name = d.name() != null || base == null ? Fields.required("name", d.name()) : base.name();
-        if (!NAME.matcher(name).matches()) {
-            throw MtmException.invalid("name", "must be 1 to 40 letters, digits, spaces or . _ -, starting with a letter or digit");
-        }
+        String name = d.name() != null || base == null ? Fields.text(PlanDraft.NAME, d.name()) : base.name();
         ResourcePlan p = new ResourcePlan(id, owner, name,
-            value("tier", d.tier(), base == null ? null : base.tier(), 1, 1000),
-            value("vcpu", d.vcpu(), base == null ? null : base.vcpu(), 1, 256),
-            value("memoryMb", d.memoryMb(), base == null ? null : base.memoryMb(), 128, 4 * 1024 * 1024),
-            value("diskGb", d.diskGb(), base == null ? null : base.diskGb(), 1, 65_536),
-            value("maxExtensions", d.maxExtensions(), base == null ? null : base.maxExtensions(), 1, 100_000),
-            value("maxTenants", d.maxTenants(), base == null ? null : base.maxTenants(), 1, 10_000),
-            value("maxConcurrentCalls", d.maxConcurrentCalls(), base == null ? null : base.maxConcurrentCalls(), 1, 100_000));
+            value(PlanDraft.TIER, d.tier(), base == null ? null : base.tier()),
+            value(PlanDraft.VCPU, d.vcpu(), base == null ? null : base.vcpu()),
+            value(PlanDraft.MEMORY_MB, d.memoryMb(), base == null ? null : base.memoryMb()),
+            value(PlanDraft.DISK_GB, d.diskGb(), base == null ? null : base.diskGb()),
+            value(PlanDraft.MAX_EXTENSIONS, d.maxExtensions(), base == null ? null : base.maxExtensions()),
+            value(PlanDraft.MAX_TENANTS, d.maxTenants(), base == null ? null : base.maxTenants()),
+            value(PlanDraft.MAX_CONCURRENT_CALLS, d.maxConcurrentCalls(), base == null ? null : base.maxConcurrentCalls()));
         if (p.maxTenants() > p.maxExtensions()) {
             throw new MtmException(ErrorCode.RULE_VIOLATION, "maxTenants",
                 "maxTenants: cannot exceed maxExtensions (" + p.maxExtensions() + "): every tenant needs an extension");
@@ -40,15 +35,9 @@ public final class PlanRules {
         return p;
     }
 
-    private static int value(String field, Integer given, Integer current, int min, int max) {
-        Integer v = given != null ? given : current;
-        if (v == null) {
-            throw MtmException.invalid(field, "is required");
-        }
-        if (v < min || v > max) {
-            throw MtmException.invalid(field, "must be between " + min + " and " + max);
-        }
-        return v;
+    /** The value given, else the current one (on update); required and within the field's bounds either way. */
+    private static int value(FieldSpec spec, Integer given, Integer current) {
+        return Fields.number(spec, given != null ? given : current);
     }
 
     /** Checks the plan against its owner's other plans. */

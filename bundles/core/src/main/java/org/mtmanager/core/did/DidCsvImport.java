@@ -20,6 +20,7 @@ import org.mtmanager.api.LineError;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.did.DidImport;
+import org.mtmanager.api.did.DidRouteDraft;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.tenancy.Scope;
@@ -94,7 +95,7 @@ final class DidCsvImport {
         }
         String description = null;
         try {
-            description = Fields.optionalText("description", row.description(), DidRouteServiceImpl.DESCRIPTION_MAX);
+            description = Fields.text(DidRouteDraft.DESCRIPTION, row.description());
         } catch (MtmException e) {
             errors.add(new LineError(row.line(), e.field(), e.getMessage()));
         }

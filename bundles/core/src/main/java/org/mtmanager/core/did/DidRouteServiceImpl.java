@@ -46,7 +46,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = DidRouteService.class)
 public class DidRouteServiceImpl implements DidRouteService {
-    static final int DESCRIPTION_MAX = 200;
 
     private final Store store;
     private final AuditLog audit;
@@ -130,7 +129,7 @@ public class DidRouteServiceImpl implements DidRouteService {
         return audit.attempt(caller, "did-route.create", "did-route", draft.number(), () -> {
             requireManager(caller);
             String digits = DidNumbers.digits("number", draft.number());
-            String description = Fields.optionalText("description", draft.description(), DESCRIPTION_MAX);
+            String description = Fields.text(DidRouteDraft.DESCRIPTION, draft.description());
             return store.write(em -> {
                 MachineEntity m = routable(em, caller, draft.machine());
                 if (byPrefix(em, digits) != null) {
@@ -161,7 +160,7 @@ public class DidRouteServiceImpl implements DidRouteService {
             requireManager(caller);
             String digits = change.number() == null ? null : DidNumbers.digits("number", change.number());
             String description = change.description() == null ? null
-                : Fields.optionalText("description", change.description(), DESCRIPTION_MAX);
+                : Fields.text(DidRouteDraft.DESCRIPTION, change.description());
             return store.write(em -> {
                 DidRouteEntity r = visibleRoute(em, caller, id);
                 MachineEntity before = em.find(MachineEntity.class, r.getMachineId());

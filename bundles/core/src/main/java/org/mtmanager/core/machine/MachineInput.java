@@ -1,19 +1,18 @@
 package org.mtmanager.core.machine;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import javax.persistence.EntityManager;
 
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.field.Formats;
 import org.mtmanager.api.machine.CustomerData;
+import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.util.Fields;
 
 /** Checks of what clients send about machines: each names the field and the rule. */
 final class MachineInput {
-    private static final Pattern LABEL = Pattern.compile("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$");
-
     private MachineInput() {
     }
 
@@ -21,19 +20,11 @@ final class MachineInput {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             return null;
         }
-        String k = idempotencyKey.strip();
-        if (k.length() > 100 || !k.matches("[A-Za-z0-9._:-]+")) {
-            throw MtmException.invalid("idempotencyKey", "must be 1 to 100 letters, digits or . _ : -");
-        }
-        return k;
+        return Fields.text(Formats.IDEMPOTENCY_KEY, idempotencyKey);
     }
 
     static String hostname(String value) {
-        String h = Fields.required("hostname", value).toLowerCase(Locale.ROOT);
-        if (!LABEL.matcher(h).matches()) {
-            throw MtmException.invalid("hostname", "must be a DNS label: 1 to 63 letters, digits or dashes, not starting or ending with a dash");
-        }
-        return h;
+        return Fields.text(MachineRequest.HOSTNAME, value).toLowerCase(Locale.ROOT);
     }
 
     static void requireFreeHostname(EntityManager em, String hostname) {
@@ -52,16 +43,10 @@ final class MachineInput {
         if (email == null) {
             throw MtmException.invalid("customer.email", "is required");
         }
-        return new CustomerData(Fields.name("customer.company", c.company(), 200), Fields.name("customer.contact", c.contact(), 200),
-            email, phone(c.phone()), Fields.name("customer.address", c.address(), 500), Fields.name("customer.taxId", c.taxId(), 40));
-    }
-
-    static String phone(String value) {
-        String p = Fields.required("customer.phone", value);
-        if (!p.matches("^\\+?[0-9 ()./-]{4,40}$")) {
-            throw MtmException.invalid("customer.phone", "must be a phone number such as +34 910 000 000");
-        }
-        return p;
+        return new CustomerData(Fields.text(CustomerData.COMPANY.in("customer"), c.company()),
+            Fields.text(CustomerData.CONTACT.in("customer"), c.contact()), email,
+            Fields.text(CustomerData.PHONE.in("customer"), c.phone()), Fields.text(CustomerData.ADDRESS.in("customer"), c.address()),
+            Fields.text(CustomerData.TAX_ID.in("customer"), c.taxId()));
     }
 
     static int licences(String field, Integer value, int max) {

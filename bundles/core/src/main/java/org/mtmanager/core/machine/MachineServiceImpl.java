@@ -72,7 +72,7 @@ public class MachineServiceImpl implements MachineService {
             Scope.requireWriter(caller);
             String hostname = MachineInput.hostname(r.hostname());
             CustomerData c = MachineInput.customer(r.customer());
-            ResourcePlan plan = plans.find(caller, Fields.required("plan", r.plan()));
+            ResourcePlan plan = plans.find(caller, Fields.text(MachineRequest.PLAN, r.plan()));
             int ext = MachineInput.licences("extensions", r.extensions(), plan.maxExtensions());
             int ten = MachineInput.licences("tenants", r.tenants(), plan.maxTenants());
             if (ten > ext) {
@@ -87,7 +87,7 @@ public class MachineServiceImpl implements MachineService {
                 MachineDraftEntity d = new MachineDraftEntity();
                 d.setAccountId(accountId);
                 d.setHostname(hostname);
-                d.setDisplayName(Fields.optionalText("displayName", r.displayName(), 100));
+                d.setDisplayName(Fields.text(MachineRequest.DISPLAY_NAME, r.displayName()));
                 d.setCompany(c.company());
                 d.setContact(c.contact());
                 d.setEmail(c.email());

@@ -56,7 +56,7 @@ final class PlanChanges {
         p.setFromPlanId(m.getPlanId());
         p.setToPlanId(plan.id());
         p.setState(PENDING);
-        p.setReason(Fields.optionalText("reason", reason, 500));
+        p.setReason(Fields.text(PlanChange.REASON, reason));
         p.setRequestedBy(caller.username());
         p.setRequestedAt(Instant.now());
         em.persist(p);
@@ -94,7 +94,7 @@ final class PlanChanges {
         p.setState(approve ? APPROVED : REJECTED);
         p.setDecidedBy(caller.username());
         p.setDecidedAt(Instant.now());
-        p.setDecision(Fields.optionalText("note", note, 500));
+        p.setDecision(Fields.text(PlanChange.DECISION.named("note"), note));
         MachineEntity m = em.find(MachineEntity.class, p.getMachineId());
         PlanEntity to = em.find(PlanEntity.class, p.getToPlanId());
         audit.append(em, caller, AuditEvent.success(approve ? "machine.plan-approve" : "machine.plan-reject", "machine",

@@ -50,7 +50,7 @@ public class TokenServiceImpl implements TokenService {
     @Override
     public CreatedToken create(Caller caller, TokenDraft draft) {
         Objects.requireNonNull(draft, "draft");
-        String name = Fields.name("name", draft.name(), 100);
+        String name = Fields.text(TokenDraft.NAME, draft.name());
         TokenScope scope = TokenScope.fromWire(draft.scope() == null ? "" : draft.scope()).orElseThrow(
             () -> MtmException.invalid("scope", "must be one of " + TokenScope.wireNames()));
         List<String> cidrs = new ArrayList<>();

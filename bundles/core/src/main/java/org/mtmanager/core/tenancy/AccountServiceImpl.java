@@ -39,7 +39,7 @@ import org.osgi.service.component.annotations.Reference;
 /** The account tree's rules: creation under a visible parent, sibling-unique names, deletion only when empty. */
 @Component(service = AccountService.class)
 public class AccountServiceImpl implements AccountService {
-    static final int NAME_MAX = 100;
+    static final int NAME_MAX = AccountDraft.NAME.maxLength();
     static final int WHITELIST_MAX = 200;
 
     private final Store store;
@@ -68,7 +68,7 @@ public class AccountServiceImpl implements AccountService {
             if (AccountStatus.valueOf(parent.getStatus()) == AccountStatus.SUSPENDED) {
                 throw MtmException.conflict("parentId", "parentId: the parent account is suspended");
             }
-            String name = Fields.name("name", draft.name(), NAME_MAX);
+            String name = Fields.text(AccountDraft.NAME, draft.name());
             requireUniqueName(em, parent.getId(), name, 0);
             Instant now = Instant.now();
             AccountEntity a = new AccountEntity();
@@ -166,7 +166,7 @@ public class AccountServiceImpl implements AccountService {
             Scope.requireBelow(caller, a, "rename");
             List<String> changed = new ArrayList<>();
             if (change.name() != null) {
-                String name = Fields.name("name", change.name(), NAME_MAX);
+                String name = Fields.text(AccountDraft.NAME, change.name());
                 if (!name.equals(a.getName())) {
                     requireUniqueName(em, a.getParentId(), name, a.getId());
                     a.setName(name);
@@ -348,7 +348,7 @@ public class AccountServiceImpl implements AccountService {
         WhitelistEntity w = new WhitelistEntity();
         w.setAccountId(accountId);
         w.setCidr(Cidr.parse(prefix + "cidr", e.cidr()).toString());
-        w.setDescription(Fields.optionalText(prefix + "description", e.description(), 200));
+        w.setDescription(Fields.text(WhitelistEntry.DESCRIPTION.named(prefix + "description"), e.description()));
         return w;
     }
 

@@ -50,7 +50,7 @@ public class UserServiceImpl implements UserService {
         Role role = Role.fromWire(draft.role()).orElseThrow(
             () -> MtmException.invalid("role", "must be one of " + Role.wireNames()));
         policy.checkPassword("password", draft.password(), username);
-        String fullName = Fields.optionalText("fullName", draft.fullName(), 200);
+        String fullName = Fields.text(UserDraft.FULL_NAME, draft.fullName());
         String email = Fields.email("email", draft.email());
         return audit.attempt(caller, "user.create", "user", username, () -> {
             // Checked before the slow hash, so a refused request costs nothing.

@@ -1,17 +1,20 @@
 package org.mtmanager.core.util;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.field.FieldSpec;
+import org.mtmanager.api.field.Formats;
 
 /**
  * Field validation shared by every service, so that every facade reports the same field and rule. Each check
- * returns the cleaned value or throws {@link MtmException#invalid}.
+ * returns the cleaned value or throws {@link MtmException#invalid}. The limits and patterns are the
+ * {@link FieldSpec}s the API values declare, which the OpenAPI document publishes too.
  */
 public final class Fields {
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?)+$");
-    private static final Pattern USERNAME = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._@-]{1,63}$");
-    private static final Pattern KEY = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private Fields() {
     }
@@ -43,8 +46,8 @@ public final class Fields {
             return null;
         }
         String v = value.strip();
-        if (v.length() > 254 || !EMAIL.matcher(v).matches()) {
-            throw MtmException.invalid(field, "must be an e-mail address such as ops@example.com");
+        if (v.length() > Formats.EMAIL.maxLength() || !matches(Formats.EMAIL, v)) {
+            throw MtmException.invalid(field, Formats.EMAIL.rule());
         }
         return v;
     }
@@ -58,8 +61,8 @@ public final class Fields {
 
     public static String username(String field, String value) {
         String v = required(field, value);
-        if (!USERNAME.matcher(v).matches()) {
-            throw MtmException.invalid(field, "must be 2 to 64 characters: letters, digits and . _ @ -, starting with a letter or digit");
+        if (!matches(Formats.USERNAME, v)) {
+            throw MtmException.invalid(field, Formats.USERNAME.rule());
         }
         return v;
     }
@@ -67,8 +70,8 @@ public final class Fields {
     /** A lower-case identifier such as an app key: 2 to 40 characters, letters, digits and dashes. */
     public static String key(String field, String value) {
         String v = required(field, value);
-        if (!KEY.matcher(v).matches()) {
-            throw MtmException.invalid(field, "must be 2 to 40 lower-case letters, digits or dashes, starting with a letter");
+        if (!matches(Formats.KEY, v)) {
+            throw MtmException.invalid(field, Formats.KEY.rule());
         }
         return v;
     }
@@ -81,5 +84,48 @@ public final class Fields {
             throw MtmException.invalid(field, "must be between 1 and " + max);
         }
         return value;
+    }
+
+    /**
+     * A text field by its declared rule: trimmed, within its length, without control characters, matching its
+     * pattern and one of its values; null when it is absent (or blank) and optional.
+     */
+    public static String text(FieldSpec spec, String value) {
+        if (!spec.required() && (value == null || value.isBlank())) {
+            return null;
+        }
+        if (!spec.values().isEmpty()) {
+            String v = required(spec.name(), value);
+            if (!spec.values().contains(v)) {
+                throw MtmException.invalid(spec.name(), "must be one of " + String.join(", ", spec.values()));
+            }
+            return v;
+        }
+        String v = name(spec.name(), value, spec.maxLength());
+        if (spec.pattern() != null && !matches(spec, v)) {
+            throw MtmException.invalid(spec.name(), spec.rule());
+        }
+        return v;
+    }
+
+    /** A whole number by its declared rule: null when absent and optional, else within its bounds. */
+    public static Integer number(FieldSpec spec, Integer value) {
+        if (value == null) {
+            if (spec.required()) {
+                throw MtmException.invalid(spec.name(), "is required");
+            }
+            return null;
+        }
+        boolean low = spec.minimum() != null && value < spec.minimum();
+        boolean high = spec.maximum() != null && value > spec.maximum();
+        if (low || high) {
+            throw MtmException.invalid(spec.name(), spec.maximum() == null ? "must be at least " + spec.minimum()
+                : "must be between " + spec.minimum() + " and " + spec.maximum());
+        }
+        return value;
+    }
+
+    private static boolean matches(FieldSpec spec, String value) {
+        return PATTERNS.computeIfAbsent(spec.pattern(), Pattern::compile).matcher(value).matches();
     }
 }

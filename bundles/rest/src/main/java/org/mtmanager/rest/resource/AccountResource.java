@@ -64,7 +64,7 @@ public class AccountResource {
 
     @PATCH
     @Path("{id}")
-    @Doc(value = "Change an account's name or contact e-mail; absent fields are kept", body = AccountChange.class,
+    @Doc(partial = true, value = "Change an account's name or contact e-mail; absent fields are kept", body = AccountChange.class,
         returns = Account.class)
     public Account update(@Context HttpServletRequest req, @PathParam("id") String id, AccountChange change) {
         return accounts.update(Params.caller(req), Params.id("id", id), Params.body("change", change));
@@ -72,7 +72,7 @@ public class AccountResource {
 
     @PUT
     @Path("{id}")
-    @Doc(value = "Same as PATCH", body = AccountChange.class, returns = Account.class)
+    @Doc(partial = true, value = "Same as PATCH", body = AccountChange.class, returns = Account.class)
     public Account replace(@Context HttpServletRequest req, @PathParam("id") String id, AccountChange change) {
         return update(req, id, change);
     }

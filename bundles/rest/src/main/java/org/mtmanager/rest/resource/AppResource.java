@@ -55,14 +55,14 @@ public class AppResource {
 
     @PATCH
     @Path("{key}")
-    @Doc(value = "Change an app; absent fields are kept", body = AppDraft.class, returns = App.class)
+    @Doc(partial = true, value = "Change an app; absent fields are kept", body = AppDraft.class, returns = App.class)
     public App update(@Context HttpServletRequest req, @PathParam("key") String key, AppDraft change) {
         return apps.update(Params.caller(req), key, Params.body("app", change));
     }
 
     @PUT
     @Path("{key}")
-    @Doc(value = "Same as PATCH", body = AppDraft.class, returns = App.class)
+    @Doc(partial = true, value = "Same as PATCH", body = AppDraft.class, returns = App.class)
     public App replace(@Context HttpServletRequest req, @PathParam("key") String key, AppDraft change) {
         return update(req, key, change);
     }

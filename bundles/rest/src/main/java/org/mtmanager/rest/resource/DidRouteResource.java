@@ -109,7 +109,7 @@ public class DidRouteResource {
 
     @PATCH
     @Path("{id}")
-    @Doc(value = "Change a route's number, machine or description; absent fields are kept", body = DidRouteDraft.class,
+    @Doc(partial = true, value = "Change a route's number, machine or description; absent fields are kept", body = DidRouteDraft.class,
         returns = DidRoute.class)
     public DidRoute update(@Context HttpServletRequest req, @PathParam("id") String id, DidRouteDraft change) {
         return dids.update(Params.caller(req), Params.id("id", id), Params.body("DID route", change));
@@ -117,7 +117,7 @@ public class DidRouteResource {
 
     @PUT
     @Path("{id}")
-    @Doc(value = "Same as PATCH", body = DidRouteDraft.class, returns = DidRoute.class)
+    @Doc(partial = true, value = "Same as PATCH", body = DidRouteDraft.class, returns = DidRoute.class)
     public DidRoute replace(@Context HttpServletRequest req, @PathParam("id") String id, DidRouteDraft change) {
         return update(req, id, change);
     }

@@ -16,6 +16,8 @@ import javax.ws.rs.core.Response;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Page;
+import org.mtmanager.api.field.FieldSpec;
+import org.mtmanager.api.field.Formats;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineDraft;
@@ -39,14 +41,20 @@ public class MachineResource {
 
     /** Step 2 of creating a machine. */
     public record CreateMachine(Long draftId, String idempotencyKey) {
+        public static final FieldSpec DRAFT_ID = FieldSpec.value("draftId").mandatory();
+        public static final FieldSpec IDEMPOTENCY_KEY = Formats.IDEMPOTENCY_KEY;
     }
 
     /** Body of stop and start. */
     public record Confirmation(Boolean confirm, String idempotencyKey) {
+        public static final FieldSpec IDEMPOTENCY_KEY = Formats.IDEMPOTENCY_KEY;
     }
 
     /** Body of an upgrade: the caller's password again. */
     public record Upgrade(String password, String idempotencyKey) {
+        public static final FieldSpec PASSWORD = FieldSpec.value("password").mandatory();
+        public static final FieldSpec IDEMPOTENCY_KEY = Formats.IDEMPOTENCY_KEY;
+
         @Override
         public String toString() {
             return "Upgrade[***]";

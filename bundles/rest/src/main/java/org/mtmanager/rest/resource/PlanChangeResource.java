@@ -14,6 +14,8 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.mtmanager.api.field.FieldSpec;
+import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.machine.PlanChange;
 import org.mtmanager.rest.support.Doc;
@@ -27,10 +29,14 @@ public class PlanChangeResource {
 
     /** Body of a request. */
     public record Request(Long machineId, String plan, String reason) {
+        public static final FieldSpec MACHINE_ID = FieldSpec.value("machineId").mandatory();
+        public static final FieldSpec PLAN = MachineRequest.PLAN;
+        public static final FieldSpec REASON = PlanChange.REASON;
     }
 
     /** Body of a decision. */
     public record Decision(String note) {
+        public static final FieldSpec NOTE = PlanChange.DECISION.named("note");
     }
 
     private final MachineService machines;

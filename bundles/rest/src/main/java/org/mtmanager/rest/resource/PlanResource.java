@@ -56,14 +56,14 @@ public class PlanResource {
 
     @PATCH
     @Path("{id}")
-    @Doc(value = "Change a plan; absent fields are kept", body = PlanDraft.class, returns = ResourcePlan.class)
+    @Doc(partial = true, value = "Change a plan; absent fields are kept", body = PlanDraft.class, returns = ResourcePlan.class)
     public ResourcePlan update(@Context HttpServletRequest req, @PathParam("id") String id, PlanDraft change) {
         return plans.update(Params.caller(req), Params.id("id", id), Params.body("plan", change));
     }
 
     @PUT
     @Path("{id}")
-    @Doc(value = "Same as PATCH", body = PlanDraft.class, returns = ResourcePlan.class)
+    @Doc(partial = true, value = "Same as PATCH", body = PlanDraft.class, returns = ResourcePlan.class)
     public ResourcePlan replace(@Context HttpServletRequest req, @PathParam("id") String id, PlanDraft change) {
         return update(req, id, change);
     }

@@ -88,7 +88,7 @@ public class UserResource {
 
     @GET
     @Path("me/tokens")
-    @Doc(value = "Your API tokens, without their secrets", returns = ApiToken.class)
+    @Doc(value = "Your API tokens, without their secrets", returns = ApiToken.class, list = true)
     public List<ApiToken> listTokens(@Context HttpServletRequest req) {
         return tokens.list(Params.caller(req));
     }

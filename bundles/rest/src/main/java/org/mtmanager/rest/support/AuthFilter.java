@@ -70,7 +70,7 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         }
         try {
             limiter.checkAddress(http.getRemoteAddr());
-            if ("sessions".equals(path) && "POST".equals(ctx.getMethod())) {
+            if (isLogin(path, ctx.getMethod())) {
                 return; // the login: the session service authenticates, counts failures and limits them
             }
             Caller caller = caller(ctx);
@@ -123,6 +123,16 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
             }
         }
         return caller;
+    }
+
+    /** Whether a request to {@code path} (with or without its leading slash) must carry credentials. */
+    public static boolean needsCredentials(String path, String method) {
+        String p = trim(path);
+        return !PUBLIC_PATHS.contains(p) && !isLogin(p, method);
+    }
+
+    private static boolean isLogin(String path, String method) {
+        return "sessions".equals(path) && "POST".equals(method);
     }
 
     /** The session key of the request's cookie, or null. */

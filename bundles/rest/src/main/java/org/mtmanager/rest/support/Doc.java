@@ -11,7 +11,10 @@ import java.lang.annotation.Target;
 public @interface Doc {
     String value();
 
-    /** The type of the response body, or of each item when {@link #page()} or {@link #list()} is set. */
+    /**
+     * The type of the response body, or of each item when {@link #page()} or {@link #list()} is set: only for a
+     * method that returns a {@code Response}; any other method is documented by its own return type.
+     */
     Class<?> returns() default Void.class;
 
     boolean page() default false;
@@ -20,6 +23,9 @@ public @interface Doc {
 
     /** The type of the request body, when the method reads one. */
     Class<?> body() default Void.class;
+
+    /** Whether the body is a partial update: absent fields are kept, so none is required. */
+    boolean partial() default false;
 
     /** The success status. */
     int status() default 200;

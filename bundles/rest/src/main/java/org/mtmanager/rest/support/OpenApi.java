@@ -2,42 +2,53 @@ package org.mtmanager.rest.support;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Response;
 
-import org.mtmanager.api.Role;
-import org.mtmanager.api.account.AccountType;
+import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.field.FieldSpec;
+import org.mtmanager.api.field.Formats;
 
 /**
- * Builds the OpenAPI 3 document from the resource classes themselves (JAX-RS annotations, {@link Doc}, and the
- * record components of bodies), so the document cannot drift from the code it describes.
+ * Builds the OpenAPI 3 document from the resource classes themselves (JAX-RS annotations, {@link Doc}, the Java
+ * return types and the record components of bodies with the rules they declare), so the document cannot drift
+ * from the code it describes.
  */
 public final class OpenApi {
+    /** The security schemes, as {@link AuthFilter} accepts credentials. */
+    static final String BASIC = "basic";
+    static final String BEARER = "bearer";
+    static final String SESSION = "session";
+    static final String CSRF = "csrf";
+
+    /** The rules of query parameters that several lists share: those of paging. */
+    private static final Map<String, FieldSpec> QUERY_RULES = OpenApiSchemas.specs(PageRequest.class);
+    /** The rules of request headers: the idempotency key, which a body may carry as well. */
+    private static final Map<String, FieldSpec> HEADER_RULES = Map.of("Idempotency-Key", Formats.IDEMPOTENCY_KEY);
 
     private OpenApi() {
     }
 
     public static Map<String, Object> document(String title, String version, String serverUrl, List<Class<?>> resources) {
-        Map<String, Object> paths = new java.util.TreeMap<>();
-        Map<String, Object> schemas = new java.util.TreeMap<>();
-        schemas.put("Error", object(Map.of("error", Map.of("type", "string"), "message", Map.of("type", "string"),
-            "field", Map.of("type", "string", "nullable", true))));
+        Map<String, Object> paths = new TreeMap<>();
+        OpenApiSchemas schemas = new OpenApiSchemas();
         for (Class<?> r : resources) {
             String base = r.getAnnotation(Path.class).value();
             Method[] methods = r.getDeclaredMethods();
@@ -51,18 +62,35 @@ public final class OpenApi {
                 String path = join(base, sub == null ? "" : sub.value());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent(path, k -> new LinkedHashMap<>());
-                item.put(verb, operation(m, schemas));
+                item.put(verb, operation(m, path, schemas));
             }
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.0.3");
         doc.put("info", Map.of("title", title, "version", version));
         doc.put("servers", List.of(Map.of("url", serverUrl)));
-        doc.put("security", List.of(Map.of("basic", List.of())));
+        doc.put("security", security(false));
         doc.put("paths", paths);
-        doc.put("components", Map.of("schemas", schemas,
-            "securitySchemes", Map.of("basic", Map.of("type", "http", "scheme", "basic"))));
+        doc.put("components", Map.of("schemas", schemas.all(), "securitySchemes", securitySchemes()));
         return doc;
+    }
+
+    /** Every way {@link AuthFilter} takes credentials. */
+    private static Map<String, Object> securitySchemes() {
+        return Map.of(
+            BASIC, Map.of("type", "http", "scheme", "basic", "description", "a user's name and password; "
+                + AuthFilter.OTP_HEADER + " carries the code when two-factor authentication is on"),
+            BEARER, Map.of("type", "http", "scheme", "bearer", "description", "an API token from POST /users/me/tokens"),
+            SESSION, Map.of("type", "apiKey", "in", "cookie", "name", AuthFilter.SESSION_COOKIE,
+                "description", "the session from POST /sessions"),
+            CSRF, Map.of("type", "apiKey", "in", "header", "name", AuthFilter.CSRF_HEADER,
+                "description", "a session's CSRF token (from POST /sessions or GET /sessions/current), on every change"));
+    }
+
+    /** The alternatives of an operation: a session's changes carry its CSRF token as well. */
+    private static List<Object> security(boolean safe) {
+        return List.of(Map.of(BASIC, List.of()), Map.of(BEARER, List.of()),
+            safe ? Map.of(SESSION, List.of()) : Map.of(SESSION, List.of(), CSRF, List.of()));
     }
 
     public static String verb(Method m) {
@@ -89,103 +117,82 @@ public final class OpenApi {
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
-    private static Map<String, Object> operation(Method m, Map<String, Object> schemas) {
+    private static Map<String, Object> operation(Method m, String path, OpenApiSchemas schemas) {
         Doc doc = m.getAnnotation(Doc.class);
+        String verb = verb(m);
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("operationId", m.getDeclaringClass().getSimpleName().replace("Resource", "").toLowerCase() + "_" + m.getName());
         op.put("summary", doc == null ? m.getName() : doc.value());
-        List<Object> params = new java.util.ArrayList<>();
+        List<Object> params = new ArrayList<>();
         for (Parameter p : m.getParameters()) {
             PathParam pp = p.getAnnotation(PathParam.class);
             QueryParam qp = p.getAnnotation(QueryParam.class);
+            HeaderParam hp = p.getAnnotation(HeaderParam.class);
             if (pp != null) {
                 params.add(Map.of("name", pp.value(), "in", "path", "required", true, "schema", Map.of("type", "string")));
             } else if (qp != null) {
-                params.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", Map.of("type", "string")));
+                FieldSpec rule = QUERY_RULES.get(qp.value());
+                params.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", rule == null
+                    ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "integer", "format", "int32"), rule)));
+            } else if (hp != null) {
+                FieldSpec rule = HEADER_RULES.get(hp.value());
+                params.add(Map.of("name", hp.value(), "in", "header", "required", false, "schema", rule == null
+                    ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "string"), rule)));
             }
         }
         if (!params.isEmpty()) {
             op.put("parameters", params);
         }
+        if (!AuthFilter.needsCredentials(path, verb.toUpperCase())) {
+            op.put("security", List.of());
+        } else if (!"get".equals(verb)) {
+            op.put("security", security(false));
+        } else {
+            op.put("security", security(true));
+        }
         if (doc != null && doc.body() != Void.class) {
             op.put("requestBody", Map.of("required", true, "content",
-                Map.of(doc.body() == String.class ? "text/csv" : "application/json", Map.of("schema", schema(doc.body(), schemas)))));
+                Map.of(doc.body() == String.class ? "text/csv" : "application/json",
+                    Map.of("schema", schemas.of(doc.body(), doc.partial())))));
         }
+        op.put("responses", responses(m, doc, schemas));
+        return op;
+    }
+
+    private static Map<String, Object> responses(Method m, Doc doc, OpenApiSchemas schemas) {
         Map<String, Object> responses = new LinkedHashMap<>();
         int status = doc == null ? 200 : doc.status();
-        if (status == 204 || doc == null || doc.returns() == Void.class) {
+        Type body = responseType(m);
+        if (status == 204 || body == null) {
             responses.put(String.valueOf(status), Map.of("description", "done"));
         } else {
-            Object s = schema(doc.returns(), schemas);
-            if (doc.list()) {
+            String media = body == String.class ? "text/csv" : "application/json";
+            Object s = schemas.of(body);
+            if (m.getReturnType() == Response.class && doc.list()) {
                 s = Map.of("type", "array", "items", s);
-            } else if (doc.page()) {
-                s = object(Map.of("items", Map.of("type", "array", "items", s), "offset", Map.of("type", "integer"),
-                    "limit", Map.of("type", "integer"), "total", Map.of("type", "integer", "format", "int64")));
+            } else if (m.getReturnType() == Response.class && doc.page()) {
+                s = OpenApiSchemas.page(s);
             }
-            String media = doc.returns() == String.class ? "text/csv" : "application/json";
             responses.put(String.valueOf(status), Map.of("description", "success", "content", Map.of(media, Map.of("schema", s))));
         }
         responses.put("default", Map.of("description", "an error", "content",
             Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error")))));
-        op.put("responses", responses);
-        return op;
+        return responses;
     }
 
-    private static Object schema(Type t, Map<String, Object> schemas) {
-        if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
-            return Map.of("type", "array", "items", schema(p.getActualTypeArguments()[0], schemas));
+    /**
+     * What the method answers with: its own (generic) return type, so a method that returns a list is documented
+     * as an array; only a method that builds its {@link Response} itself says the type in {@link Doc#returns()}.
+     * Null when nothing is answered.
+     */
+    static Type responseType(Method m) {
+        if (m.getReturnType() == void.class) {
+            return null;
         }
-        if (t instanceof ParameterizedType p && p.getRawType() == Map.class) {
-            return Map.of("type", "object", "additionalProperties", schema(p.getActualTypeArguments()[1], schemas));
+        if (m.getReturnType() != Response.class) {
+            return m.getGenericReturnType();
         }
-        if (t instanceof ParameterizedType p) {
-            return schema(p.getRawType(), schemas);
-        }
-        Class<?> c = (Class<?>) t;
-        if (c.isArray()) {
-            return Map.of("type", "array", "items", schema(c.getComponentType(), schemas));
-        }
-        if (c == String.class) {
-            return Map.of("type", "string");
-        }
-        if (c == int.class || c == Integer.class) {
-            return Map.of("type", "integer", "format", "int32");
-        }
-        if (c == long.class || c == Long.class) {
-            return Map.of("type", "integer", "format", "int64");
-        }
-        if (c == boolean.class || c == Boolean.class) {
-            return Map.of("type", "boolean");
-        }
-        if (c == Instant.class) {
-            return Map.of("type", "string", "format", "date-time");
-        }
-        if (c == Role.class) {
-            return Map.of("type", "string", "enum", Arrays.stream(Role.values()).map(Role::wireName).toList());
-        }
-        if (c == AccountType.class) {
-            return Map.of("type", "string", "enum", Arrays.stream(AccountType.values()).map(AccountType::wireName).toList());
-        }
-        if (c.isEnum()) {
-            return Map.of("type", "string", "enum", Arrays.stream(c.getEnumConstants()).map(String::valueOf).toList());
-        }
-        if (c.isRecord()) {
-            String name = c.getSimpleName();
-            if (!schemas.containsKey(name)) {
-                schemas.put(name, Map.of());
-                Map<String, Object> props = new LinkedHashMap<>();
-                for (RecordComponent rc : c.getRecordComponents()) {
-                    props.put(rc.getName(), schema(rc.getGenericType(), schemas));
-                }
-                schemas.put(name, object(props));
-            }
-            return Map.of("$ref", "#/components/schemas/" + name);
-        }
-        return Map.of("type", "object");
-    }
-
-    private static Map<String, Object> object(Map<String, Object> props) {
-        return Map.of("type", "object", "properties", new java.util.TreeMap<>(props));
+        Doc doc = m.getAnnotation(Doc.class);
+        return doc == null || doc.returns() == Void.class ? null : doc.returns();
     }
 }
