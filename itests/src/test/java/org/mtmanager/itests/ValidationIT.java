@@ -127,6 +127,9 @@ public class ValidationIT extends MtmTestSupport {
 
     @Test
     public void soapRefusesWhatIsNotSoapOrTooLargeAsClientFaultsAndLogsThemBriefly() throws Exception {
+        Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+        assertTrue(log.toString(), Files.exists(log));
+        long size = Files.size(log);
         Soap soap = soap("admin", adminPassword());
         String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>%s"
             + "</soapenv:Body></soapenv:Envelope>";
@@ -151,9 +154,6 @@ public class ValidationIT extends MtmTestSupport {
         // the fault comes back in the request's charset, UTF-16: its ASCII letters read as UTF-8 hold NULs between
         assertTrue(bom.toString(), bom.body().replace("\0", "").contains("soap:Client"));
 
-        Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
-        assertTrue(log.toString(), Files.exists(log));
-        long size = Files.size(log);
         String digits = "9".repeat(5_000_000);
         Soap.Reply huge = soap.call("getAccount", "<v1:id>" + digits + "</v1:id>");
         assertTrue(huge.raw().length() < 100_000 ? huge.raw() : "a long fault", huge.isFault());
@@ -161,7 +161,7 @@ public class ValidationIT extends MtmTestSupport {
         Soap.Reply wrong = soap.call("getAccount", "<v1:id>" + "9".repeat(10_000) + "</v1:id>");
         assertTrue(wrong.raw().contains("soap:Client"));
         String written = Files.readString(log).substring((int) Math.min(size, Files.size(log)));
-        assertTrue("the log grew by " + written.length() + " characters", written.length() < 20_000);
+        assertTrue("the log grew by " + written.length() + " characters", written.length() < 30_000);
         assertFalse("no value of the request is logged unbounded", written.contains("9".repeat(1_000)));
         assertFalse("a client fault logs no stack trace", written.contains("\tat org.apache.cxf"));
     }

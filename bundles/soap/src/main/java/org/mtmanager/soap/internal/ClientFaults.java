@@ -11,7 +11,6 @@ import java.util.Set;
 import javax.xml.bind.JAXBException;
 import javax.xml.stream.XMLStreamException;
 
-import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.interceptor.Fault;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.soap.billing.v1.BillingFault;
@@ -28,8 +27,9 @@ final class ClientFaults {
     }
 
     static boolean isClient(Throwable fault) {
-        if (fault instanceof SoapFault s && s.getFaultCode() != null
-                && "Client".equals(s.getFaultCode().getLocalPart())) {
+        if (fault instanceof Fault f && f.getFaultCode() != null
+                && (Fault.FAULT_CODE_CLIENT.equals(f.getFaultCode()) || "Client".equals(f.getFaultCode().getLocalPart()))) {
+            // marked so where it was raised (a body that is not SOAP), or by CXF's SOAP binding
             return true;
         }
         String code = code(fault);

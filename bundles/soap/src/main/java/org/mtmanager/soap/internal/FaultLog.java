@@ -19,7 +19,9 @@ final class FaultLog implements FaultListener {
     @Override
     public boolean faultOccurred(Exception exception, String description, Message message) {
         String what = bounded(description);
-        if (ClientFaults.isClient(exception)) {
+        Message in = message.getExchange() == null || message.getExchange().getInMessage() == null ? message
+            : message.getExchange().getInMessage();
+        if (ClientFaults.isClient(exception) || ClientFaultInterceptor.isDocumentQuery(in)) {
             String code = ClientFaults.code(exception);
             LOG.info("SOAP client fault in {}: {}{}", what, code == null ? "" : code + ": ", bounded(exception.getMessage()));
         } else {

@@ -41,6 +41,14 @@ public class ClientFaultsTest {
     }
 
     @Test
+    public void aFaultMarkedAsTheClientsWhereItWasRaisedIsTheClients() {
+        Fault notSoap = new Fault(new IllegalArgumentException("unsupported media type"));
+        assertFalse(ClientFaults.isClient(notSoap));
+        notSoap.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        assertTrue(ClientFaults.isClient(notSoap));
+    }
+
+    @Test
     public void anythingElseIsThePlatformsAndKeepsItsStackTrace() {
         assertFalse(ClientFaults.isClient(new Fault(new IllegalStateException("database down"))));
         assertFalse(ClientFaults.isClient(new NullPointerException()));
