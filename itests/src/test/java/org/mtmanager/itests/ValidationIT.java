@@ -1,8 +1,12 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +31,139 @@ public class ValidationIT extends MtmTestSupport {
             assertEquals(r.toString(), field, body.get("field").asText());
         }
         assertTrue(r.toString(), !r.body().contains("Exception") && !r.body().contains("\tat "));
+        for (String internal : new String[] {"org.mtmanager", "java.", "Cannot deserialize", "bound as", "\"servlet\""}) {
+            assertFalse("no Java internals: " + r, r.body().contains(internal));
+        }
+    }
+
+    @Test
+    public void datesOutsideWhatTheDatabaseStoresAreA400NamingTheField() throws Exception {
+        Http admin = admin();
+        String far = "%2B100000-01-01T00:00:00Z";
+        expect(admin.get(API + "/audit?from=" + far), 400, "INVALID_FIELD", "from");
+        expect(admin.get(API + "/audit?to=%2B10000-01-01T00:00:00Z"), 400, "INVALID_FIELD", "to");
+        expect(admin.get(API + "/audit/export?from=" + far), 400, "INVALID_FIELD", "from");
+        int tokens = ok(admin.get(API + "/users/me/tokens")).size();
+        expect(admin.post(API + "/users/me/tokens", Map.of("name", unique("t"), "scope", "read", "expiresAt", "+100000-01-01T00:00:00Z")),
+            400, "INVALID_FIELD", "expiresAt");
+        assertEquals(tokens, ok(admin.get(API + "/users/me/tokens")).size());
+        assertEquals(200, admin.get(API + "/audit?from=1970-01-01T00:00:00Z&to=9999-12-31T00:00:00Z").status());
+    }
+
+    @Test
+    public void ambiguousJsonIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+        Http admin = admin();
+        long before = ok(admin.get(API + "/accounts?limit=1")).get("total").asLong();
+        expect(admin.post(API + "/accounts", "{\"type\":\"reseller\",\"name\":\"A\"}{\"type\":\"reseller\",\"name\":\"B\"}"),
+            400, "MALFORMED_REQUEST", null);
+        expect(admin.post(API + "/accounts", "{\"type\":\"reseller\",\"name\":12345}"), 400, "INVALID_FIELD", "name");
+        expect(admin.post(API + "/accounts", "{\"type\":\"reseller\",\"name\":\"Evil\\uffffName\"}"), 400, "INVALID_FIELD", "name");
+        expect(admin.post(API + "/accounts", "{\"type\":\"reseller\",\"name\":\"Fz\\ud800x\"}"), 400, "INVALID_FIELD", "name");
+        assertEquals(before, ok(admin.get(API + "/accounts?limit=1")).get("total").asLong());
+
+        long id = ok(admin.post(API + "/accounts", Map.of("type", "reseller", "name", unique("V")))).get("id").asLong();
+        expect(admin.patch(API + "/accounts/" + id, "{\"name\":\"Evil\\uffffName\"}"), 400, "INVALID_FIELD", "name");
+        expect(admin.put(API + "/accounts/" + id + "/two-factor", "{\"required\": 9223372036854775808}"), 400, "INVALID_FIELD", "required");
+        expect(admin.put(API + "/accounts/" + id + "/two-factor", "{\"required\": 1}"), 400, "INVALID_FIELD", "required");
+        assertFalse(ok(admin.get(API + "/accounts/" + id)).get("twoFactorRequired").asBoolean());
+        for (String cidr : new String[] {"01.02.03.04", "fe80::1%eth0"}) {
+            expect(admin.post(API + "/accounts/" + id + "/whitelist", Map.of("cidr", cidr)), 400, "INVALID_FIELD", "cidr");
+        }
+        assertEquals(0, ok(admin.get(API + "/accounts/" + id + "/whitelist")).size());
+        // what every tenant above sees over SOAP is still well-formed XML (Soap.raw parses it)
+        Soap.Reply list = soap("admin", adminPassword()).call("listAccounts", "<v1:limit>500</v1:limit>");
+        assertFalse(list.raw(), list.isFault());
+
+        Map<String, Object> user = new HashMap<>(Map.of("username", unique("n"), "password", 12345678901234L, "role", "viewer"));
+        long users = ok(admin.get(API + "/users?limit=1")).get("total").asLong();
+        expect(admin.post(API + "/users", user), 400, "INVALID_FIELD", "password");
+        assertEquals(users, ok(admin.get(API + "/users?limit=1")).get("total").asLong());
+
+        Map<String, Object> plan = new HashMap<>(Map.of("name", "Float", "tier", 77, "vcpu", 2, "memoryMb", 2048,
+            "diskGb", 1.5, "maxExtensions", 10, "maxTenants", 1, "maxConcurrentCalls", 5));
+        int plans = ok(admin.get(API + "/plans")).size();
+        expect(admin.post(API + "/plans", plan), 400, "INVALID_FIELD", "diskGb");
+        assertEquals(plans, ok(admin.get(API + "/plans")).size());
+    }
+
+    @Test
+    public void filtersByAnIdOutsideTheSubtreeAreNotFoundLikeDirectReads() throws Exception {
+        String pw = "long-enough-pw-1";
+        String alpha = unique("fa");
+        createAccountWithAdmin("reseller", unique("Alpha"), alpha, pw);
+        long beta = createAccountWithAdmin("reseller", unique("Beta"), unique("fb"), pw);
+        Http reseller = http(alpha, pw);
+        expect(reseller.get(API + "/audit?accountId=" + beta), 404, "NOT_FOUND", null);
+        expect(reseller.get(API + "/audit/export?accountId=" + beta), 404, "NOT_FOUND", null);
+        expect(reseller.get(API + "/users?accountId=" + beta), 404, "NOT_FOUND", null);
+        expect(reseller.get(API + "/machines?accountId=" + beta), 404, "NOT_FOUND", null);
+        expect(reseller.get(API + "/jobs?machineId=999999"), 404, "NOT_FOUND", null);
+        expect(reseller.get(API + "/did-routes?machineId=999999"), 404, "NOT_FOUND", null);
+        assertEquals(200, admin().get(API + "/audit?accountId=" + beta).status());
+    }
+
+    @Test
+    public void everyAnswerUnderTheApiPathHasTheApiErrorShape() throws Exception {
+        Http admin = admin();
+        for (String path : new String[] {"/accounts/..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/..%2F..%2Fx", "/accounts/..%2F..%2F",
+            "/accounts/%2e%2e%2F%2e%2e%2F%2e%2e%2Fsystem"}) {
+            Http.Response r = admin.get(API + path);
+            assertTrue(path + ": " + r, r.status() == 404 || r.status() == 400);
+            assertTrue(path + ": " + r, r.headers().getOrDefault("content-type", "").startsWith("application/json"));
+            expect(r, r.status(), r.status() == 404 ? "NOT_FOUND" : "MALFORMED_REQUEST", null);
+        }
+    }
+
+    @Test
+    public void booleanQueryParametersAreExactlyTrueOrFalse() throws Exception {
+        Http admin = admin();
+        for (String path : new String[] {"/reconcile", "/firewall/sync"}) {
+            for (String bad : new String[] {"no", "False", "0"}) {
+                expect(admin.post(API + path + "?repair=" + bad, "{}"), 400, "INVALID_FIELD", "repair");
+            }
+        }
+        expect(admin.delete(API + "/machines/999999?confirm=yes"), 400, "INVALID_FIELD", "confirm");
+    }
+
+    @Test
+    public void soapRefusesWhatIsNotSoapOrTooLargeAsClientFaultsAndLogsThemBriefly() throws Exception {
+        Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
+        assertTrue(log.toString(), Files.exists(log));
+        long size = Files.size(log);
+        Soap soap = soap("admin", adminPassword());
+        String envelope = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>%s"
+            + "</soapenv:Body></soapenv:Envelope>";
+        for (String padding : new String[] {"<!--" + "x".repeat(5_000_000) + "-->", " ".repeat(5_000_000)}) {
+            Soap.Reply big = soap.raw(String.format(envelope, padding));
+            assertTrue(big.raw(), big.isFault());
+            assertTrue(big.raw(), big.raw().contains("soap:Client"));
+        }
+        Http http = new Http(httpPort(), null, null, "127.0.0.1");
+        for (String query : new String[] {"?wsdl=../../../../etc/passwd", "?xsd=file:///etc/passwd"}) {
+            Http.Response r = http.get(Soap.PATH + query);
+            assertEquals(r.toString(), 404, r.status());
+            assertFalse(r.body(), r.body().contains("root:"));
+        }
+        assertEquals(200, http.get(Soap.PATH + "?wsdl").status());
+        for (String type : new String[] {"application/json", "text/plain"}) {
+            Http.Response r = http.send("POST", Soap.PATH, type, String.format(envelope, ""));
+            assertEquals(r.toString(), 415, r.status());
+            assertTrue(r.body(), r.body().contains("soap:Client"));
+        }
+        Http.Response bom = http.send("POST", Soap.PATH, "text/xml; charset=UTF-16", "\ufeff" + String.format(envelope, ""));
+        // the fault comes back in the request's charset, UTF-16: its ASCII letters read as UTF-8 hold NULs between
+        assertTrue(bom.toString(), bom.body().replace("\0", "").contains("soap:Client"));
+
+        String digits = "9".repeat(5_000_000);
+        Soap.Reply huge = soap.call("getAccount", "<v1:id>" + digits + "</v1:id>");
+        assertTrue(huge.raw().length() < 100_000 ? huge.raw() : "a long fault", huge.isFault());
+        assertTrue(huge.raw().contains("soap:Client"));
+        Soap.Reply wrong = soap.call("getAccount", "<v1:id>" + "9".repeat(10_000) + "</v1:id>");
+        assertTrue(wrong.raw().contains("soap:Client"));
+        String written = Files.readString(log).substring((int) Math.min(size, Files.size(log)));
+        assertTrue("the log grew by " + written.length() + " characters", written.length() < 30_000);
+        assertFalse("no value of the request is logged unbounded", written.contains("9".repeat(1_000)));
+        assertFalse("a client fault logs no stack trace", written.contains("\tat org.apache.cxf"));
     }
 
     @Test

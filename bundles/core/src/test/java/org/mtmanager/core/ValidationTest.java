@@ -5,6 +5,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.CoreFixture.expect;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.Before;
@@ -18,6 +19,7 @@ import org.mtmanager.api.account.AccountChange;
 import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.account.AccountQuery;
 import org.mtmanager.api.account.WhitelistEntry;
+import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.user.UserDraft;
 
@@ -125,5 +127,52 @@ public class ValidationTest {
         expect(ErrorCode.INVALID_FIELD, "key", () -> f.settings.set(f.admin, " ", "1"));
         assertEquals(before, f.settings.list(f.admin).size());
         assertEquals(before, f.count("SettingEntity"));
+    }
+
+    @Test
+    public void textXmlCannotCarryIsRefusedInNamesAndWhitelistDescriptions() {
+        long id = f.account(reseller, null, "customer", "C").id();
+        expect(ErrorCode.INVALID_FIELD, "name", () -> f.accounts.update(reseller, id, new AccountChange("Evil\uffffName", null)));
+        expect(ErrorCode.INVALID_FIELD, "name", () -> f.accounts.update(reseller, id, new AccountChange("Fz\ud800x", null)));
+        expect(ErrorCode.INVALID_FIELD, "name", () -> f.account(reseller, null, "customer", "New\ufffe"));
+        expect(ErrorCode.INVALID_FIELD, "description",
+            () -> f.accounts.addToWhitelist(reseller, id, new WhitelistEntry("192.0.2.0/24", "office\uffff")));
+        assertEquals("C", f.accounts.get(reseller, id).name());
+        assertEquals(0, f.count("WhitelistEntity"));
+    }
+
+    @Test
+    public void ambiguousAddressesAreRefusedInAWhitelist() {
+        long id = f.account(reseller, null, "customer", "C").id();
+        for (String bad : List.of("01.02.03.04", "fe80::1%eth0")) {
+            expect(ErrorCode.INVALID_FIELD, "cidr", () -> f.accounts.addToWhitelist(reseller, id, new WhitelistEntry(bad, null)));
+        }
+        assertEquals(0, f.count("WhitelistEntity"));
+    }
+
+    @Test
+    public void auditDatesOutsideTheStorableRangeAreInvalidFields() {
+        Instant far = Instant.parse("+100000-01-01T00:00:00Z");
+        expect(ErrorCode.INVALID_FIELD, "from", () -> f.auditService.list(f.admin,
+            new AuditQuery(null, null, null, null, far, null), PageRequest.first(10)));
+        expect(ErrorCode.INVALID_FIELD, "to", () -> f.auditService.exportCsv(f.admin,
+            new AuditQuery(null, null, null, null, null, far)));
+    }
+
+    @Test
+    public void auditOfAnAccountOutsideTheSubtreeIsNotFoundLikeADirectRead() {
+        Caller other = f.tenantAdmin("reseller", "Beta", "beta-admin", "reseller-admin");
+        long mine = f.account(reseller, null, "customer", "Mine").id();
+        expect(ErrorCode.NOT_FOUND, null, () -> f.auditService.list(other,
+            new AuditQuery(null, null, mine, null, null, null), PageRequest.first(10)));
+        expect(ErrorCode.NOT_FOUND, null, () -> f.auditService.exportCsv(other, new AuditQuery(null, null, mine, null, null, null)));
+        expect(ErrorCode.NOT_FOUND, null, () -> f.auditService.list(reseller,
+            new AuditQuery(null, null, 999_999L, null, null, null), PageRequest.first(10)));
+        assertTrue(f.auditService.list(reseller, new AuditQuery(null, null, mine, null, null, null), PageRequest.first(10)).total() > 0);
+        // a deleted account keeps its history, and its id stays a valid filter for whoever saw it
+        f.accounts.delete(reseller, mine);
+        assertTrue(f.auditService.list(reseller, new AuditQuery(null, null, mine, null, null, null), PageRequest.first(10)).total() > 0);
+        expect(ErrorCode.NOT_FOUND, null, () -> f.auditService.list(other,
+            new AuditQuery(null, null, mine, null, null, null), PageRequest.first(10)));
     }
 }

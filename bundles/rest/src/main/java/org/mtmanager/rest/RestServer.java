@@ -37,6 +37,7 @@ import org.mtmanager.rest.resource.AuditResource;
 import org.mtmanager.rest.resource.DidRouteResource;
 import org.mtmanager.rest.resource.JobResource;
 import org.mtmanager.rest.resource.MachineResource;
+import org.mtmanager.rest.resource.NotFoundResource;
 import org.mtmanager.rest.resource.OpenApiResource;
 import org.mtmanager.rest.resource.PlanChangeResource;
 import org.mtmanager.rest.resource.PlanResource;
@@ -75,6 +76,7 @@ public class RestServer {
         ReportResource.class, SessionResource.class, HealthResource.class);
 
     private final Server server;
+    private final Server notFound;
 
     @Activate
     public RestServer(RestConfig config, @Reference AuthService auth, @Reference AccountService accounts,
@@ -100,10 +102,17 @@ public class RestServer {
             new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing), new SessionResource(sessions), new HealthResource(),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth, sessions, limiter), new ErrorMappers()));
+        // The longest address wins in CXF, so this one only answers what no endpoint of the context serves.
+        JAXRSServerFactoryBean fallback = new JAXRSServerFactoryBean();
+        fallback.setBus(bus);
+        fallback.setAddress("/");
+        fallback.setServiceBeans(List.of(new NotFoundResource()));
+        fallback.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new ErrorMappers()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(RestServer.class.getClassLoader());
         try {
             server = factory.create();
+            notFound = fallback.create();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -111,6 +120,7 @@ public class RestServer {
 
     @Deactivate
     void stop() {
+        notFound.destroy();
         server.destroy();
     }
 }

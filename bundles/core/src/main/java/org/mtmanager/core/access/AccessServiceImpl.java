@@ -25,6 +25,7 @@ import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.machine.MachineServiceImpl;
 import org.mtmanager.core.security.Cidr;
 import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.core.util.Fields;
 import org.mtmanager.spi.firewall.Policy;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.GrantEntity;
@@ -73,7 +74,7 @@ public class AccessServiceImpl implements AccessService {
             }
             Services.Service service = Services.resolve(r);
             String source = Cidr.parse("source", r.source()).toString();
-            if (r.expiresAt() != null && !r.expiresAt().isAfter(Instant.now())) {
+            if (Fields.instant("expiresAt", r.expiresAt()) != null && !r.expiresAt().isAfter(Instant.now())) {
                 throw MtmException.invalid("expiresAt", "must be in the future");
             }
             boolean[] installed = {false};

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.mtmanager.api.Caller;
@@ -17,8 +18,10 @@ import org.mtmanager.api.audit.ChainVerification;
 import org.mtmanager.api.audit.Outcome;
 import org.mtmanager.api.Channel;
 import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.AuditEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,6 +44,7 @@ public class AuditServiceImpl implements AuditService {
     public Page<AuditEntry> list(Caller caller, AuditQuery query, PageRequest page) {
         Filter f = new Filter(caller, query == null ? AuditQuery.ALL : query);
         return store.read(em -> {
+            f.requireKnownAccount(em);
             TypedQuery<Long> count = f.bind(em.createQuery("SELECT COUNT(a.seq) FROM AuditEntity a" + f.where, Long.class));
             List<Long> seqs = f.bind(em.createQuery("SELECT a.seq FROM AuditEntity a" + f.where + " ORDER BY a.seq DESC",
                 Long.class)).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
@@ -88,6 +92,7 @@ public class AuditServiceImpl implements AuditService {
         StringBuilder sb = new StringBuilder(
             "seq,time,actor,actorAccountId,sourceIp,channel,action,targetType,targetId,accountId,outcome,detail,prevHash,hash\n");
         store.read(em -> {
+            f.requireKnownAccount(em);
             List<AuditEntity> rows = f.bind(em.createQuery("SELECT a FROM AuditEntity a" + f.where + " ORDER BY a.seq",
                 AuditEntity.class)).setMaxResults(EXPORT_MAX).getResultList();
             for (AuditEntity a : rows) {
@@ -129,8 +134,12 @@ public class AuditServiceImpl implements AuditService {
     private static final class Filter {
         final String where;
         private final List<Object[]> params = new ArrayList<>();
+        private final Caller caller;
+        private final Long accountId;
 
         Filter(Caller caller, AuditQuery q) {
+            this.caller = caller;
+            this.accountId = q.accountId();
             StringBuilder w = new StringBuilder(" WHERE 1 = 1");
             if (!caller.isPlatformAdmin()) {
                 w.append(" AND a.scopePath LIKE :scope");
@@ -158,13 +167,35 @@ public class AuditServiceImpl implements AuditService {
             }
             if (q.from() != null) {
                 w.append(" AND a.time >= :from");
-                params.add(new Object[] {"from", java.sql.Timestamp.from(q.from())});
+                params.add(new Object[] {"from", java.sql.Timestamp.from(Fields.instant("from", q.from()))});
             }
             if (q.to() != null) {
                 w.append(" AND a.time < :to");
-                params.add(new Object[] {"to", java.sql.Timestamp.from(q.to())});
+                params.add(new Object[] {"to", java.sql.Timestamp.from(Fields.instant("to", q.to()))});
             }
             where = w.toString();
+        }
+
+        /**
+         * The same rule as every other filter by id: an account outside the caller's subtree is NOT_FOUND, not an
+         * empty page. A deleted account keeps its history, so its id is known while an entry the caller sees names it.
+         */
+        void requireKnownAccount(EntityManager em) {
+            if (accountId == null) {
+                return;
+            }
+            if (em.find(AccountEntity.class, accountId) != null) {
+                Scope.visibleAccount(em, caller, accountId);
+                return;
+            }
+            TypedQuery<Long> named = em.createQuery("SELECT COUNT(a.seq) FROM AuditEntity a WHERE a.accountId = :acc"
+                + (caller.isPlatformAdmin() ? "" : " AND a.scopePath LIKE :scope"), Long.class).setParameter("acc", accountId);
+            if (!caller.isPlatformAdmin()) {
+                named.setParameter("scope", caller.accountPath() + "%");
+            }
+            if (named.getSingleResult() == 0) {
+                throw MtmException.notFound("account", accountId);
+            }
         }
 
         <T extends TypedQuery<?>> T bind(T query) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.setting.SettingType;
 import org.mtmanager.core.machine.UpgradePath;
+import org.mtmanager.core.util.Fields;
 
 /**
  * The settings the platform knows, with their types, defaults and locks. The code is the source of truth for a
@@ -68,7 +69,7 @@ public final class SettingCatalog {
                 if (v.isEmpty()) {
                     throw MtmException.invalid(field, "must not be empty");
                 }
-                return v;
+                return Fields.characters(field, v);
             case INTEGER:
                 try {
                     long n = Long.parseLong(v);

@@ -29,6 +29,7 @@ import org.mtmanager.api.did.DidRouteQuery;
 import org.mtmanager.api.did.DidRouteService;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.machine.MachineServiceImpl;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
@@ -61,6 +62,9 @@ public class DidRouteServiceImpl implements DidRouteService {
         DidRouteQuery q = query == null ? DidRouteQuery.ALL : query;
         String number = q.number() == null || q.number().isBlank() ? null : DidNumbers.digits("number", q.number());
         return store.read(em -> {
+            if (q.machineId() != null) {
+                MachineServiceImpl.visibleMachine(em, caller, q.machineId());
+            }
             StringBuilder where = new StringBuilder(" FROM DidRouteEntity r, MachineEntity m WHERE r.machineId = m.id"
                 + " AND m.accountPath LIKE :p");
             if (q.machineId() != null) {

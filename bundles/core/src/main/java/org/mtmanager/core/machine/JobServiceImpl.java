@@ -41,6 +41,9 @@ public class JobServiceImpl implements JobService {
     @Override
     public Page<Job> list(Caller caller, Long machineId, PageRequest page) {
         return store.read(em -> {
+            if (machineId != null) {
+                MachineServiceImpl.visibleMachine(em, caller, machineId);
+            }
             String where = " FROM JobEntity j WHERE j.accountPath LIKE :p" + (machineId == null ? "" : " AND j.machineId = :m");
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(j.id)" + where, Long.class);
             TypedQuery<JobEntity> items = em.createQuery("SELECT j" + where + " ORDER BY j.id DESC", JobEntity.class);

@@ -12,7 +12,8 @@ import org.mtmanager.api.MtmException;
  * DNS) and normalises the block to its network address, so "192.0.2.7/24" is stored as "192.0.2.0/24".
  */
 public final class Cidr {
-    private static final Pattern V4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
+    /** No leading zeros: parsers disagree on whether "010" is ten or octal eight. */
+    private static final Pattern V4 = Pattern.compile("^(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}$");
     private static final Pattern V6 = Pattern.compile("^[0-9A-Fa-f:.]+$");
 
     private final byte[] network;
@@ -29,10 +30,12 @@ public final class Cidr {
             throw MtmException.invalid(field, "is required");
         }
         String t = text.strip();
-        String rule = "must be an IPv4 or IPv6 address or CIDR block, such as 192.0.2.0/24 or 2001:db8::/32";
+        String rule = "must be an IPv4 or IPv6 address or CIDR block, such as 192.0.2.0/24 or 2001:db8::/32,"
+            + " without leading zeros or a zone (%eth0)";
         int slash = t.indexOf('/');
         String addr = slash < 0 ? t : t.substring(0, slash);
-        byte[] bytes = literal(addr);
+        // A zone names an interface of this one host: on a firewall or another host it means nothing.
+        byte[] bytes = addr.indexOf('%') >= 0 ? null : literal(addr);
         if (bytes == null) {
             throw MtmException.invalid(field, rule);
         }
@@ -40,7 +43,7 @@ public final class Cidr {
         int prefix = max;
         if (slash >= 0) {
             String p = t.substring(slash + 1);
-            if (!p.matches("\\d{1,3}")) {
+            if (!p.matches("0|[1-9]\\d?\\d?")) {
                 throw MtmException.invalid(field, rule);
             }
             prefix = Integer.parseInt(p);

@@ -62,7 +62,7 @@ public class TokenServiceImpl implements TokenService {
             cidrs.add(Cidr.parse("cidrs[" + i + "]", given.get(i)).toString());
         }
         Instant now = clock.instant();
-        if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
+        if (Fields.instant("expiresAt", draft.expiresAt()) != null && !draft.expiresAt().isAfter(now)) {
             throw MtmException.invalid("expiresAt", "must be in the future");
         }
         return audit.attempt(caller, "token.create", "token", name, () -> {

@@ -1,5 +1,6 @@
 package org.mtmanager.core.util;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -16,6 +17,13 @@ import org.mtmanager.api.field.Formats;
 public final class Fields {
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
+    /**
+     * The earliest and latest instant the API takes: both Derby (up to year 9999) and PostgreSQL store them, and
+     * Java's own range (year one billion) is far wider than either.
+     */
+    public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private Fields() {
     }
 
@@ -25,19 +33,49 @@ public final class Fields {
         if (v.length() > max) {
             throw MtmException.invalid(field, "must be at most " + max + " characters");
         }
-        for (int i = 0; i < v.length(); i++) {
-            if (Character.isISOControl(v.charAt(i))) {
-                throw MtmException.invalid(field, "must not contain control characters");
-            }
-        }
         return v;
     }
 
+    /** A required text, trimmed; like every text the services take, it must be one that XML can carry. */
     public static String required(String field, String value) {
         if (value == null || value.isBlank()) {
             throw MtmException.invalid(field, "is required");
         }
-        return value.strip();
+        return characters(field, value.strip());
+    }
+
+    /**
+     * The one character rule of every text the platform stores: no control characters, and nothing XML 1.0
+     * cannot carry (U+FFFE, U+FFFF, a surrogate without its pair). One tenant's such name would otherwise make
+     * every SOAP answer that lists it malformed for the accounts above it. Returns the value unchanged.
+     */
+    public static String characters(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw MtmException.invalid(field, "must not contain control characters");
+            }
+            if (c == '\uFFFE' || c == '\uFFFF') {
+                throw MtmException.invalid(field, "must not contain the non-characters U+FFFE or U+FFFF");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw MtmException.invalid(field, "must not contain an unpaired surrogate (invalid UTF-16)");
+            }
+        }
+        return value;
+    }
+
+    /** An optional instant: null stays null; else it must lie between {@link #EARLIEST} and {@link #LATEST}. */
+    public static Instant instant(String field, Instant value) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw MtmException.invalid(field, "must be between " + EARLIEST + " and " + LATEST);
+        }
+        return value;
     }
 
     /** An optional e-mail address: null or blank gives null. */
@@ -45,7 +83,7 @@ public final class Fields {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String v = value.strip();
+        String v = characters(field, value.strip());
         if (v.length() > Formats.EMAIL.maxLength() || !matches(Formats.EMAIL, v)) {
             throw MtmException.invalid(field, Formats.EMAIL.rule());
         }

@@ -198,6 +198,9 @@ public class DidRouteServiceTest {
         assertEquals(ra.id(), dids.get(opReseller, ra.id()).id());
         CoreFixture.expect(ErrorCode.NOT_FOUND, null, () -> dids.get(opReseller, rc.id()));
         CoreFixture.expect(ErrorCode.NOT_FOUND, null, () -> dids.get(reseller, ra.id()));
+        // filtering by a machine outside the subtree is the same NOT_FOUND as reading it, not an empty page
+        CoreFixture.expect(ErrorCode.NOT_FOUND, null, () -> dids.list(reseller, new DidRouteQuery(a, null), PageRequest.first(10)));
+        CoreFixture.expect(ErrorCode.NOT_FOUND, null, () -> dids.list(opReseller, new DidRouteQuery(c, null), PageRequest.first(10)));
         assertEquals(a, dids.lookup(opReseller, "+348012345").route().machineId());
         CoreFixture.expect(ErrorCode.NOT_FOUND, "number", () -> dids.lookup(opReseller, "+349012345"));
         // The number's real route is c's +348: the operator is told it is not routed, never sent to a shorter route.

@@ -38,7 +38,8 @@ public class CidrTest {
     @Test
     public void invalidBlocksAreInvalidFields() {
         for (String bad : new String[] {"10.0.0.300/8", "abc", "10.0.0.0/33", "2001:db8::/129", "10.0.0.0/", "10.0.0/8",
-            "1:2", "10.0.0.0/8/8", "example.com", "10.0.0.0/x"}) {
+            "1:2", "10.0.0.0/8/8", "example.com", "10.0.0.0/x", "01.02.03.04", "10.0.0.010", "192.0.2.0/024",
+            "fe80::1%eth0", "fe80::1%1/64", "[fe80::1%eth0]"}) {
             expect(ErrorCode.INVALID_FIELD, "entries[3].cidr", () -> Cidr.parse("entries[3].cidr", bad));
         }
         expect(ErrorCode.INVALID_FIELD, "cidr", () -> Cidr.parse("cidr", null));

@@ -28,6 +28,6 @@ public class FirewallResource {
     @Doc(value = "Compare the firewall with the database and repair it; ?repair=false only reports (platform administrators)",
         returns = FirewallStatus.class)
     public FirewallStatus sync(@Context HttpServletRequest req, @QueryParam("repair") String repair) {
-        return access.sync(Params.caller(req), !"false".equals(repair));
+        return access.sync(Params.caller(req), Params.bool("repair", repair, true));
     }
 }

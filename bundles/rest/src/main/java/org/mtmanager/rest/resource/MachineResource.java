@@ -168,7 +168,7 @@ public class MachineResource {
     @Doc(value = "Delete a stopped machine; needs ?confirm=true. The record stays, as DELETED", returns = Job.class, status = 202)
     public Response delete(@Context HttpServletRequest req, @PathParam("id") String id,
                            @QueryParam("confirm") String confirm, @HeaderParam("Idempotency-Key") String key) {
-        return accepted(machines.delete(Params.caller(req), Params.id("id", id), "true".equals(confirm), key));
+        return accepted(machines.delete(Params.caller(req), Params.id("id", id), Params.bool("confirm", confirm, false), key));
     }
 
     private static Response accepted(Job job) {

@@ -26,6 +26,6 @@ public class ReconcileResource {
     @POST
     @Doc(value = "Reconcile every reachable host; ?repair=false only reports", returns = ReconciliationReport.class)
     public ReconciliationReport reconcile(@Context HttpServletRequest req, @QueryParam("repair") String repair) {
-        return reconciler.reconcile(Params.caller(req), !"false".equals(repair));
+        return reconciler.reconcile(Params.caller(req), Params.bool("repair", repair, true));
     }
 }

@@ -1,5 +1,8 @@
 package org.mtmanager.rest.support;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -7,8 +10,10 @@ import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.mtmanager.api.ErrorCode;
@@ -22,18 +27,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorMappers implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+    private static final int FIELD_MAX = 100;
 
     @Override
     public Response toResponse(Throwable t) {
-        // Cause chains may loop (a.initCause(b), b.initCause(a)): visit each exception once.
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
-            if (c instanceof MtmException e) {
-                return ErrorBody.response(e);
-            }
-            if (c instanceof JsonProcessingException e) {
-                return json(e);
-            }
+        // The service's own error wins over a wrapper (a record's constructor may throw it inside Jackson).
+        MtmException mtm = find(t, MtmException.class);
+        if (mtm != null) {
+            return ErrorBody.response(mtm);
+        }
+        JsonProcessingException json = find(t, JsonProcessingException.class);
+        if (json != null) {
+            return json(json);
         }
         if (t instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             return fromStatus(w.getResponse().getStatus());
@@ -41,6 +46,17 @@ public final class ErrorMappers implements ExceptionMapper<Throwable> {
         String ref = UUID.randomUUID().toString();
         LOG.error("Internal error, reference {}", ref, t);
         return ErrorBody.response(ErrorCode.INTERNAL, "internal error; reference " + ref, null);
+    }
+
+    /** The first exception of that type on the cause chain; chains may loop (a.initCause(b), b.initCause(a)). */
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     /** JAX-RS's own refusals (unknown path, wrong method or media type), in the API's error document. */
@@ -56,17 +72,42 @@ public final class ErrorMappers implements ExceptionMapper<Throwable> {
         };
     }
 
-    private static Response json(JsonProcessingException e) {
+    /** Jackson's refusals, in the API's words: the field by its JSON path, and what it must be, never a Java type. */
+    static Response json(JsonProcessingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
-            String field = m.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = path(m);
             String rule = e instanceof UnrecognizedPropertyException ? "is not a known field"
-                : "has the wrong type or format";
+                : e instanceof MismatchedInputException mi ? "has the wrong type: " + Expected.of(mi.getTargetType())
+                : "has a value the API cannot take";
             return ErrorBody.response(ErrorCode.INVALID_FIELD, field + ": " + rule, field);
         }
-        String msg = e.getOriginalMessage();
-        return ErrorBody.response(ErrorCode.MALFORMED_REQUEST, "malformed JSON: "
-            + (msg == null ? "unreadable body" : msg.lines().findFirst().orElse("unreadable body")), null);
+        if (e instanceof MismatchedInputException mi) {
+            if (original.startsWith("No content to map")) {
+                return malformed("malformed JSON: the body is empty");
+            }
+            if (original.startsWith("Trailing token")) {
+                return malformed("malformed JSON: the body must hold one JSON value, and more follows it");
+            }
+            return malformed("the body " + Expected.of(mi.getTargetType()));
+        }
+        if (original.startsWith("Unexpected end-of-input")) {
+            return malformed("malformed JSON: the body ends before its JSON value is complete");
+        }
+        JsonLocation at = e.getLocation();
+        return malformed("malformed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+            + ": not valid JSON syntax");
+    }
+
+    private static Response malformed(String message) {
+        return ErrorBody.response(ErrorCode.MALFORMED_REQUEST, message, null);
+    }
+
+    /** "entries[1].cidr"; a client's unknown field name is cut short, so that an answer never echoes it unbounded. */
+    private static String path(JsonMappingException m) {
+        String field = m.getPath().stream()
+            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+            .collect(Collectors.joining(".")).replace(".[", "[");
+        return field.length() <= FIELD_MAX ? field : field.substring(0, FIELD_MAX) + "...";
     }
 }

@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -59,12 +62,35 @@ public final class Json {
                 g.writeString(v.wireName());
             }
         });
-        return new ObjectMapper()
+        ObjectMapper mapper = new ObjectMapper()
             .registerModule(m)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        strictScalars(mapper);
+        return mapper;
+    }
+
+    /**
+     * Each JSON scalar is read only as its own kind: a number is no text (a password of 12345), a float no whole
+     * number (diskGb 1.5), a number no boolean (9223372036854775808 is not "true"). Jackson's lenient defaults
+     * would store a guess; the client gets a 400 naming the field instead. A whole number is a fine decimal.
+     */
+    private static void strictScalars(ObjectMapper mapper) {
+        refuse(mapper, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean);
+        refuse(mapper, LogicalType.Integer, CoercionInputShape.Float, CoercionInputShape.String,
+            CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
+        refuse(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
+        refuse(mapper, LogicalType.Boolean, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String,
+            CoercionInputShape.EmptyString);
+    }
+
+    private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
     }
 }

@@ -49,6 +49,21 @@ public final class Params {
         return Integer.parseInt(value);
     }
 
+    /**
+     * A boolean query parameter: absent or empty gives the default, else exactly "true" or "false". Anything else
+     * ("no", "False", "0") is refused rather than guessed, since a guess may repair what was only to be reported.
+     */
+    public static boolean bool(String name, String value, boolean absent) {
+        if (value == null || value.isEmpty()) {
+            return absent;
+        }
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw MtmException.invalid(name, "must be true or false");
+        };
+    }
+
     public static PageRequest page(String offset, String limit) {
         return PageRequest.of(optionalInt("offset", offset), optionalInt("limit", limit));
     }

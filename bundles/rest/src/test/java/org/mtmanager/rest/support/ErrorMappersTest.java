@@ -25,6 +25,9 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.plan.PlanDraft;
+import org.mtmanager.api.user.UserDraft;
+import org.mtmanager.rest.resource.AccountResource;
+import org.mtmanager.rest.resource.MachineResource;
 
 public class ErrorMappersTest {
     private final ErrorMappers mappers = new ErrorMappers();
@@ -106,8 +109,67 @@ public class ErrorMappersTest {
     public void typeMismatchIsInvalidFieldNamingIt() {
         Exception e = readFailure("{\"tier\":\"abc\"}", PlanDraft.class);
         ErrorBody b = assertError(e, 400, ErrorCode.INVALID_FIELD, "tier");
-        assertTrue(b.message(), b.message().contains("wrong type"));
+        assertEquals("tier: has the wrong type: must be a whole number", b.message());
         assertFalse("no Java internals in the message: " + b.message(), b.message().contains("java.lang"));
+    }
+
+    /** Each case: JSON, the type read, the field named (null: the body), and the message. */
+    @Test
+    public void ambiguousScalarsAreRefusedNamingTheFieldAndWhatItMustBe() {
+        Object[][] cases = {
+            {"{\"diskGb\":1.5}", PlanDraft.class, "diskGb", "diskGb: has the wrong type: must be a whole number"},
+            {"{\"tier\":\"8\"}", PlanDraft.class, "tier", "tier: has the wrong type: must be a whole number"},
+            {"{\"tier\":true}", PlanDraft.class, "tier", "tier: has the wrong type: must be a whole number"},
+            {"{\"password\":12345678901234}", UserDraft.class, "password", "password: has the wrong type: must be a text (a JSON string)"},
+            {"{\"name\":1.5}", AccountDraft.class, "name", "name: has the wrong type: must be a text (a JSON string)"},
+            {"{\"name\":false}", AccountDraft.class, "name", "name: has the wrong type: must be a text (a JSON string)"},
+            {"{\"name\":{}}", AccountDraft.class, "name", "name: has the wrong type: must be a text (a JSON string)"},
+            {"{\"required\":9223372036854775808}", AccountResource.TwoFactorRequirement.class, "required",
+                "required: has the wrong type: must be true or false"},
+            {"{\"required\":1}", AccountResource.TwoFactorRequirement.class, "required", "required: has the wrong type: must be true or false"},
+            {"{\"required\":\"true\"}", AccountResource.TwoFactorRequirement.class, "required",
+                "required: has the wrong type: must be true or false"},
+            {"{\"parentId\":1e3}", AccountDraft.class, "parentId", "parentId: has the wrong type: must be a whole number"},
+            {"{\"parentId\":99999999999999999999999}", AccountDraft.class, "parentId", null},
+        };
+        for (Object[] c : cases) {
+            Exception e = readFailure((String) c[0], (Class<?>) c[1]);
+            ErrorBody b = assertError(e, 400, ErrorCode.INVALID_FIELD, (String) c[2]);
+            if (c[3] != null) {
+                assertEquals((String) c[0], c[3], b.message());
+            }
+            assertNoJavaType(b);
+        }
+    }
+
+    @Test
+    public void aBodyOfTheWrongShapeSaysWhatItMustBeWithoutAJavaType() {
+        ErrorBody array = assertError(readFailure("[1,2]", MachineResource.Confirmation.class), 400, ErrorCode.MALFORMED_REQUEST, null);
+        assertEquals("the body must be an object (a JSON object)", array.message());
+        ErrorBody two = assertError(readFailure("{\"name\":\"x\"}{\"name\":\"y\"}", AccountDraft.class), 400,
+            ErrorCode.MALFORMED_REQUEST, null);
+        assertEquals("malformed JSON: the body must hold one JSON value, and more follows it", two.message());
+        ErrorBody list = assertError(readFailure("{}", WhitelistEntry[].class), 400, ErrorCode.MALFORMED_REQUEST, null);
+        assertEquals("the body must be a list (a JSON array)", list.message());
+        ErrorBody scalar = assertError(readFailure("\"text\"", AccountDraft.class), 400, ErrorCode.MALFORMED_REQUEST, null);
+        assertEquals("the body must be an object (a JSON object)", scalar.message());
+        for (String bad : new String[] {"{\"name\":", "{name: 1}", "{\"a\":[1,}", "nul"}) {
+            assertNoJavaType(assertError(readFailure(bad, AccountDraft.class), 400, ErrorCode.MALFORMED_REQUEST, null));
+        }
+    }
+
+    @Test
+    public void anUnknownFieldNameIsNotEchoedUnbounded() {
+        String name = "n".repeat(10_000);
+        ErrorBody b = assertError(readFailure("{\"" + name + "\":1}", AccountDraft.class), 400, ErrorCode.INVALID_FIELD,
+            "n".repeat(100) + "...");
+        assertTrue(b.message(), b.message().length() < 300);
+    }
+
+    private static void assertNoJavaType(ErrorBody b) {
+        for (String internal : new String[] {"org.", "java.", "Cannot deserialize", "bound as", "Source:", "$", "class "}) {
+            assertFalse("no Java internals in: " + b.message(), b.message().contains(internal));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mtmanager.rest.support;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -58,7 +59,8 @@ public class JsonAndParamsTest {
         // the mapper turns the bad instant into a field error
         javax.ws.rs.core.Response r = new ErrorMappers().toResponse(e);
         assertEquals(400, r.getStatus());
-        assertEquals(new ErrorBody("INVALID_FIELD", "at: has the wrong type or format", "at"), r.getEntity());
+        assertEquals(new ErrorBody("INVALID_FIELD",
+            "at: has the wrong type: must be an ISO-8601 instant such as 2026-11-25T10:00:00Z", "at"), r.getEntity());
     }
 
     @Test
@@ -124,6 +126,18 @@ public class JsonAndParamsTest {
         assertNull(Params.instant("from", ""));
         assertInvalid("from", () -> Params.instant("from", "yesterday"));
         assertInvalid("to", () -> Params.instant("to", "2026-11-25"));
+    }
+
+    @Test
+    public void booleanParametersAreExactlyTrueOrFalse() {
+        assertTrue(Params.bool("repair", null, true));
+        assertTrue(Params.bool("repair", "", true));
+        assertFalse(Params.bool("confirm", null, false));
+        assertTrue(Params.bool("repair", "true", false));
+        assertFalse(Params.bool("repair", "false", true));
+        for (String bad : new String[] {"no", "False", "TRUE", "0", "1", "yes", " false"}) {
+            assertInvalid("repair", () -> Params.bool("repair", bad, true));
+        }
     }
 
     @Test

@@ -9,18 +9,25 @@ import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
-import org.mtmanager.api.ErrorCode;
-import org.mtmanager.soap.billing.v1.BillingFault;
-import org.mtmanager.soap.v1.MtmFault;
 
 /**
  * Marks a fault caused by the request (any error code below 500: bad input, a refusal, a missing record) as the
  * client's ({@code soap:Client}), as REST answers 4xx; only a fault of the platform stays {@code soap:Server}.
+ * A request for a WSDL or schema document that is not published is a 404.
  */
 final class ClientFaultInterceptor extends AbstractSoapInterceptor {
 
     ClientFaultInterceptor() {
         super(Phase.PRE_LOGICAL);
+    }
+
+    static boolean isDocumentQuery(Message in) {
+        if (in == null || !"GET".equals(in.get(Message.HTTP_REQUEST_METHOD))) {
+            return false;
+        }
+        String query = (String) in.get(Message.QUERY_STRING);
+        return query != null && (query.startsWith("wsdl=") || query.startsWith("xsd=") || query.contains("&wsdl=")
+            || query.contains("&xsd="));
     }
 
     @Override
@@ -43,19 +50,18 @@ final class ClientFaultInterceptor extends AbstractSoapInterceptor {
             headers.put("Retry-After", List.of(String.valueOf(wait)));
             return;
         }
-        Throwable t = f.getCause();
-        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            String code = t instanceof MtmFault m && m.getFaultInfo() != null ? m.getFaultInfo().code
-                : t instanceof BillingFault b && b.getFaultInfo() != null ? b.getFaultInfo().code : null;
-            if (code != null) {
-                try {
-                    if (ErrorCode.valueOf(code).httpStatus() < 500) {
-                        f.setFaultCode(Fault.FAULT_CODE_CLIENT);
-                    }
-                } catch (IllegalArgumentException unknownCode) {
-                    // not one of ours: leave the fault as it is
-                }
-                return;
+        if (isDocumentQuery(message.getExchange().getInMessage())) {
+            // ?wsdl=../../etc/passwd or ?xsd=file:///...: a document this service does not publish
+            f.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            f.setStatusCode(404);
+            message.put(Message.RESPONSE_CODE, 404);
+            return;
+        }
+        if (ClientFaults.isClient(f)) {
+            f.setFaultCode(Fault.FAULT_CODE_CLIENT);
+            if (f.getStatusCode() >= 400 && f.getStatusCode() < 500) {
+                // a refusal of the HTTP request itself (415 for a body that is not SOAP), as REST answers it
+                message.put(Message.RESPONSE_CODE, f.getStatusCode());
             }
         }
     }

@@ -1,9 +1,13 @@
 package org.mtmanager.soap.internal;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.app.AppService;
@@ -27,6 +31,20 @@ public class SoapServer {
     public static final String ACCOUNT_ADDRESS = "/soap/AccountService";
     public static final String PROVISIONING_ADDRESS = "/soap/ProvisioningService";
     public static final String BILLING_ADDRESS = "/soap/BillingService";
+
+    /**
+     * What one SOAP request may hold. The largest real request (a whitelist or a machine with its customer data)
+     * is a few kilobytes; without limits a client could send megabytes of comment or whitespace, or one value of
+     * millions of characters that every error message would then repeat.
+     */
+    static final Map<String, Object> LIMITS = Map.of(
+        StaxUtils.MAX_XML_CHARACTERS, 1_000_000L,
+        StaxUtils.MAX_TEXT_LENGTH, 64 * 1024,
+        StaxUtils.MAX_ELEMENT_COUNT, 20_000L,
+        StaxUtils.MAX_ELEMENT_DEPTH, 32,
+        StaxUtils.MAX_CHILD_ELEMENTS, 5_000,
+        StaxUtils.MAX_ATTRIBUTE_COUNT, 32,
+        StaxUtils.MAX_ATTRIBUTE_SIZE, 4 * 1024);
 
     private final Server accountServer;
     private final Server provisioningServer;
@@ -54,8 +72,12 @@ public class SoapServer {
         f.setAddress(address);
         f.setServiceClass(type);
         f.setServiceBean(bean);
+        f.getInInterceptors().add(new SoapMediaTypeInterceptor());
         f.getInInterceptors().add(tokens);
         f.getOutFaultInterceptors().add(new ClientFaultInterceptor());
+        Map<String, Object> properties = new HashMap<>(LIMITS);
+        properties.put(FaultLog.PROPERTY, new FaultLog());
+        f.setProperties(properties);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(SoapServer.class.getClassLoader());
         try {
