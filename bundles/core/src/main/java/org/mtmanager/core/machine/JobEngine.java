@@ -108,7 +108,7 @@ public class JobEngine {
      */
     @Deactivate
     void stop() throws InterruptedException {
-        supervisor.shutdownNow();
+        supervisor.shutdown(); // cancels the schedule; a look under way ends by itself (same reason as above)
         pool.shutdown();
         if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
             pool.shutdownNow();
