@@ -19,9 +19,10 @@ import org.mtmanager.spi.hypervisor.DriverException;
  */
 final class Container {
     /**
-     * How long a starting machine may take to answer. It answers in well under a second on an idle host; on a
-     * loaded one (several machines starting on two shared cores) Kamailio alone has taken seconds, and 15 s was
-     * too tight. A machine that dies while starting is seen at once, not after this wait.
+     * How long a starting machine may take to answer. It answers in a fraction of a second (the driver's tests make
+     * some twenty machines in under 4 s on a shared two-core host); the wait only bounds one that never answers,
+     * and is generous so that a host busy starting many machines at once does not fail a create that would have
+     * worked (15 s was the old bound). A machine that dies while starting is seen at once, not after this wait.
      */
     private static final long READY_TIMEOUT_MS = 60_000;
 
