@@ -96,8 +96,19 @@ public class ContainerIT extends MtmTestSupport {
             assertEquals("a reseller does not see hosts", 403, http(user, "Peek-pass-123").get(API + "/hosts").status());
 
             stopAndDelete(admin, a);
-            stopAndDelete(admin, b);
             assertFalse("the driver removed the namespace", Containers.namespaceExists(ma.get("serial").asText()));
+            // At once, a new machine gets a's address: it answers there (it used to stay CREATING for good, while
+            // the bridge kept sending to the deleted machine's hardware address).
+            long c = create(admin, "pbx-cc");
+            JsonNode mc = ok(admin.get(API + "/machines/" + c));
+            assertEquals("10.123.0.10", mc.get("internalIp").asText());
+            assertEquals("RUNNING", mc.get("state").asText());
+            String pageC = Containers.get(mc.get("openUrl").asText());
+            assertTrue(pageC, pageC.startsWith("200 ") && pageC.contains(mc.get("serial").asText()));
+            JsonNode jobs = ok(admin.get(API + "/jobs?machineId=" + c));
+            assertEquals(jobs.toString(), 0, jobs.get("items").get(0).get("attempts").asInt());
+            stopAndDelete(admin, b);
+            stopAndDelete(admin, c);
             assertEquals(0, ok(admin.post(API + "/reconcile", Map.of())).get("drifts").size());
         } finally {
             Containers.sweep();

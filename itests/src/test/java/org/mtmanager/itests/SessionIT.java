@@ -46,6 +46,22 @@ public class SessionIT extends MtmTestSupport {
         return new Login(key, r.json().get("csrfToken").asText(), r.json().get("id").asLong());
     }
 
+    /** Text longer than its column is kept in part by the store's entity listener, not refused by the database. */
+    @Test
+    public void aUserAgentLongerThanItsColumnIsKeptInPart() throws Exception {
+        String pw = "Session-pass-4";
+        String user = unique("sesua");
+        createAccountWithAdmin("reseller", unique("AgentReseller"), user, pw);
+        Http.Response r = new Http(httpPort(), null, null, "127.0.0.1").withHeader("User-Agent", "Agent/1.0 " + "x".repeat(300))
+            .post(API + "/sessions", Map.of("username", user, "password", pw));
+        assertEquals(r.toString(), 201, r.status());
+        String cookie = r.headers().get("set-cookie");
+        String key = cookie.substring("MTM_SESSION=".length(), cookie.indexOf(';'));
+        String agent = ok(session(key, null).get(API + "/users/me/sessions")).get(0).get("userAgent").asText();
+        assertEquals(agent, 200, agent.length());
+        assertTrue(agent, agent.startsWith("Agent/1.0 xxx") && agent.endsWith("…"));
+    }
+
     @Test
     public void aSessionCarriesACsrfTokenAndCanBeListedRevokedAndLoggedOut() throws Exception {
         String pw = "Session-pass-1";

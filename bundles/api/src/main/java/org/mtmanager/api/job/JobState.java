@@ -1,6 +1,11 @@
 package org.mtmanager.api.job;
 
-/** Where a job is. WAITING: its host's driver is unavailable; it runs when the driver returns. */
+/**
+ * Where a job is. WAITING: its host or driver is unavailable (it runs when they return), or an attempt failed in a
+ * way that may pass and the job is tried again at its next attempt time. FAILED: it could not be done, or its
+ * attempts ran out; its machine is left in ERROR (which it can be started, stopped or deleted from), or after a
+ * failed upgrade step as the step's rollback left it.
+ */
 public enum JobState {
     QUEUED, RUNNING, WAITING, SUCCEEDED, FAILED;
 

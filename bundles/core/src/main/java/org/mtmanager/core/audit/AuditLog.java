@@ -12,6 +12,7 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.audit.Outcome;
+import org.mtmanager.store.ColumnFit;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.AuditEntity;
@@ -26,8 +27,6 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = AuditLog.class)
 public class AuditLog {
-    private static final int DETAIL_MAX = 1000;
-
     private final Store store;
 
     @Activate
@@ -62,18 +61,20 @@ public class AuditLog {
             e.setSeq(last == null ? 1 : last.getSeq() + 1);
             e.setPrevHash(last == null ? AuditChain.GENESIS : last.getHash());
             e.setTime(Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            e.setActor(cut(caller.actor(), 64));
+            e.setActor(caller.actor());
             e.setActorAccountId(caller.accountId());
-            e.setSourceIp(cut(caller.sourceIp(), 64));
+            e.setSourceIp(caller.sourceIp());
             e.setChannel(caller.channel().name());
-            e.setAction(cut(event.action(), 64));
-            e.setTargetType(cut(event.targetType(), 32));
-            e.setTargetId(cut(event.targetId(), 100));
+            e.setAction(event.action());
+            e.setTargetType(event.targetType());
+            e.setTargetId(event.targetId());
             e.setAccountId(event.accountId());
             e.setScopePath(scopeOf(em, event.accountId(), caller));
             e.setOutcome(event.outcome().name());
-            e.setDetail(cut(event.detail(), DETAIL_MAX));
-            e.setHash(AuditChain.hash(e));
+            e.setDetail(event.detail());
+            // Whatever a client sent, the entry must fit its columns (a refusal is recorded even for absurd input),
+            // and the hash must cover what is stored.
+            e.setHash(AuditChain.hash(ColumnFit.fit(e)));
             em.persist(e);
             last = e;
         }
@@ -118,10 +119,5 @@ public class AuditLog {
         }
         AccountEntity a = accountId == 0 ? null : em.find(AccountEntity.class, accountId);
         return a == null ? "" : a.getPath();
-    }
-
-    /** Whatever a client sent, the entry must fit its columns: a refusal is recorded even for absurd input. */
-    static String cut(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 }

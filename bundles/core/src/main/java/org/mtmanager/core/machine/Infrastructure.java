@@ -77,7 +77,8 @@ public class Infrastructure {
         try {
             return List.copyOf(driver.problems(host.settings()));
         } catch (RuntimeException e) {
-            return List.of("driver '" + type + "' failed to check the host: " + e);
+            LOG.warn("driver '{}' failed to check host {}", type, host.name(), e);
+            return List.of("driver '" + type + "' failed to check the host: " + Failures.describe(e));
         }
     }
 

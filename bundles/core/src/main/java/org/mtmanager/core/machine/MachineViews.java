@@ -70,7 +70,7 @@ final class MachineViews {
 
     static Job job(JobEntity j) {
         return new Job(j.getId(), JobType.valueOf(j.getType()), j.getMachineId(), JobState.valueOf(j.getState()),
-            j.getStep(), j.getPercent(), j.getResult(), j.getError(), j.getIdempotencyKey(), j.getCreatedBy(),
+            j.getStep(), j.getPercent(), j.getAttempts(), j.getNextAttemptAt(), j.getResult(), j.getError(), j.getIdempotencyKey(), j.getCreatedBy(),
             j.getCreatedAt(), j.getUpdatedAt());
     }
 }

@@ -14,6 +14,10 @@ import org.mtmanager.spi.hypervisor.MachineSpec;
 /**
  * A driver that adds up the time its calls take, so that a job can tell its own overhead from the driver's
  * (logged with every finished job, and what the machine benchmark measures). One instance per job run.
+ *
+ * <p>It also holds the engine to one kind of driver failure: whatever else a driver throws (a bug's runtime
+ * exception, a linkage error while its bundle is replaced) comes out as a retryable {@link DriverException} that
+ * names the driver, so the job is tried again and its error reads as a sentence.
  */
 final class TimedDriver implements HypervisorDriver {
     private final HypervisorDriver driver;
@@ -35,6 +39,8 @@ final class TimedDriver implements HypervisorDriver {
         long t0 = System.nanoTime();
         try {
             return call.run();
+        } catch (RuntimeException | Error e) {
+            throw new DriverException("the " + driver.type() + " driver failed: " + Failures.describe(e), true, e);
         } finally {
             nanos += System.nanoTime() - t0;
         }

@@ -73,7 +73,7 @@ public class SessionServiceImpl implements SessionService {
             s.setSecretHash(BearerKeys.sha256(secret));
             s.setChannel(channel.name());
             s.setSourceIp(user.sourceIp());
-            s.setUserAgent(userAgent == null ? null : userAgent.substring(0, Math.min(200, userAgent.length())));
+            s.setUserAgent(userAgent); // the store keeps the start of a longer one
             s.setCreatedAt(now);
             s.setLastSeenAt(now);
             s.setExpiresAt(now.plus(policy.sessionMaxAge()));

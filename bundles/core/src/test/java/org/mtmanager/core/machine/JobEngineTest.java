@@ -6,8 +6,10 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -43,9 +45,10 @@ public class JobEngineTest {
     private JobEngine engine;
     private MachineServiceImpl machines;
 
-    /** A driver that keeps machines in a map. */
+    /** A driver that keeps machines in a map; each create first throws the next of {@link #createFailures}, if any. */
     static final class MemoryDriver implements HypervisorDriver {
         final Map<String, DriverMachine> machines = new ConcurrentHashMap<>();
+        final Queue<Throwable> createFailures = new ConcurrentLinkedQueue<>();
         final Map<String, DriverMachine> snapshots = new ConcurrentHashMap<>();
         volatile String failOn;
         final Map<String, Integer> resized = new ConcurrentHashMap<>();
@@ -61,7 +64,15 @@ public class JobEngineTest {
         }
 
         @Override
-        public DriverMachine create(HostSettings host, MachineSpec spec) {
+        public DriverMachine create(HostSettings host, MachineSpec spec) throws DriverException {
+            Throwable failure = createFailures.poll();
+            if (failure instanceof DriverException e) {
+                throw e;
+            } else if (failure instanceof RuntimeException e) {
+                throw e;
+            } else if (failure instanceof Error e) {
+                throw e;
+            }
             return machines.computeIfAbsent(spec.machineId(),
                 id -> new DriverMachine(id, PowerState.RUNNING, spec.pbxVersion(), spec.internalIp()));
         }
@@ -261,7 +272,7 @@ public class JobEngineTest {
         return f.store.read(em -> JobState.valueOf(em.find(JobEntity.class, id).getState()));
     }
 
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
+    static void await(Supplier<Boolean> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {

@@ -18,7 +18,13 @@ import org.mtmanager.spi.hypervisor.DriverException;
  * network stays configured while the machine is stopped.
  */
 final class Container {
-    private static final long READY_TIMEOUT_MS = 15_000;
+    /**
+     * How long a starting machine may take to answer. It answers in a fraction of a second (the driver's tests make
+     * some twenty machines in under 4 s on a shared two-core host); the wait only bounds one that never answers,
+     * and is generous so that a host busy starting many machines at once does not fail a create that would have
+     * worked (15 s was the old bound). A machine that dies while starting is seen at once, not after this wait.
+     */
+    private static final long READY_TIMEOUT_MS = 60_000;
 
     private final HostLayout layout;
     private final String machineId;
@@ -49,6 +55,7 @@ final class Container {
         }
         Commands.run(layout.ipOnBridgeSide("link", "set", veth, "master", layout.bridge(), "up"));
         Commands.run(List.of("ip", "-n", ns, "addr", "replace", ip + "/" + layout.prefixLength(), "dev", "eth0"));
+        forgetNeighbour(ip);
         Commands.run(List.of("ip", "-n", ns, "link", "set", "eth0", "up"));
         Commands.run(List.of("ip", "-n", ns, "link", "set", "lo", "up"));
         if (layout.routeOut()) {
@@ -56,8 +63,22 @@ final class Container {
         }
     }
 
-    /** Removes the namespace, and with it the veth; succeeds if they are gone. */
-    void unplug() throws DriverException {
+    /**
+     * The bridge's side forgets the hardware address it had for {@code ip}. An address is reused as soon as its
+     * machine is deleted, and the kernel keeps sending to a neighbour it trusts (up to 45 s, then 8 s of probes)
+     * before it asks again: the new machine would not be reached, and its readiness wait would run out. Flushing
+     * makes the next packet ask who has the address. (When the bridge's own hardware address changes with its ports,
+     * the kernel flushes every entry itself, which is why this happened only some of the time.)
+     */
+    private void forgetNeighbour(String ip) throws DriverException {
+        Commands.run(layout.ipOnBridgeSide("neigh", "flush", "to", ip, "dev", layout.bridge()));
+    }
+
+    /**
+     * Removes the namespace, and with it the veth; succeeds if they are gone. The bridge's side forgets the
+     * machine's address ({@code ip}; null if unknown), which the next machine may get at once.
+     */
+    void unplug(String ip) throws DriverException {
         String ns = layout.namespace(machineId);
         if (Files.exists(Path.of("/run/netns", ns))) {
             Commands.run(List.of("ip", "netns", "del", ns));
@@ -71,6 +92,9 @@ final class Container {
                     throw e;
                 }
             }
+        }
+        if (ip != null && layout.linkExists(layout.bridge())) {
+            forgetNeighbour(ip);
         }
     }
 

@@ -159,8 +159,9 @@ public class ContainerDriver implements HypervisorDriver {
     @Override
     public void destroy(HostSettings host, String machineId) throws DriverException {
         call(host, machineId, "destroy", (layout, dir, container) -> {
+            String ip = Files.exists(dir.resolve(MachineFiles.PROPERTIES)) ? MachineFiles.read(dir).getProperty("ip") : null;
             container.stop();
-            container.unplug();
+            container.unplug(ip);
             MachineFiles.deleteTree(dir);
             return null;
         });

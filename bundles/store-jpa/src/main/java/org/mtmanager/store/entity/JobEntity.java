@@ -13,7 +13,7 @@ import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
-/** A persisted job; jobs not in a final state are resumed when the platform starts. */
+/** A persisted job; jobs not in a final state are resumed when the platform starts, and tried again after a failure that may pass. */
 @Entity
 @Table(name = "MTM_JOB", indexes = {@Index(name = "IX_JOB_MACHINE", columnList = "MACHINEID, STATE"), @Index(name = "IX_JOB_KEY", columnList = "ACCOUNTPATH, IDEMPOTENCYKEY"), @Index(name = "IX_JOB_STATE", columnList = "STATE")})
 public class JobEntity {
@@ -29,6 +29,10 @@ public class JobEntity {
     @Column(length = 200)
     private String step;
     private int percent;
+    /** Failed attempts so far (failures that may pass: the engine tries again after a pause, a few times). */
+    private int attempts;
+    /** When a WAITING job is next tried; null while it runs. */
+    private Timestamp nextAttemptAt;
     @Column(length = 1000)
     private String result;
     @Column(length = 1000)
@@ -96,6 +100,22 @@ public class JobEntity {
 
     public void setPercent(int percent) {
         this.percent = percent;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt == null ? null : nextAttemptAt.toInstant();
+    }
+
+    public void setNextAttemptAt(Instant nextAttemptAt) {
+        this.nextAttemptAt = nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     public String getResult() {

@@ -1,0 +1,111 @@
+package org.mtmanager.core.machine;
+
+import java.util.List;
+
+import org.mtmanager.api.job.JobType;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.spi.hypervisor.Capability;
+import org.mtmanager.spi.hypervisor.DriverException;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.spi.hypervisor.MachineSpec;
+import org.mtmanager.spi.hypervisor.PowerState;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.store.entity.PlanChangeEntity;
+import org.mtmanager.store.entity.PlanEntity;
+
+/**
+ * The work of each job type, from its start: driver calls are idempotent, so a job run again after a crash or a
+ * failed attempt does what is left and repeats what was done harmlessly.
+ */
+final class JobSteps {
+    private final Store store;
+    private final JobRecords records;
+
+    JobSteps(Store store, JobRecords records) {
+        this.store = store;
+        this.records = records;
+    }
+
+    void run(long jobId, JobType type, MachineEntity m, PlanEntity p, HostConfig host, HypervisorDriver driver)
+        throws DriverException {
+        switch (type) {
+            case CREATE -> {
+                records.progress(jobId, "creating the machine on host " + m.getHost(), 10);
+                driver.create(host.settings(), new MachineSpec(m.getSerial(), m.getHostname(), p.getVcpu(), p.getMemoryMb(),
+                    p.getDiskGb(), m.getPbxVersion(), m.getInternalIp(), m.getExtensions(), m.getLines()));
+                records.finish(jobId, MachineState.RUNNING, "machine " + m.getSerial() + " is running");
+            }
+            case START -> {
+                records.progress(jobId, "starting", 20);
+                driver.start(host.settings(), m.getSerial());
+                records.finish(jobId, MachineState.RUNNING, "started");
+            }
+            case STOP -> {
+                records.progress(jobId, "stopping", 20);
+                driver.stop(host.settings(), m.getSerial());
+                records.finish(jobId, MachineState.STOPPED, "stopped");
+            }
+            case DELETE -> {
+                records.progress(jobId, "removing the machine from host " + m.getHost(), 20);
+                driver.destroy(host.settings(), m.getSerial());
+                records.finish(jobId, MachineState.DELETED, "deleted; the record is kept for billing and audit");
+            }
+            case UPGRADE -> upgrade(jobId, host, driver, m);
+            case RESIZE -> resize(jobId, host, driver, m);
+        }
+    }
+
+    /**
+     * Every step of the upgrade path after the machine's version, in order. Each finished step is recorded on the
+     * machine at once, so a resumed job starts where the interrupted one stopped. A failed step is rolled back to
+     * the snapshot taken before it (when the driver can), and the machine keeps the last version that worked.
+     */
+    private void upgrade(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+        List<String> steps = store.read(em -> Allocation.upgradePath(em).stepsFrom(m.getPbxVersion()));
+        boolean snapshots = driver.capabilities().contains(Capability.SNAPSHOT);
+        String from = m.getPbxVersion();
+        for (int i = 0; i < steps.size(); i++) {
+            String to = steps.get(i);
+            records.progress(jobId, "step " + (i + 1) + "/" + steps.size() + ": " + from + " > " + to, i * 100 / steps.size());
+            String snapshot = "mtm-before-" + to;
+            if (snapshots) {
+                driver.snapshot(host.settings(), m.getSerial(), snapshot);
+            }
+            try {
+                driver.upgrade(host.settings(), m.getSerial(), to);
+            } catch (DriverException e) {
+                String rolledBack = "";
+                if (snapshots) {
+                    driver.restore(host.settings(), m.getSerial(), snapshot);
+                    rolledBack = "; rolled back to " + from;
+                }
+                records.fail(jobId, settle(host, driver, m), "step " + from + " > " + to + " failed: " + e.getMessage() + rolledBack);
+                return;
+            }
+            String done = to;
+            store.writing(em -> em.find(MachineEntity.class, m.getId()).setPbxVersion(done));
+            from = to;
+        }
+        records.finish(jobId, settle(host, driver, m), "upgraded to " + from + " in " + steps.size() + " step(s)");
+    }
+
+    /** Applies an approved plan change: the driver resizes, then the machine records its new plan. */
+    private void resize(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+        PlanChangeEntity change = store.read(em -> em.createQuery(
+                "SELECT p FROM PlanChangeEntity p WHERE p.jobId = :j", PlanChangeEntity.class)
+            .setParameter("j", jobId).getSingleResult());
+        PlanEntity to = store.read(em -> em.find(PlanEntity.class, change.getToPlanId()));
+        records.progress(jobId, "resizing to plan " + to.getName(), 30);
+        driver.resize(host.settings(), m.getSerial(), to.getVcpu(), to.getMemoryMb(), to.getDiskGb());
+        store.writing(em -> em.find(MachineEntity.class, m.getId()).setPlanId(to.getId()));
+        records.finish(jobId, MachineState.valueOf(m.getState()), "now on plan " + to.getName());
+    }
+
+    /** Where an upgraded machine rests: as the driver finds it. */
+    private static MachineState settle(HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+        return driver.status(host.settings(), m.getSerial())
+            .map(d -> d.state() == PowerState.RUNNING ? MachineState.RUNNING : MachineState.STOPPED)
+            .orElse(MachineState.ERROR);
+    }
+}

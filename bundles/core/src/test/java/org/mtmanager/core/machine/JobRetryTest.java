@@ -1,0 +1,228 @@
+package org.mtmanager.core.machine;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.mtmanager.core.machine.JobEngineTest.await;
+
+import java.sql.SQLDataException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+import org.junit.After;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mtmanager.api.job.Job;
+import org.mtmanager.api.job.JobState;
+import org.mtmanager.api.machine.CustomerData;
+import org.mtmanager.api.machine.MachineRequest;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.CoreFixture;
+import org.mtmanager.core.TestClock;
+import org.mtmanager.spi.hypervisor.DriverException;
+import org.mtmanager.spi.hypervisor.HostSettings;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.JobEntity;
+
+/**
+ * Whatever an attempt throws ends in a recorded outcome: tried again after growing pauses, then FAILED with the
+ * machine in ERROR; and a job that no worker runs any more is run again without a restart. The clock is moved by
+ * hand, so pauses take no time.
+ */
+public class JobRetryTest {
+    /** Three attempts, 10 s and then 20 s apart; abandoned after a minute unchanged. */
+    private static final Duration BACKOFF = Duration.ofSeconds(10);
+
+    @Rule
+    public final CoreFixture f = new CoreFixture();
+
+    // Job rows are created on the system clock (JobRows), so the test's clock starts from it.
+    private final TestClock clock = new TestClock(Instant.now());
+    private final Infrastructure infra = new Infrastructure();
+    private final JobEngineTest.MemoryDriver driver = new JobEngineTest.MemoryDriver();
+    private RefusingStore store;
+    private JobEngine engine;
+    private MachineServiceImpl machines;
+
+    /** The platform's store, refusing the writes it is told to, by number (1 is the first write after arming). */
+    static final class RefusingStore implements Store {
+        private final Store delegate;
+        final AtomicInteger writes = new AtomicInteger();
+        private volatile Set<Integer> refused = Set.of();
+
+        RefusingStore(Store delegate) {
+            this.delegate = delegate;
+        }
+
+        void refuse(Integer... numbers) {
+            writes.set(0);
+            refused = Set.of(numbers);
+        }
+
+        @Override
+        public <T> T read(Function<EntityManager, T> work) {
+            return delegate.read(work);
+        }
+
+        @Override
+        public <T> T write(Function<EntityManager, T> work) {
+            if (refused.contains(writes.incrementAndGet())) {
+                // as OpenJPA reports what Derby refuses
+                throw new PersistenceException("<openjpa-3.2.2-re5933d6 fatal general error> "
+                    + "org.apache.openjpa.persistence.PersistenceException: A truncation error was encountered trying to shrink "
+                    + "VARCHAR 'x' to length 200. {prepstmnt 1 UPDATE MTM_JOB SET step = ?} [code=20000, state=22001]",
+                    new SQLDataException("A truncation error was encountered trying to shrink VARCHAR 'x' to length 200.", "22001"));
+            }
+            return delegate.write(work);
+        }
+    }
+
+    private void start(Duration tick) {
+        store = new RefusingStore(f.store);
+        infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        engine = new JobEngine(store, infra, clock, new RetryPolicy(3, BACKOFF, Duration.ofMinutes(5), Duration.ofMinutes(1), tick));
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
+    }
+
+    /** The supervisor looks only when the test asks it to. */
+    private void start() {
+        start(Duration.ofHours(1));
+    }
+
+    @After
+    public void stop() throws InterruptedException {
+        if (engine != null) {
+            engine.stop();
+        }
+    }
+
+    @Test
+    public void whateverADriverThrowsIsTriedAgainAfterGrowingPausesThenTheJobFailsAndItsMachineIsInError() throws Exception {
+        start();
+        driver.createFailures.add(new IllegalStateException("the image store is locked"));
+        driver.createFailures.add(new NoClassDefFoundError("org/mtmanager/hypervisor/memory/Disk"));
+        driver.createFailures.add(new StackOverflowError());
+        Job job = create("pbx-throws");
+
+        await(() -> row(job.id()).getAttempts() == 1);
+        JobEntity first = row(job.id());
+        assertEquals(JobState.WAITING.name(), first.getState());
+        assertEquals("attempt 1 of 3 failed, next in 10 s: the memory driver failed: the image store is locked", first.getStep());
+        assertEquals(clock.instant().plus(BACKOFF).truncatedTo(ChronoUnit.MILLIS), first.getNextAttemptAt());
+        assertEquals(MachineState.CREATING, machineState(job));
+        assertEquals("not due yet", List.of(), engine.supervise());
+
+        clock.advance(BACKOFF);
+        assertEquals(List.of(job.id()), engine.supervise());
+        await(() -> row(job.id()).getAttempts() == 2);
+        assertEquals("attempt 2 of 3 failed, next in 20 s: the memory driver failed: org/mtmanager/hypervisor/memory/Disk",
+            row(job.id()).getStep());
+        clock.advance(Duration.ofSeconds(19));
+        assertEquals("the second pause is twice the first", List.of(), engine.supervise());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(List.of(job.id()), engine.supervise());
+
+        await(() -> jobState(job.id()) == JobState.FAILED);
+        assertEquals("gave up after 3 attempts; the last failed: the memory driver failed: no details (the server log has them)",
+            row(job.id()).getError());
+        assertEquals(MachineState.ERROR, machineState(job));
+        assertEquals(List.of(), engine.supervise());
+
+        // ERROR is a state that an action leaves: the failed machine is deleted.
+        Job delete = machines.delete(f.admin, job.machineId(), true, null);
+        await(() -> jobState(delete.id()) == JobState.SUCCEEDED);
+        assertEquals(MachineState.DELETED, machineState(job));
+    }
+
+    @Test
+    public void aRetryableDriverErrorIsTriedAgainByTheEngineAndItsLongMessageIsKeptInPart() throws Exception {
+        start();
+        String tail = "kamailio: listening on 10.100.0.10:5060 | ".repeat(10);
+        driver.createFailures.add(new DriverException("machine T1 does not answer on 10.100.0.10:80 after 15 s: " + tail, true));
+        Job job = create("pbx-slow");
+
+        await(() -> jobState(job.id()) == JobState.WAITING);
+        String step = row(job.id()).getStep();
+        assertEquals(200, step.length());
+        assertTrue(step, step.startsWith("attempt 1 of 3 failed, next in 10 s: machine T1 does not answer on 10.100.0.10:80")
+            && step.endsWith("…"));
+
+        clock.advance(BACKOFF);
+        engine.supervise();
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED);
+        assertEquals(MachineState.RUNNING, machineState(job));
+        assertEquals(1, row(job.id()).getAttempts());
+        assertEquals(1, driver.machines.size());
+    }
+
+    @Test
+    public void theDatabaseRefusingAJobsProgressIsAFailedAttemptToo() throws Exception {
+        start();
+        store.refuse(1); // the engine's first write: the create's progress
+        Job job = create("pbx-refused");
+
+        await(() -> row(job.id()).getAttempts() == 1);
+        assertEquals("attempt 1 of 3 failed, next in 10 s: the platform could not carry on: the database refused it: "
+            + "A truncation error was encountered trying to shrink VARCHAR 'x' to length 200.", row(job.id()).getStep());
+
+        clock.advance(BACKOFF);
+        engine.supervise();
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED);
+        assertEquals(MachineState.RUNNING, machineState(job));
+    }
+
+    @Test
+    public void aJobThatNoWorkerRunsAnyMoreIsRunAgainWithoutARestart() throws Exception {
+        start(Duration.ofMillis(20));
+        // The create's end and then its failed attempt are refused: the worker leaves the job as a dying one would.
+        store.refuse(2, 3);
+        Job job = create("pbx-orphan");
+
+        await(() -> store.writes.get() >= 3);
+        JobEntity left = row(job.id());
+        assertEquals(JobState.RUNNING.name(), left.getState());
+        assertEquals("creating the machine on host h1", left.getStep());
+        assertEquals(10, left.getPercent());
+        assertEquals(MachineState.CREATING, machineState(job));
+        assertEquals("a job changed less than a minute ago is not abandoned", List.of(), engine.supervise());
+
+        clock.advance(Duration.ofMinutes(2));
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED); // by the supervisor's own schedule
+        assertEquals(MachineState.RUNNING, machineState(job));
+        assertEquals(1, driver.machines.size());
+    }
+
+    @Test
+    public void pausesDoubleUpToTheLongest() {
+        RetryPolicy p = new RetryPolicy(10, Duration.ofSeconds(15), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1));
+        assertEquals(List.of(15L, 30L, 60L, 60L, 60L), List.of(1, 2, 3, 4, 9).stream().map(n -> p.backoff(n).toSeconds()).toList());
+    }
+
+    private Job create(String hostname) {
+        long draft = machines.saveDraft(f.admin, new MachineRequest(null, hostname, null, new CustomerData("Co", "Ann",
+            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1, null)).id();
+        return machines.create(f.admin, draft, null);
+    }
+
+    private JobEntity row(long id) {
+        return f.store.read(em -> em.find(JobEntity.class, id));
+    }
+
+    private JobState jobState(long id) {
+        return JobState.valueOf(row(id).getState());
+    }
+
+    private MachineState machineState(Job job) {
+        return machines.get(f.admin, job.machineId()).state();
+    }
+}
