@@ -125,4 +125,36 @@ public class TenancyIT extends MtmTestSupport {
         assertEquals("the deleted machine's row stays, as history", "DELETED",
             ok(admin().get(API + "/machines/" + machine)).get("state").asText());
     }
+
+    @Test
+    public void thePlatformPreparesADistributorsMachinesAndOpensSshOnOne() throws Exception {
+        String pw = "Distributor-pass-1";
+        String user = unique("distri");
+        long distributor = createAccountWithAdmin("distributor", unique("Distribuciones"), user, pw);
+        Http me = http(user, pw);
+        Map<String, Object> draft = new HashMap<>(Map.of("hostname", unique("pbx-self"), "plan", "S", "customer", customer(),
+            "extensions", 10, "tenants", 1, "lines", 4));
+        Http.Response own = me.post(API + "/machines/drafts", draft);
+        assertEquals(own.toString(), 403, own.status());
+        assertTrue(own.toString(), own.json().get("message").asText().contains("prepared for it by the platform"));
+        MtmTestSupport.ShellResult shell = shellAs(user, pw, "mtm:machine-create --plan S --company Co --contact Ann"
+            + " --email ann@example.com --phone +34600000000 --address Street --tax-id B1 --extensions 10 --lines 4 "
+            + unique("pbx-console"));
+        assertTrue(shell.failed());
+        assertTrue(shell.errorMessage(), shell.errorMessage().startsWith("FORBIDDEN"));
+
+        draft.put("accountId", distributor);
+        long draftId = ok(admin().post(API + "/machines/drafts", draft)).get("id").asLong();
+        assertEquals(403, me.post(API + "/machines", Map.of("draftId", draftId)).status());
+        JsonNode job = ok(admin().post(API + "/machines", Map.of("draftId", draftId)));
+        awaitJob(admin(), job.get("id").asLong());
+        long machine = job.get("machineId").asLong();
+        assertEquals(distributor, ok(me.get(API + "/machines/" + machine)).get("accountId").asLong());
+
+        // SSH: refused to the distributor, granted by the platform on this machine, on a non-well-known port.
+        Map<String, Object> ssh = Map.of("source", "198.18.0.9", "service", "ssh");
+        assertEquals(403, me.post(API + "/machines/" + machine + "/access", ssh).status());
+        JsonNode grant = ok(admin().post(API + "/machines/" + machine + "/access", ssh));
+        assertTrue(grant.toString(), grant.get("externalPort").asInt() >= 1024);
+    }
 }
