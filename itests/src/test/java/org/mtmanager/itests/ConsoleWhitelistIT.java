@@ -35,12 +35,16 @@ public class ConsoleWhitelistIT {
                 "role", "reseller-admin")));
             ok(admin.put(API + "/accounts/" + account + "/whitelist", List.of(Map.of("cidr", "127.0.0.1/32"))));
 
-            String allowed = d.clientTo("127.0.0.1", 3, user, pw, "mtm:machine-list");
+            String allowed = d.clientTo("127.0.0.1", 3, user, pw, "mtm:machine-list", "mtm:account-create --type customer ByConsole");
             assertFalse(allowed, allowed.contains("No more authentication methods"));
             assertTrue(allowed, allowed.contains("Hostname"));
             JsonNode logins = ok(admin.get(API + "/audit?action=auth.login&outcome=SUCCESS&actor=" + user));
             assertTrue(logins.toString(), logins.get("total").asLong() >= 1);
             assertEquals("127.0.0.1", logins.get("items").get(0).get("sourceIp").asText());
+            // and each command the session runs is audited with the session's address
+            JsonNode created = ok(admin.get(API + "/audit?action=account.create&outcome=SUCCESS&actor=" + user));
+            assertEquals(created.toString(), 1, created.get("total").asLong());
+            assertEquals("127.0.0.1", created.get("items").get(0).get("sourceIp").asText());
 
             Distribution.run(d.home(), Duration.ofSeconds(10), "ip", "link", "add", VETH, "type", "veth", "peer", "name", VETH + "p");
             try {
