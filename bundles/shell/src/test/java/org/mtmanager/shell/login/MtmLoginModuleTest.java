@@ -3,6 +3,7 @@ package org.mtmanager.shell.login;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public class MtmLoginModuleTest {
                     return new Caller(7, (String) args[0], 3, "/1/3/", Role.RESELLER_ADMIN, (String) args[3], Channel.SHELL);
                 }
                 if (method.isDefault()) {
-                    return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                    return InvocationHandler.invokeDefault(proxy, method, args);
                 }
                 throw new UnsupportedOperationException(method.getName());
             });
