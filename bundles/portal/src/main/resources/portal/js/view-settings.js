@@ -68,7 +68,8 @@ function edit(tr, p) {
 function settingsTable(settings, ctx) {
   const platform = ctx.kind === 'platform' && ctx.user.role !== 'viewer';
   return table([t('settings.key'), t('settings.value'), t('settings.description'), ''], settings.map((s) => {
-    const editable = (!s.locked || platform) && ctx.user.role !== 'viewer';
+    // platform-wide: only the platform's administrators change them, locked or not
+    const editable = platform;
     const cell = h('td');
     const row = h('tr', { dataset: { key: s.key, locked: String(s.locked) }, class: s.locked ? 'locked' : null },
       h('td.mono', s.key), cell, h('td', s.description, s.locked ? h('div.lock-reason', t('settings.locked') + ': ' + (s.lockReason || '')) : null,

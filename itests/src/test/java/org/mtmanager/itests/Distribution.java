@@ -158,8 +158,16 @@ public final class Distribution implements AutoCloseable {
 
     /** Runs console commands over SSH with {@code bin/client} in batch mode; returns what it printed. */
     public String client(String user, String password, String... commands) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bin/client", "-a", String.valueOf(sshPort), "-u", user, "-p", password,
-            "-r", "30", "-b").directory(home.toFile()).redirectErrorStream(true);
+        return clientTo("localhost", 30, user, password, commands);
+    }
+
+    /**
+     * The same, connecting to {@code host} (a local address: the connection's source is then that address too),
+     * trying {@code attempts} times.
+     */
+    public String clientTo(String host, int attempts, String user, String password, String... commands) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bin/client", "-h", host, "-a", String.valueOf(sshPort), "-u", user,
+            "-p", password, "-r", String.valueOf(attempts), "-b").directory(home.toFile()).redirectErrorStream(true);
         pb.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
         Process p = pb.start();
         p.getOutputStream().write((String.join("\n", commands) + "\n").getBytes(StandardCharsets.UTF_8));

@@ -94,9 +94,22 @@ public class SettingsAndAuditIT extends MtmTestSupport {
         // The operator sees its own refusals too.
         assertEquals(3, ok(operator.get(API + "/audit?action=setting.set&outcome=DENIED")).get("total").asLong());
 
-        // An unlocked one is the operator's to change; the platform administrator may change a locked one.
-        assertEquals("peak", ok(operator.put(API + "/settings/billing.rating-mode", Map.of("value", "peak")))
-            .get("value").asText());
+        // An unlocked one is platform-wide too, the same for every operator: only the platform changes it.
+        String idle = "portal.session-idle-minutes";
+        String before = ok(operator.get(API + "/settings/" + idle)).get("value").asText();
+        Http.Response restUnlocked = operator.put(API + "/settings/" + idle, Map.of("value", "45"));
+        assertEquals(restUnlocked.toString(), 403, restUnlocked.status());
+        assertEquals("FORBIDDEN", restUnlocked.json().get("error").asText());
+        assertTrue(restUnlocked.toString(), restUnlocked.json().get("message").asText().contains("platform-wide"));
+        Soap.Reply soapUnlocked = soap(op, pw).call("setSetting", "<v1:key>" + idle + "</v1:key><v1:value>45</v1:value>");
+        assertTrue(soapUnlocked.isFault());
+        assertEquals("FORBIDDEN", soapUnlocked.faultCode());
+        ShellResult cliUnlocked = shellAs(op, pw, "mtm:setting-set " + idle + " 45");
+        assertTrue(cliUnlocked.failed());
+        assertTrue(cliUnlocked.errorMessage(), cliUnlocked.errorMessage().startsWith("FORBIDDEN"));
+        assertEquals(before, ok(operator.get(API + "/settings/" + idle)).get("value").asText());
+        // The platform administrator changes both kinds.
+        ok(admin().put(API + "/settings/" + idle, Map.of("value", before)));
         ok(admin().put(API + "/settings/" + LOCKED, Map.of("value", "10000-19999")));
     }
 

@@ -6,9 +6,10 @@
  * address (its {@code openUrl}) and take no forward.
  *
  * <p>SIP is locked: it reaches machines only through the platform's own SIP path ({@code sipEdge} of
- * {@code etc/org.mtmanager.firewall.cfg}); no grant may name it or its ports. Distributors' machines get web
- * access only, unless the platform lists more services in {@code access.distributor-services}; whatever else they
- * publish is on high external ports (never below 1024).
+ * {@code etc/org.mtmanager.firewall.cfg}); no grant may name it or its ports. A distributor (and its customers)
+ * may grant on its machines only the services {@code access.distributor-services} lists (web access by default);
+ * the platform, or whichever account holds the distributor, grants any other service on one machine. Whatever a
+ * distributor's machine publishes is on high external ports (never below 1024).
  *
  * <p>A grant is PENDING until the firewall backend has installed it, ACTIVE after; it never silently disappears.
  */

@@ -34,7 +34,12 @@ public interface AccountService {
      */
     Account requireTwoFactor(Caller caller, long id, boolean required);
 
-    /** Deletes an account that has no child accounts; its users go with it. */
+    /**
+     * Deletes an account that owns nothing living: CONFLICT, naming each, while it has child accounts, machines not
+     * deleted, their jobs, grants, forwards or DID routes, plan changes waiting for a decision, or plans that live
+     * machines use. Its users (with their sessions and tokens), whitelist, drafts, price list and plans go with it;
+     * its billing history, deleted machines and audit entries stay.
+     */
     void delete(Caller caller, long id);
 
     List<WhitelistEntry> whitelist(Caller caller, long accountId);

@@ -12,7 +12,11 @@ import org.mtmanager.api.job.Job;
  */
 public interface MachineService {
 
-    /** Step 1: validates the customer-data form and keeps it as a draft. */
+    /**
+     * Step 1: validates the customer-data form and keeps it as a draft. A distributor's machines (and its
+     * customers') are prepared by the account above the distributor: FORBIDDEN to the distributor itself, here and
+     * in {@link #create}.
+     */
     MachineDraft saveDraft(Caller caller, MachineRequest request);
 
     MachineDraft draft(Caller caller, long draftId);

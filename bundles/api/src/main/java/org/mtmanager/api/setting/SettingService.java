@@ -15,6 +15,10 @@ public interface SettingService {
 
     Setting get(Caller caller, String key);
 
-    /** Validates the value against the setting's type and stores it in canonical form. */
+    /**
+     * Validates the value against the setting's type and stores it in canonical form. Settings are platform-wide:
+     * only a platform administrator changes them (SETTING_LOCKED for a locked one, FORBIDDEN for another, to
+     * anyone else).
+     */
     Setting set(Caller caller, String key, String value);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -18,16 +19,17 @@ import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.access.GrantState;
 import org.mtmanager.api.access.MachineAccess;
 import org.mtmanager.api.access.PortForward;
-import org.mtmanager.api.account.AccountType;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.machine.MachineServiceImpl;
 import org.mtmanager.core.security.Cidr;
+import org.mtmanager.core.tenancy.Distributors;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.spi.firewall.Policy;
 import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.GrantEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PortEntity;
@@ -101,12 +103,15 @@ public class AccessServiceImpl implements AccessService {
         if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
             throw MtmException.conflict("machine", "machine " + m.getHostname() + " is deleted");
         }
-        boolean distributor = underDistributor(em, m);
-        if (distributor && !distributorServices(em).contains(service.name())) {
+        Optional<AccountEntity> distributor = Distributors.of(em, m.getAccountPath());
+        // The platform-wide list is what a distributor may open itself; the platform (the account above the
+        // distributor) grants anything else per machine, still on a non-well-known external port.
+        if (distributor.isPresent() && !Distributors.preparesFor(caller, distributor.get())
+                && !distributorServices(em).contains(service.name())) {
             throw new MtmException(ErrorCode.FORBIDDEN, "service", "service: a distributor's machines get "
-                + String.join(", ", distributorServices(em)) + " only");
+                + String.join(", ", distributorServices(em)) + " only, unless the platform grants more on the machine");
         }
-        PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor);
+        PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor.isPresent());
         GrantEntity g = new GrantEntity();
         g.setMachineId(m.getId());
         g.setSource(source);
@@ -179,13 +184,6 @@ public class AccessServiceImpl implements AccessService {
 
     static String serviceName(String key) {
         return key.substring(0, key.indexOf('/'));
-    }
-
-    /** Whether a distributor owns the machine, or owns the account that does. */
-    static boolean underDistributor(EntityManager em, MachineEntity m) {
-        return em.createQuery("SELECT COUNT(a.id) FROM AccountEntity a WHERE a.id IN :ids AND a.type = :t", Long.class)
-            .setParameter("ids", Scope.idsOnPath(m.getAccountPath())).setParameter("t", AccountType.DISTRIBUTOR.name())
-            .getSingleResult() > 0;
     }
 
     static Set<String> distributorServices(EntityManager em) {

@@ -25,8 +25,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Platform settings: read by platform and operator users, changed by their administrators, and locked ones by
- * the platform administrator alone. Every refused change is audited (through {@link AuditLog#attempt}).
+ * Platform settings: one platform-wide set, read by platform and operator users and changed by a platform
+ * administrator alone (an operator's own choices live in its resource plans and price list). A change to a locked
+ * setting by anyone else is refused as locked. Every refused change is audited (through {@link AuditLog#attempt}).
  */
 @Component(service = SettingService.class)
 public class SettingServiceImpl implements SettingService {
@@ -62,12 +63,15 @@ public class SettingServiceImpl implements SettingService {
             requireReader(em, caller);
             SettingEntity s = find(em, key);
             Scope.requireWriter(caller);
-            if (caller.role() != Role.PLATFORM_ADMIN && caller.role() != Role.OPERATOR_ADMIN) {
-                throw MtmException.forbidden("only platform and operator administrators change settings");
-            }
             if (s.isLocked() && !caller.isPlatformAdmin()) {
                 throw new MtmException(ErrorCode.SETTING_LOCKED, "key", "setting " + s.getKey() + " is locked: "
                     + s.getLockReason() + ". Only the platform administrator may change it.");
+            }
+            if (!caller.isPlatformAdmin()) {
+                // One set serves every operator on the platform: one operator's change would be every other's.
+                throw new MtmException(ErrorCode.FORBIDDEN, "key", "setting " + s.getKey() + " is platform-wide, the same"
+                    + " for every operator: only a platform administrator changes it (an operator changes its own resource"
+                    + " plans and price list)");
             }
             String canonical = SettingCatalog.canonical("value", SettingType.valueOf(s.getType()), choices(s), value);
             String before = s.getValue();

@@ -4,12 +4,15 @@ import java.util.Locale;
 
 import javax.persistence.EntityManager;
 
+import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.field.Formats;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.tenancy.Distributors;
 import org.mtmanager.core.util.Fields;
+import org.mtmanager.store.entity.AccountEntity;
 
 /** Checks of what clients send about machines: each names the field and the rule. */
 final class MachineInput {
@@ -67,21 +70,19 @@ final class MachineInput {
     }
 
     /**
-     * A distributor's machines (its own and its customers') are prepared to the counts it asks for: no defaults
-     * for them.
+     * A distributor's machines (its own and its customers') are prepared for it by the platform, to the counts it
+     * asks for: no defaults for them.
      */
-    static void requirePreparedForDistributor(javax.persistence.EntityManager em, org.mtmanager.store.entity.AccountEntity owner,
-                                              org.mtmanager.api.machine.MachineRequest r) {
-        boolean distributors = em.createQuery("SELECT COUNT(a.id) FROM AccountEntity a WHERE a.id IN :ids AND a.type = :t", Long.class)
-            .setParameter("ids", org.mtmanager.core.tenancy.Scope.idsOnPath(owner.getPath()))
-            .setParameter("t", org.mtmanager.api.account.AccountType.DISTRIBUTOR.name()).getSingleResult() > 0;
-        if (distributors) {
-            if (r.extensions() == null) {
-                throw MtmException.invalid("extensions", "is required for a distributor's machine (it is prepared to that count)");
-            }
-            if (r.lines() == null) {
-                throw MtmException.invalid("lines", "is required for a distributor's machine (it is prepared to that count)");
-            }
+    static void requirePreparedForDistributor(EntityManager em, Caller caller, AccountEntity owner, MachineRequest r) {
+        if (Distributors.of(em, owner.getPath()).isEmpty()) {
+            return;
+        }
+        Distributors.requirePreparer(em, caller, owner.getPath(), "draft or create one");
+        if (r.extensions() == null) {
+            throw MtmException.invalid("extensions", "is required for a distributor's machine (it is prepared to that count)");
+        }
+        if (r.lines() == null) {
+            throw MtmException.invalid("lines", "is required for a distributor's machine (it is prepared to that count)");
         }
     }
 

@@ -28,6 +28,7 @@ import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.security.Reauthentication;
+import org.mtmanager.core.tenancy.Distributors;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.store.Store;
@@ -82,7 +83,7 @@ public class MachineServiceImpl implements MachineService {
             return store.write(em -> {
                 long accountId = r.accountId() == null ? caller.accountId() : r.accountId();
                 AccountEntity owner = Scope.visibleAccount(em, caller, accountId);
-                MachineInput.requirePreparedForDistributor(em, owner, r);
+                MachineInput.requirePreparedForDistributor(em, caller, owner, r);
                 MachineInput.requireFreeHostname(em, hostname);
                 MachineDraftEntity d = new MachineDraftEntity();
                 d.setAccountId(accountId);
@@ -124,11 +125,12 @@ public class MachineServiceImpl implements MachineService {
                     return same;
                 }
                 MachineDraftEntity d = visibleDraft(em, caller, draftId);
+                AccountEntity owner = em.find(AccountEntity.class, d.getAccountId());
+                Distributors.requirePreparer(em, caller, owner.getPath(), "draft or create one");
                 MachineInput.requireFreeHostname(em, d.getHostname());
                 PlanEntity plan = em.find(PlanEntity.class, d.getPlanId());
                 Placement.Host host = Placement.choose(Allocation.hosts(em, infra), new Placement.Need(plan.getVcpu(), plan.getMemoryMb(),
                     plan.getDiskGb()), Allocation.decimal(em, "host.overcommit.cpu"), Allocation.decimal(em, "host.overcommit.memory"));
-                AccountEntity owner = em.find(AccountEntity.class, d.getAccountId());
                 Instant now = Instant.now();
                 MachineEntity m = new MachineEntity();
                 m.setSerial(Allocation.serial(em));

@@ -36,7 +36,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The account tree's rules: creation under a visible parent, sibling-unique names, deletion only when empty. */
+/** The account tree's rules: creation under a visible parent, sibling-unique names, deletion only when empty (see {@link AccountDeletion}). */
 @Component(service = AccountService.class)
 public class AccountServiceImpl implements AccountService {
     static final int NAME_MAX = AccountDraft.NAME.maxLength();
@@ -223,18 +223,12 @@ public class AccountServiceImpl implements AccountService {
         audit.attempting(caller, "account.delete", "account", id, () -> store.writing(em -> {
             AccountEntity a = Scope.visibleAccount(em, caller, id);
             Scope.requireBelow(caller, a, "delete");
-            long children = em.createQuery("SELECT COUNT(a) FROM AccountEntity a WHERE a.parentId = :id", Long.class)
-                .setParameter("id", id).getSingleResult();
-            if (children > 0) {
-                throw MtmException.conflict(null, "account " + id + " still holds " + children
-                    + " account(s); delete them first");
-            }
+            AccountDeletion.requireEmpty(em, a);
             Reauthentication.require(caller, "deleting an account");
             // The audit entry goes first: it names the account, whose row is about to go.
             audit.append(em, caller, AuditEvent.success("account.delete", "account", id, a.getParentId(),
                 a.getType().toLowerCase(Locale.ROOT) + " '" + a.getName() + "'"));
-            em.createQuery("DELETE FROM WhitelistEntity w WHERE w.accountId = :id").setParameter("id", id).executeUpdate();
-            em.createQuery("DELETE FROM UserEntity u WHERE u.accountId = :id").setParameter("id", id).executeUpdate();
+            AccountDeletion.removeOwned(em, id);
             em.remove(a);
         }));
     }

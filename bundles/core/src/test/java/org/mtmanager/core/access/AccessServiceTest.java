@@ -223,8 +223,14 @@ public class AccessServiceTest {
         long m = machine(distributor.accountId(), "pbx-d", "10.100.0.20");
         assertNull(access.grant(distributor, m, new GrantRequest("198.18.1.2", "web", null, null, null, null)).externalPort());
         CoreFixture.expect(ErrorCode.FORBIDDEN, "service", () -> access.grant(distributor, m, ssh("198.18.1.2")));
+        // The platform opens SSH on this one machine, on a non-well-known external port, and on no other.
+        Grant platformGrant = access.grant(f.admin, m, ssh("198.18.1.2"));
+        assertTrue(platformGrant.externalPort() >= 1024);
+        assertEquals(1, access.access(distributor, m).grants().stream().filter(g -> g.service().equals("ssh")).count());
+        long other = machine(distributor.accountId(), "pbx-d2", "10.100.0.21");
+        CoreFixture.expect(ErrorCode.FORBIDDEN, "service", () -> access.grant(distributor, other, ssh("198.18.1.2")));
         f.settings.set(f.admin, "access.distributor-services", "web,https,ssh");
-        assertTrue(access.grant(distributor, m, ssh("198.18.1.2")).externalPort() >= 1024);
+        assertTrue(access.grant(distributor, other, ssh("198.18.1.2")).externalPort() >= 1024);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.audit.AuditEntry;
 import org.mtmanager.api.audit.AuditQuery;
@@ -73,10 +74,19 @@ public class SettingServiceTest {
     }
 
     @Test
-    public void operatorMayChangeAnUnlockedSetting() {
-        assertEquals("peak", f.settings.set(operator, "billing.rating-mode", "peak").value());
-        assertEquals("45", f.settings.set(operator, "portal.session-idle-minutes", "045").value());
-        assertEquals("peak", f.settings.get(platformAdmin, "billing.rating-mode").value());
+    public void onlyThePlatformChangesAnUnlockedSettingForEveryOperator() {
+        Caller second = f.tenantAdmin("operator", "Op Two", "op2-admin", "operator-admin");
+        for (String key : List.of("portal.session-idle-minutes", "pbx.upgrade-path", "machine.web-url", "billing.rating-mode")) {
+            String before = f.settings.get(second, key).value();
+            MtmException refused = expect(ErrorCode.FORBIDDEN, "key", () -> f.settings.set(operator, key, before));
+            assertTrue(refused.getMessage(), refused.getMessage().contains("platform-wide"));
+            assertEquals("the other operator's value is untouched", before, f.settings.get(second, key).value());
+        }
+        assertEquals(4, f.auditService.list(platformAdmin, new AuditQuery("op-admin", "setting.set", null, "DENIED", null, null),
+            PageRequest.first(50)).items().size());
+        assertEquals("peak", f.settings.set(platformAdmin, "billing.rating-mode", "peak").value());
+        assertEquals("45", f.settings.set(platformAdmin, "portal.session-idle-minutes", "045").value());
+        assertEquals("peak", f.settings.get(operator, "billing.rating-mode").value());
     }
 
     @Test
@@ -92,7 +102,7 @@ public class SettingServiceTest {
     public void integerValuesAreValidated() {
         String key = "portal.session-idle-minutes";
         for (String bad : List.of("abc", "1.5", "-5", "", "99999999999")) {
-            expect(ErrorCode.INVALID_FIELD, "value", () -> f.settings.set(operator, key, bad));
+            expect(ErrorCode.INVALID_FIELD, "value", () -> f.settings.set(platformAdmin, key, bad));
         }
         assertEquals("30", f.settings.get(operator, key).value());
     }
@@ -102,7 +112,7 @@ public class SettingServiceTest {
         String key = "billing.rating-mode";
         assertEquals(List.of("pro-rata", "peak"), f.settings.get(operator, key).choices());
         for (String bad : List.of("monthly", "PEAK", "pro-rata,peak")) {
-            expect(ErrorCode.INVALID_FIELD, "value", () -> f.settings.set(operator, key, bad));
+            expect(ErrorCode.INVALID_FIELD, "value", () -> f.settings.set(platformAdmin, key, bad));
         }
         expect(ErrorCode.INVALID_FIELD, "value", () -> f.settings.set(platformAdmin, "sip.policy", "open"));
         assertEquals("pro-rata", f.settings.get(operator, key).value());

@@ -1,6 +1,7 @@
 package org.mtmanager.core.machine;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.util.Map;
 
@@ -10,10 +11,12 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.spi.hypervisor.HostSettings;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
 
 /** Step 1 of a create: licence counts, and distributors' machines prepared to the counts they ask for. */
 public class MachineDraftTest {
@@ -28,6 +31,7 @@ public class MachineDraftTest {
     public void services() {
         Infrastructure infra = new Infrastructure();
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
+        infra.addDriver(new JobEngineTest.MemoryDriver(), Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
         engine = new JobEngine(f.store, infra);
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
     }
@@ -52,13 +56,38 @@ public class MachineDraftTest {
         Caller distributor = f.tenantAdmin("distributor", "Dist", "dist-admin", "distributor-admin");
         long customer = f.account(distributor, distributor.accountId(), "customer", "Dist Customer").id();
         CoreFixture.expect(ErrorCode.INVALID_FIELD, "lines",
-            () -> machines.saveDraft(distributor, new MachineRequest(null, "pbx-d1", null, CUSTOMER, "S", 5, 1, null)));
+            () -> machines.saveDraft(f.admin, new MachineRequest(distributor.accountId(), "pbx-d1", null, CUSTOMER, "S", 5, 1, null)));
         CoreFixture.expect(ErrorCode.INVALID_FIELD, "extensions",
-            () -> machines.saveDraft(distributor, new MachineRequest(customer, "pbx-d2", null, CUSTOMER, "S", null, 1, 4)));
-        var draft = machines.saveDraft(distributor, new MachineRequest(customer, "pbx-d3", null, CUSTOMER, "S", 20, 1, 4));
+            () -> machines.saveDraft(f.admin, new MachineRequest(customer, "pbx-d2", null, CUSTOMER, "S", null, 1, 4)));
+        var draft = machines.saveDraft(f.admin, new MachineRequest(customer, "pbx-d3", null, CUSTOMER, "S", 20, 1, 4));
         assertEquals(20, draft.extensions());
         assertEquals(4, draft.lines());
         assertEquals(0, f.store.read(em -> em.createQuery("SELECT COUNT(d.id) FROM MachineDraftEntity d WHERE d.hostname IN ('pbx-d1', 'pbx-d2')",
             Long.class).getSingleResult()).longValue());
+    }
+
+    @Test
+    public void onlyTheAccountAboveADistributorPreparesItsMachines() {
+        Caller distributor = f.tenantAdmin("distributor", "Dist", "dist-admin", "distributor-admin");
+        long customer = f.account(distributor, distributor.accountId(), "customer", "Dist Customer").id();
+        MtmException own = CoreFixture.expect(ErrorCode.FORBIDDEN, null, () -> machines.saveDraft(distributor,
+            new MachineRequest(null, "pbx-own", null, CUSTOMER, "S", 5, 1, 4)));
+        assertTrue(own.getMessage(), own.getMessage().contains("prepared for it by the platform"));
+        CoreFixture.expect(ErrorCode.FORBIDDEN, null, () -> machines.saveDraft(distributor,
+            new MachineRequest(customer, "pbx-cust", null, CUSTOMER, "S", 5, 1, 4)));
+
+        // The platform's draft, which the distributor sees, is still the platform's to create.
+        long draft = machines.saveDraft(f.admin, new MachineRequest(distributor.accountId(), "pbx-prepared", null, CUSTOMER,
+            "S", 5, 1, 4)).id();
+        assertEquals("pbx-prepared", machines.draft(distributor, draft).hostname());
+        CoreFixture.expect(ErrorCode.FORBIDDEN, null, () -> machines.create(distributor, draft, null));
+        assertEquals(0L, f.count("MachineEntity"));
+        assertEquals(distributor.accountId(), machines.get(distributor, machines.create(f.admin, draft, null).machineId()).accountId());
+
+        // An operator holding a distributor prepares its machines, as the platform does.
+        Caller operator = f.tenantAdmin("operator", "Op", "op-admin", "operator-admin");
+        long held = f.account(operator, null, "distributor", "Held").id();
+        assertEquals(held, machines.saveDraft(operator, new MachineRequest(held, "pbx-held", null, CUSTOMER, "S", 5, 1, 4))
+            .accountId());
     }
 }

@@ -25,7 +25,8 @@ import org.mtmanager.api.user.AuthService;
 /**
  * Checks a console login against the platform's users (lockout and audit included). Every platform user gets the
  * {@code ssh} role, needed to open a console, and {@code mtm-<role>}; platform administrators also get Karaf's
- * own administrative roles, since they run the container.
+ * own administrative roles, since they run the container. The account's whitelist applies to the address the SSH
+ * client connects from.
  */
 public class MtmLoginModule implements LoginModule {
     private Subject subject;
@@ -51,7 +52,9 @@ public class MtmLoginModule implements LoginModule {
         }
         char[] pw = password.getPassword();
         try {
-            Caller caller = auth.authenticate(name.getName(), pw == null ? "" : new String(pw), null, Channel.SHELL);
+            // Without the client's address an account with a whitelist cannot log in: the check fails closed.
+            String source = ClientAddress.of(subject).orElse(null);
+            Caller caller = auth.authenticate(name.getName(), pw == null ? "" : new String(pw), source, Channel.SHELL);
             principals.add(new UserPrincipal(caller.username()));
             principals.add(new RolePrincipal("ssh"));
             principals.add(new RolePrincipal("mtm-" + caller.role().wireName()));

@@ -12,6 +12,7 @@ import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.user.AuthService;
+import org.mtmanager.shell.login.ClientAddress;
 
 /**
  * Who is typing: the platform user the console session logged in as. A Karaf administrator who is not a platform
@@ -33,7 +34,9 @@ public final class ConsoleCaller {
         boolean karafAdmin = subject.getPrincipals(RolePrincipal.class).stream().anyMatch(r -> r.getName().equals("admin"));
         if (user.isPresent()) {
             try {
-                return auth.resolve(user.get(), Channel.SHELL);
+                Caller caller = auth.resolve(user.get(), Channel.SHELL);
+                // the session's own client address, so that each command's audit entry names it
+                return ClientAddress.of(subject).map(ip -> caller.via(Channel.SHELL, ip)).orElse(caller);
             } catch (MtmException e) {
                 if (!karafAdmin) {
                     throw e;

@@ -1,0 +1,79 @@
+package org.mtmanager.core.tenancy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.job.JobState;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.store.entity.AccountEntity;
+
+/**
+ * What an account owns when it is to be deleted. Whatever lives on without it (child accounts, machines that
+ * are not deleted, their jobs, grants, forwarded ports and DID routes, plan changes waiting for a decision, plans
+ * that live machines use) must be gone first, or it would be billed, routed or reachable while owned by nobody.
+ * What only serves the account (its users with their sessions and API tokens, its whitelist, machine drafts,
+ * price list and unused plans) goes with it. The billing history (usage, statements, corrections), deleted
+ * machines' rows and the audit trail stay: they are history, kept under the parent's path.
+ */
+final class AccountDeletion {
+    private static final String LIVE_MACHINES = "SELECT m.id FROM MachineEntity m WHERE m.accountId = :id AND m.state <> '"
+        + MachineState.DELETED.name() + "'";
+    private static final String ALL_MACHINES = "SELECT m.id FROM MachineEntity m WHERE m.accountId = :id";
+    private static final String USERS = "SELECT u.id FROM UserEntity u WHERE u.accountId = :id";
+
+    private AccountDeletion() {
+    }
+
+    /** Refuses (409) with everything that still lives, each with what to do about it. */
+    static void requireEmpty(EntityManager em, AccountEntity a) {
+        long id = a.getId();
+        List<String> living = new ArrayList<>();
+        add(living, count(em, "SELECT COUNT(a) FROM AccountEntity a WHERE a.parentId = :id", id),
+            "account(s) below it (delete them first)");
+        add(living, count(em, "SELECT COUNT(m) FROM MachineEntity m WHERE m.id IN (" + LIVE_MACHINES + ")", id),
+            "machine(s) not deleted (stop and delete them first)");
+        add(living, count(em, "SELECT COUNT(j) FROM JobEntity j WHERE j.machineId IN (" + ALL_MACHINES + ") AND j.state IN ('"
+            + JobState.QUEUED.name() + "', '" + JobState.RUNNING.name() + "', '" + JobState.WAITING.name() + "')", id),
+            "unfinished job(s) (wait for them to end)");
+        add(living, count(em, "SELECT COUNT(g) FROM GrantEntity g WHERE g.machineId IN (" + ALL_MACHINES + ")", id),
+            "access grant(s) (revoke them)");
+        add(living, count(em, "SELECT COUNT(p) FROM PortEntity p WHERE p.machineId IN (" + ALL_MACHINES + ")", id),
+            "forwarded external port(s) (they go with their machines)");
+        add(living, count(em, "SELECT COUNT(r) FROM DidRouteEntity r WHERE r.machineId IN (" + ALL_MACHINES + ")", id),
+            "DID route(s) (delete them)");
+        add(living, count(em, "SELECT COUNT(p) FROM PlanChangeEntity p WHERE p.machineId IN (" + ALL_MACHINES
+            + ") AND p.state = 'PENDING'", id), "plan change(s) waiting for a decision (approve or reject them)");
+        add(living, count(em, "SELECT COUNT(m) FROM MachineEntity m, PlanEntity p WHERE p.ownerAccountId = :id AND m.planId = p.id"
+            + " AND m.state <> '" + MachineState.DELETED.name() + "'", id), "live machine(s) elsewhere on its resource plans");
+        if (!living.isEmpty()) {
+            throw MtmException.conflict(null, "account " + id + " ('" + a.getName() + "') still has " + String.join(", ", living));
+        }
+    }
+
+    /** Removes what goes with the account, inside the transaction that removes its row. */
+    static void removeOwned(EntityManager em, long id) {
+        for (String delete : List.of(
+                "DELETE FROM ApiTokenEntity t WHERE t.userId IN (" + USERS + ")",
+                "DELETE FROM SessionEntity s WHERE s.userId IN (" + USERS + ")",
+                "DELETE FROM UserEntity u WHERE u.accountId = :id",
+                "DELETE FROM WhitelistEntity w WHERE w.accountId = :id",
+                "DELETE FROM MachineDraftEntity d WHERE d.accountId = :id",
+                "DELETE FROM PriceListEntity p WHERE p.accountId = :id",
+                "DELETE FROM PlanEntity p WHERE p.ownerAccountId = :id")) {
+            em.createQuery(delete).setParameter("id", id).executeUpdate();
+        }
+    }
+
+    private static long count(EntityManager em, String jpql, long id) {
+        return em.createQuery(jpql, Long.class).setParameter("id", id).getSingleResult();
+    }
+
+    private static void add(List<String> living, long n, String what) {
+        if (n > 0) {
+            living.add(n + " " + what);
+        }
+    }
+}
