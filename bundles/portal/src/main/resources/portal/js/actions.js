@@ -23,7 +23,8 @@ export function actionButtons(m, ctx, done) {
     b.push(button('start', () => start(m, done)));
     b.push(button('delete', () => remove(m, done), true));
   }
-  if (m.state === 'RUNNING' || m.state === 'STOPPED') {
+  // The platform says what an upgrade would do: nothing on the latest version, so none is offered then.
+  if ((m.state === 'RUNNING' || m.state === 'STOPPED') && (m.upgradeSteps || []).length) {
     b.push(button('upgrade', () => upgrade(m, done)));
   }
   return h('span.actions', b);
@@ -54,20 +55,8 @@ async function remove(m, done) {
 }
 
 async function upgrade(m, done) {
-  let path = [];
-  try {
-    path = String((await api.get('settings/pbx.upgrade-path')).value).split('>').map((s) => s.trim());
-  } catch (ignored) {
-    path = [];
-  }
-  const from = path.indexOf(m.pbxVersion);
-  const steps = from < 0 ? [] : path.slice(from + 1);
-  // Without the platform's path (a reseller may not read settings) the server says whether there is anything to do.
-  if (from >= 0 && !steps.length) {
-    toast(t('upgrade.latest', { v: m.pbxVersion }));
-    return;
-  }
-  const plan = steps.length ? t('upgrade.plan', { from: m.pbxVersion, path: steps.join(' → ') }) : t('upgrade.unknown', { from: m.pbxVersion });
+  const steps = m.upgradeSteps;
+  const plan = t('upgrade.plan', { from: m.pbxVersion, path: steps.join(' → ') });
   const key = api.idempotencyKey();
   const job = await passwordDialog(t('upgrade.title'), plan, (v) =>
     api.post('machines/' + m.id + '/upgrade', {},
@@ -104,6 +93,16 @@ export async function watch(job, onChange) {
   return j;
 }
 
+/** A job's state in the user's words, with the step it is at while it runs ("In progress · creating …"). */
+export function jobText(j) {
+  if (j.state === 'FAILED') {
+    return j.error || t('job.failed');
+  }
+  // Queued or done, the step says nothing the state does not ("queued", "done").
+  const moving = j.state === 'RUNNING' || j.state === 'WAITING';
+  return t('jobstate.' + j.state) + (moving && j.step ? ' · ' + j.step : '');
+}
+
 /** A small live panel for a job, in the corner: the page stays usable meanwhile. */
 export function follow(job, m, done) {
   const bar = h('progress', { max: 100, value: job.percent || 0 });
@@ -114,8 +113,7 @@ export function follow(job, m, done) {
   done && done();
   watch(job, (j) => {
     bar.value = j.percent || 0;
-    text.textContent = j.state === 'FAILED' ? (j.error || t('job.failed'))
-      : t('jobstate.' + j.state) + (j.step && j.state !== 'SUCCEEDED' ? ' · ' + j.step : '');
+    text.textContent = jobText(j);
     panel.dataset.state = j.state;
   }).then((j) => {
     panel.classList.replace('info', j.state === 'SUCCEEDED' ? 'ok' : 'error');

@@ -118,9 +118,17 @@ export async function resume() {
   return session;
 }
 
+/** Ends the session; without one (already ended, or never opened) there is nothing to end. */
 export async function logout() {
+  if (!session) {
+    return;
+  }
   try {
-    await request('DELETE', 'sessions/current');
+    await request('DELETE', 'sessions/current', { login: true });
+  } catch (e) {
+    if (e.status !== 401) {
+      throw e;
+    }
   } finally {
     session = null;
   }

@@ -1,7 +1,7 @@
 // The page's shell: the session, the menu for the user's role, and a hash router over the views.
 import * as api from './api.js';
 import { lang, setLang, t, translate } from './i18n.js';
-import { h, message } from './ui.js';
+import { h, message, toast } from './ui.js';
 import { renderLogin, renderRefused } from './view-login.js';
 import { renderHome } from './view-home.js';
 import { renderMachine } from './view-machine.js';
@@ -114,7 +114,9 @@ async function signedIn(session) {
   }
   ctx.kind = kindOf(session.user.role, ctx.account);
   if (!location.hash || location.hash === '#/login') {
+    // The hash change routes: routing here too would draw the page twice, the first one possibly last.
     location.hash = '#/home';
+    return;
   }
   route();
 }
@@ -151,11 +153,13 @@ document.getElementById('lang-switch').addEventListener('change', (e) => {
 document.getElementById('logout').addEventListener('click', async () => {
   try {
     await api.logout();
-  } finally {
-    ctx.user = null;
-    location.hash = '#/login';
-    route();
+  } catch (err) {
+    // The page forgets the session anyway; the user learns that the platform may not have ended it.
+    toast(message(err), 'error');
   }
+  ctx.user = null;
+  location.hash = '#/login';
+  route();
 });
 window.addEventListener('hashchange', () => route());
 

@@ -1,5 +1,5 @@
 // DOM helpers shared by the views: elements, forms, errors beside their fields, dialogs, toasts and paging.
-import { t } from './i18n.js';
+import { dateFormat, parseDate, t } from './i18n.js';
 
 /** h('tag.class#id', {attrs, on: {event: fn}}, ...children): text children are always text, never HTML. */
 export function h(spec, attrs, ...children) {
@@ -42,13 +42,47 @@ function append(el, children) {
   }
 }
 
-/** A labelled input; name is the API's field name, so that an error naming it lands right below. */
+let fields = 0;
+
+/**
+ * A labelled input; name is the API's field name, so that an error naming it lands right below. Its id is its own
+ * (a page may hold several forms with the same names); hideLabel keeps the label for assistive technology only,
+ * where a table's column already says it. Options are [value, text] or [value, text, attributes].
+ */
 export function field(label, name, attrs = {}) {
+  const id = 'f-' + name.replace(/[^A-Za-z0-9_-]/g, '-') + '-' + (++fields);
+  const own = omit(attrs, 'options', 'hideLabel');
   const control = attrs.options
-    ? h('select', { name, id: 'f-' + name, ...omit(attrs, 'options') },
-      attrs.options.map(([v, text]) => h('option', { value: v, selected: String(v) === String(attrs.value) }, text)))
-    : h(attrs.rows ? 'textarea' : 'input', { name, id: 'f-' + name, type: attrs.type || 'text', ...omit(attrs, 'type') });
-  return h('div.field', h('label', { for: 'f-' + name }, label), control);
+    ? h('select', { name, id, ...own },
+      attrs.options.map(([v, text, extra]) => h('option', { value: v, selected: String(v) === String(attrs.value), ...(extra || {}) }, text)))
+    : h(attrs.rows ? 'textarea' : 'input', { name, id, type: attrs.type || 'text', ...omit(own, 'type') });
+  return h('div.field', h('label' + (attrs.hideLabel ? '.sr-only' : ''), { for: id }, label), control);
+}
+
+/**
+ * A date (kind 'date'), a date and time ('datetime') or a month ('month'), typed as the tables show them in the
+ * user's language: the browser's own pickers follow the browser's locale, not the portal's language.
+ */
+export function dateField(label, name, kind, attrs = {}) {
+  return field(label, name, { ...attrs, placeholder: dateFormat(kind), inputmode: 'numeric', autocomplete: 'off',
+    'data-date': kind });
+}
+
+/**
+ * The value of a form's date field as a Date (its month as "YYYY-MM"), null when empty; throws an error that
+ * names the field, in the user's words, when it is not a date of its format.
+ */
+export function dateValue(form, name) {
+  const el = form.querySelector(`[name="${CSS.escape(name)}"]`);
+  const text = el.value.trim();
+  if (!text) {
+    return null;
+  }
+  const v = parseDate(text, el.dataset.date);
+  if (v === null) {
+    throw { code: 'INVALID_FIELD', field: name, message: t('date.invalid', { format: dateFormat(el.dataset.date) }) };
+  }
+  return v;
 }
 
 function omit(o, ...keys) {
@@ -97,8 +131,15 @@ export function showError(root, err) {
       control.after(h('div.field-error', { role: 'alert', dataset: { field: err.field } }, text));
     control.focus();
   } else {
-    root.prepend(h('div.form-error', { role: 'alert', dataset: { code: err.code || '' } }, text,
-      (err.errors || []).length ? h('ul', err.errors.map((l) => h('li', t('line', { n: l.line }) + ': ' + l.message))) : null));
+    const box = h('div.form-error', { role: 'alert', dataset: { code: err.code || '' } }, text,
+      (err.errors || []).length ? h('ul', err.errors.map((l) => h('li', t('line', { n: l.line }) + ': ' + l.message))) : null);
+    // Below a dialog's (or a form's) own title, which says what the error is about.
+    const title = root.querySelector(':scope > h1, :scope > h2');
+    if (title) {
+      title.after(box);
+    } else {
+      root.prepend(box);
+    }
   }
 }
 

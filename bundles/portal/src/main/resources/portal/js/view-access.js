@@ -2,7 +2,7 @@
 // external ports the platform forwards to the machine ("SSH → 10006").
 import * as api from './api.js';
 import { fmtDate, t } from './i18n.js';
-import { clearErrors, confirmDialog, field, h, message, section, showError, table, toast, values } from './ui.js';
+import { clearErrors, confirmDialog, dateField, dateValue, field, h, message, section, showError, table, toast, values } from './ui.js';
 
 const SERVICES = ['web', 'https', 'ssh', 'telnet', 'provisioning', 'custom'];
 
@@ -47,7 +47,7 @@ function grantForm(m, ctx, again) {
     field(t('grant.source'), 'source', { placeholder: '198.51.100.7 / 198.51.100.0/24', required: true }),
     field(t('grant.service'), 'service', { options: services.map((s) => [s, t('svc.' + s)]) }),
     custom,
-    field(t('grant.expiresOptional'), 'expiresAt', { type: 'datetime-local' }),
+    dateField(t('grant.expiresOptional'), 'expiresAt', 'datetime'),
     h('button', { type: 'submit' }, t('grant.add')));
   const service = form.querySelector('[name=service]');
   service.addEventListener('change', () => {
@@ -62,10 +62,9 @@ function grantForm(m, ctx, again) {
       delete v.port;
       delete v.protocol;
     }
-    if (v.expiresAt) {
-      v.expiresAt = new Date(v.expiresAt).toISOString();
-    }
     try {
+      const expires = dateValue(form, 'expiresAt');
+      v.expiresAt = expires ? expires.toISOString() : undefined;
       const g = await api.post('machines/' + m.id + '/access', v);
       toast(g.externalPort ? t('grant.addedPort', { svc: label(g.service), port: g.externalPort }) : t('grant.added'), 'ok');
       await again();

@@ -5,9 +5,12 @@ import { t } from './i18n.js';
 import { follow } from './actions.js';
 import { clearErrors, field, h, section, showError, values } from './ui.js';
 
-export async function renderCreate(view, params, ctx) {
+export async function renderCreate(view, params, ctx, live = () => true) {
   const [plans, def, owners] = await Promise.all([api.get('plans'), api.get('settings/machine.default-plan').catch(() => null),
     ctx.kind === 'platform' || ctx.kind === 'operator' ? api.get('accounts', { limit: 200 }).then((p) => p.items).catch(() => []) : []]);
+  if (!live()) {
+    return;
+  }
   const ownerChoices = owners.filter((a) => a.type === 'reseller' || a.type === 'distributor' || a.id === ctx.user.accountId)
     .map((a) => [a.id, a.name + ' (' + t('kind.' + a.type) + ')']);
   const form = h('form.card#create-form', { autocomplete: 'off' },
@@ -15,7 +18,8 @@ export async function renderCreate(view, params, ctx) {
     ownerChoices.length > 1 ? field(t('create.owner'), 'accountId', { options: ownerChoices, value: ctx.user.accountId }) : null,
     h('div.columns',
       h('fieldset', h('legend', t('create.machine')),
-        field(t('machine.hostname'), 'hostname', { required: true, pattern: '[a-z0-9]([a-z0-9-]*[a-z0-9])?', maxlength: 63 }),
+        // Browsers compile a pattern with the v flag, where a bare '-' at the end of a class is an error.
+        field(t('machine.hostname'), 'hostname', { required: true, pattern: '[a-z0-9]([a-z0-9\\-]*[a-z0-9])?', maxlength: 63 }),
         field(t('machine.displayName'), 'displayName', { maxlength: 200 }),
         field(t('machine.plan'), 'plan', { options: plans.map((p) => [p.name, `${p.name} · ${p.vcpu} vCPU · ${p.maxExtensions} ext.`]),
           value: def ? def.value : '' }),

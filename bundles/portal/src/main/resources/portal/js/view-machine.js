@@ -4,9 +4,8 @@ import * as api from './api.js';
 import { fmtDate, t } from './i18n.js';
 import { actionButtons } from './actions.js';
 import { renderAccess } from './view-access.js';
+import { MOVING, POLL_MOVING_MS, POLL_MS } from './view-home.js';
 import { badge, field, h, message, passwordDialog, section, showError, table, toast, withReauth } from './ui.js';
-
-const MOVING = new Set(['CREATING', 'STOPPING', 'STARTING', 'UPGRADING', 'DELETING']);
 
 export async function renderMachine(view, [id], ctx, live) {
   let timer = null;
@@ -28,16 +27,39 @@ export async function renderMachine(view, [id], ctx, live) {
   parts.push(access);
   view.replaceChildren(...parts);
   await renderAccess(access, m, ctx);
-  if (MOVING.has(m.state)) {
-    timer = setTimeout(reload, 1500);
-  }
+  // The page is drawn again when the machine changes (here or elsewhere), but not under the user's typing.
+  const seen = fingerprint(m);
+  const look = async () => {
+    let now = m;
+    try {
+      now = document.hidden ? m : await api.get('machines/' + id);
+    } catch (err) {
+      now = m;
+    }
+    const typing = view.contains(document.activeElement) && document.activeElement.matches('input, select, textarea');
+    if (!live()) {
+      return;
+    }
+    if (fingerprint(now) !== seen && !typing) {
+      reload();
+    } else {
+      timer = setTimeout(look, MOVING.has(now.state) ? POLL_MOVING_MS : POLL_MS);
+    }
+  };
+  timer = setTimeout(look, MOVING.has(m.state) ? POLL_MOVING_MS : POLL_MS);
   return () => clearTimeout(timer);
+}
+
+/** What the page shows of a machine that can change: its state, version, apps and plan. */
+function fingerprint(m) {
+  return JSON.stringify([m.state, m.pbxVersion, m.apps, m.planId, m.updatedAt]);
 }
 
 function parameters(m, catalog, ctx, reload) {
   const rows = [
     [t('machine.hostname'), m.hostname], [t('machine.displayName'), m.displayName], [t('machine.plan'), m.planName],
-    [t('col.version'), m.pbxVersion], [t('machine.host'), m.host + ' (' + m.driverType + ')'], [t('machine.internalIp'), m.internalIp],
+    [t('col.owner'), m.accountName], [t('col.version'), m.pbxVersion], [t('machine.host'), m.host + ' (' + m.driverType + ')'],
+    [t('machine.internalIp'), m.internalIp],
     [t('home.extensions'), m.extensions], [t('home.tenants'), m.tenants], [t('machine.lines'), m.lines],
     [t('machine.created'), fmtDate(m.createdAt)], [t('machine.updated'), fmtDate(m.updatedAt)]];
   const canWrite = ctx.user.role !== 'viewer' && ctx.kind !== 'distributor';

@@ -1,8 +1,9 @@
-// The user's own sessions (this browser and others), each revocable at once, and two-factor enrolment (which an
-// account may require before anything else).
+// The user's own sessions (this browser and others), each revocable at once, two-factor enrolment (which an
+// account may require before anything else), and the account's own whitelist: the addresses its users may sign in
+// and use the API from (slide 13).
 import * as api from './api.js';
 import { fmtDate, t } from './i18n.js';
-import { clearErrors, field, h, message, section, showError, table, toast, values } from './ui.js';
+import { clearErrors, confirmDialog, field, h, message, section, showError, table, toast, values } from './ui.js';
 
 export async function renderSecurity(view, params, ctx) {
   const box = h('div#sessions');
@@ -25,15 +26,60 @@ export async function renderSecurity(view, params, ctx) {
       toast(message(err), 'error');
     }
   }
-  view.replaceChildren(h('h1', t('nav.security')),
+  // replaceChildren would write a null as the text "null": the parts not shown are left out.
+  view.replaceChildren(...[h('h1', t('nav.security')),
     ctx.enrolmentOnly ? h('p.notice#enrol-required', t('tfa.required')) : null,
     section(t('tfa.title'), twoFactor(ctx)),
     section(t('sec.account'), h('dl.props', h('dt', t('username')), h('dd', ctx.user.username), h('dt', t('sec.role')), h('dd', ctx.user.role),
       h('dt', t('sec.expires')), h('dd', fmtDate(api.current() && api.current().expiresAt)))),
-    ctx.enrolmentOnly ? null : section(t('sec.sessions'), h('p.sub', t('sec.note')), box));
+    ctx.enrolmentOnly ? null : section(t('sec.sessions'), h('p.sub', t('sec.note')), box),
+    ctx.enrolmentOnly ? null : whitelist(ctx)].filter(Boolean));
   if (!ctx.enrolmentOnly) {
     await load();
   }
+}
+
+function whitelist(ctx) {
+  const path = 'accounts/' + ctx.user.accountId + '/whitelist';
+  const canWrite = ctx.user.role !== 'viewer';
+  const list = h('div#whitelist');
+  const show = (entries) => {
+    list.replaceChildren(entries.length
+      ? table([t('wl.cidr'), t('wl.description'), ''], entries.map((e) => h('tr', { dataset: { cidr: e.cidr } },
+        h('td.mono', e.cidr), h('td', e.description || ''),
+        h('td', canWrite ? h('button.small.danger', { type: 'button', on: { click: () => remove(e) } }, t('wl.remove')) : ''))))
+      : h('p.empty#whitelist-empty', t('wl.empty')));
+  };
+  const load = () => api.get(path).then(show, (err) => list.replaceChildren(h('p.form-error', message(err))));
+  async function remove(e) {
+    if (!(await confirmDialog(t('wl.removeTitle'), t('wl.removeText', { cidr: e.cidr }), t('wl.remove'), true))) {
+      return;
+    }
+    try {
+      show(await api.del(path, { cidr: e.cidr }));
+    } catch (err) {
+      toast(message(err), 'error');
+    }
+  }
+  const parts = [h('p.sub', t('wl.intro')), list];
+  if (canWrite) {
+    const form = h('form.inline#whitelist-form', field(t('wl.cidr'), 'cidr', { placeholder: '198.51.100.0/24', required: true }),
+      field(t('wl.description'), 'description', { maxlength: 200 }), h('button', { type: 'submit' }, t('wl.add')));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      clearErrors(form);
+      try {
+        show(await api.post(path, values(form)));
+        form.reset();
+        toast(t('saved'), 'ok');
+      } catch (err) {
+        showError(form, err);
+      }
+    });
+    parts.push(form);
+  }
+  load();
+  return section(t('wl.title'), ...parts);
 }
 
 function twoFactor(ctx) {

@@ -7,8 +7,11 @@ import { clearErrors, field, h, section, showError, table, toast, values } from 
 
 const PLAN_FIELDS = ['vcpu', 'memoryMb', 'diskGb', 'maxExtensions', 'maxTenants', 'maxConcurrentCalls'];
 
-export async function renderSettings(view, params, ctx) {
+export async function renderSettings(view, params, ctx, live) {
   const [plans, settings, apps] = await Promise.all([api.get('plans'), api.get('settings'), api.get('apps')]);
+  if (!live()) {
+    return;
+  }
   const dids = h('div#dids');
   view.replaceChildren(h('h1', t('nav.settings')),
     section(t('settings.plans'), plansTable(plans, ctx)),
@@ -79,7 +82,8 @@ function settingsTable(settings, ctx) {
       cell.append(h('span.mono.readonly', s.value));
       return row;
     }
-    const form = h('form.setting', field('', 'value', s.choices.length ? { options: s.choices.map((c) => [c, c]), value: s.value } : { value: s.value }),
+    const form = h('form.setting', field(t('settings.valueOf', { key: s.key }), 'value',
+      { ...(s.choices.length ? { options: s.choices.map((c) => [c, c]) } : {}), value: s.value, hideLabel: true }),
       h('button.small', { type: 'submit' }, t('save')));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 
 import org.openqa.selenium.By;
@@ -52,7 +53,7 @@ final class Browser implements AutoCloseable {
             "--window-size=1400,1000", "--lang=" + lang);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
         LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort().build();
@@ -115,6 +116,35 @@ final class Browser implements AutoCloseable {
             sb.append("\n(no more: ").append(e).append(')');
         }
         return sb.toString();
+    }
+
+    /**
+     * The console's errors since the last look (an uncaught error, an invalid pattern, a failed request), but the
+     * 401 of asking for a session on the sign-in page, which is how the page learns there is none.
+     */
+    List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(l -> l.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage)
+            .filter(m -> !(m.contains("/sessions/current") && m.contains(" 401 "))).toList();
+    }
+
+    /** Controls with no label of their own and ids used twice on the page, one a line (empty when none). */
+    String accessibilityProblems() {
+        return String.valueOf(js("(() => { const seen = new Set(); const bad = [];"
+            + " document.querySelectorAll('[id]').forEach(e => { if (seen.has(e.id)) bad.push('id twice: ' + e.id); seen.add(e.id); });"
+            + " document.querySelectorAll('input:not([type=hidden]), select, textarea').forEach(e => {"
+            + "   const named = [...(e.labels || [])].some(l => l.textContent.trim()) || (e.getAttribute('aria-label') || '').trim();"
+            + "   if (!named) bad.push('no label: ' + (e.name || e.id || e.outerHTML.slice(0, 60))); });"
+            + " return bad.join('\\n'); })()"));
+    }
+
+    /** Toasts drawn over any card or table of the page, one a line (empty when none covers anything). */
+    String toastsOverContent() {
+        return String.valueOf(js("(() => { const out = []; const parts = [...document.querySelectorAll('#view .card, #view table')];"
+            + " document.querySelectorAll('#toasts > *').forEach(t => { const a = t.getBoundingClientRect();"
+            + "   parts.forEach(c => { const r = c.getBoundingClientRect();"
+            + "     if (a.left < r.right && r.left < a.right && a.top < r.bottom && r.top < a.bottom) out.push(t.textContent + ' over ' + (c.id || c.className)); }); });"
+            + " return out.join('\\n'); })()"));
     }
 
     /** The value of a JavaScript expression on the page. */

@@ -97,14 +97,14 @@ final class PortalWorld implements AutoCloseable {
         }
     }
 
-    private long machine(long account, String hostname, int extensions, int tenants, String company) {
+    long machine(long account, String hostname, int extensions, int tenants, String company) {
         JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("accountId", account, "hostname", hostname, "plan", "S",
             "extensions", extensions, "tenants", tenants, "lines", 8, "customer", Map.of("company", company, "contact", "Ramon",
                 "email", "ramon@example.com", "phone", "+34 600 000 001", "address", "Calle 1", "taxId", "B00000001"))));
         return ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
     }
 
-    private long account(String type, String name, String user, String password) {
+    long account(String type, String name, String user, String password) {
         long id = ok(admin.post(API + "/accounts", Map.of("type", type, "name", name))).get("id").asLong();
         ok(admin.post(API + "/users", Map.of("accountId", id, "username", user, "password", password, "role", type + "-admin")));
         return id;

@@ -1,6 +1,13 @@
 package org.mtmanager.portal;
 
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+
 import javax.servlet.ServletException;
+
+import org.osgi.framework.BundleContext;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -22,10 +29,23 @@ public class PortalServer {
     private final String alias;
 
     @Activate
-    public PortalServer(PortalConfig config, @Reference HttpService http) throws ServletException, NamespaceException {
+    public PortalServer(PortalConfig config, BundleContext context, @Reference HttpService http) throws ServletException, NamespaceException {
         this.http = http;
         this.alias = config.alias();
-        http.registerServlet(alias, new PortalServlet(new Assets(PortalServer.class.getClassLoader(), "portal/")), null, null);
+        http.registerServlet(alias, new PortalServlet(new Assets(PortalServer.class.getClassLoader(), "portal/", files(context))), null, null);
+    }
+
+    /** The paths of the portal's files in this bundle, relative to its folder (what the release's version covers). */
+    private static List<String> files(BundleContext context) {
+        List<String> files = new ArrayList<>();
+        Enumeration<URL> entries = context.getBundle().findEntries("portal", "*", true);
+        while (entries != null && entries.hasMoreElements()) {
+            String p = entries.nextElement().getPath();
+            if (!p.endsWith("/")) {
+                files.add(p.substring(p.indexOf("portal/") + "portal/".length()));
+            }
+        }
+        return files;
     }
 
     @Deactivate

@@ -21,17 +21,23 @@ public class MessagesTest {
 
     @Test
     public void englishAndSpanishHaveTheSameKeysAndEveryKeyTheCodeUses() throws IOException {
-        String messages = read("js/messages.js");
-        int es = messages.indexOf("\n  es: {");
-        Set<String> en = keys(messages.substring(0, es));
-        Set<String> spanish = keys(messages.substring(es));
+        Set<String> en = keys(read("js/messages-en.js"));
+        Set<String> spanish = keys(read("js/messages-es.js"));
         assertEquals(en, spanish);
         Set<String> used = new TreeSet<>();
         Pattern call = Pattern.compile("\\bt\\('([A-Za-z0-9_.]+)'");
+        // A count's text comes in the language's plural forms: both languages have one and other.
+        Pattern count = Pattern.compile("\\btn\\('([A-Za-z0-9_.]+)'");
         for (String m : MODULES) {
-            Matcher x = call.matcher(read("js/" + m));
+            String src = read("js/" + m);
+            Matcher x = call.matcher(src);
             while (x.find()) {
                 used.add(x.group(1));
+            }
+            Matcher n = count.matcher(src);
+            while (n.find()) {
+                used.add(n.group(1) + ".one");
+                used.add(n.group(1) + ".other");
             }
         }
         Matcher attr = Pattern.compile("data-i18n=\"([^\"]+)\"").matcher(read("index.html"));
@@ -43,14 +49,15 @@ public class MessagesTest {
         assertTrue("texts missing: " + used, used.isEmpty());
         for (String family : new String[] {"state.CREATING", "state.RUNNING", "state.STOPPED", "state.DELETED", "state.ERROR",
             "jobstate.FAILED", "job.UPGRADE", "err.IP_NOT_ALLOWED", "err.REAUTHENTICATION_REQUIRED", "approval.PENDING",
-            "act.upgrade", "grant.PENDING", "svc.provisioning", "licence.PER_USER", "kind.distributor", "outcome.DENIED"}) {
+            "act.upgrade", "grant.PENDING", "svc.provisioning", "licence.PER_USER", "kind.distributor", "outcome.DENIED",
+            "action.machine.app-activate", "action.machine.upgrade", "action.whitelist.add", "date.format.date"}) {
             assertTrue(family, en.contains(family));
         }
     }
 
     private static Set<String> keys(String block) {
         Set<String> keys = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^    '([^']+)': ").matcher(block);
+        Matcher m = Pattern.compile("(?m)^  '([^']+)': ").matcher(block);
         while (m.find()) {
             assertTrue("twice: " + m.group(1), keys.add(m.group(1)));
         }

@@ -5,7 +5,9 @@ import java.util.List;
 import org.mtmanager.api.Caller;
 
 /**
- * Reads and changes platform settings. Operators and the platform administrator see them all; unlocked ones are
+ * Reads and changes platform settings. Operators and the platform administrator see them all, every other user
+ * only those its forms need (the default plan, the upgrade path), and {@link
+ * org.mtmanager.api.ErrorCode#FORBIDDEN} for the others; unlocked ones are
  * changed by either, locked ones only by the platform administrator ({@link
  * org.mtmanager.api.ErrorCode#SETTING_LOCKED} otherwise, audited).
  */

@@ -2,6 +2,7 @@ package org.mtmanager.core.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.setting.SettingType;
@@ -51,6 +52,13 @@ public final class SettingCatalog {
                 + "use the proxy's, such as https://{hostname}.pbx.example.net/", null),
         new Definition("billing.rating-mode", SettingType.CHOICE, "pro-rata", List.of("pro-rata", "peak"), false,
             "How monthly statements count licences: by licence-days (pro-rata) or by the month's peak", null));
+
+    /**
+     * What every signed-in user may read, whatever its account: the values its own forms are built from (the plan
+     * a new machine is offered first, the versions an upgrade goes through). The others are the platform's and its
+     * operators' business.
+     */
+    public static final Set<String> FOR_EVERY_ACCOUNT = Set.of("machine.default-plan", "pbx.upgrade-path");
 
     private SettingCatalog() {
     }

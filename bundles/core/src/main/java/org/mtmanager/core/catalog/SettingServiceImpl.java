@@ -25,9 +25,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Platform settings: one platform-wide set, read by platform and operator users and changed by a platform
- * administrator alone (an operator's own choices live in its resource plans and price list). A change to a locked
- * setting by anyone else is refused as locked. Every refused change is audited (through {@link AuditLog#attempt}).
+ * Platform settings: one platform-wide set, read by platform and operator users (every other user reads only those
+ * its forms need, {@link SettingCatalog#FOR_EVERY_ACCOUNT}) and changed by a platform administrator alone (an
+ * operator's own choices live in its resource plans and price list). A change to a locked setting by anyone else is
+ * refused as locked. Every refused change is audited (through {@link AuditLog#attempt}).
  */
 @Component(service = SettingService.class)
 public class SettingServiceImpl implements SettingService {
@@ -43,16 +44,19 @@ public class SettingServiceImpl implements SettingService {
     @Override
     public List<Setting> list(Caller caller) {
         return store.read(em -> {
-            requireReader(em, caller);
+            boolean all = readsAll(em, caller);
             return em.createQuery("SELECT s FROM SettingEntity s ORDER BY s.key", SettingEntity.class).getResultList()
-                .stream().map(SettingServiceImpl::view).toList();
+                .stream().filter(s -> all || SettingCatalog.FOR_EVERY_ACCOUNT.contains(s.getKey()))
+                .map(SettingServiceImpl::view).toList();
         });
     }
 
     @Override
     public Setting get(Caller caller, String key) {
         return store.read(em -> {
-            requireReader(em, caller);
+            if (key == null || !SettingCatalog.FOR_EVERY_ACCOUNT.contains(key.strip())) {
+                requireReader(em, caller);
+            }
             return view(find(em, key));
         });
     }
@@ -86,14 +90,18 @@ public class SettingServiceImpl implements SettingService {
 
     /** Settings are the platform's and its operators' business, not that of resellers or their customers. */
     private static void requireReader(EntityManager em, Caller caller) {
+        if (!readsAll(em, caller)) {
+            throw MtmException.forbidden("settings are visible to platform and operator users only");
+        }
+    }
+
+    private static boolean readsAll(EntityManager em, Caller caller) {
         if (caller.role() == Role.PLATFORM_ADMIN || caller.role() == Role.OPERATOR_ADMIN) {
-            return;
+            return true;
         }
         AccountEntity a = em.find(AccountEntity.class, caller.accountId());
         AccountType type = a == null ? null : AccountType.valueOf(a.getType());
-        if (type != AccountType.PLATFORM && type != AccountType.OPERATOR) {
-            throw MtmException.forbidden("settings are visible to platform and operator users only");
-        }
+        return type == AccountType.PLATFORM || type == AccountType.OPERATOR;
     }
 
     private static SettingEntity find(EntityManager em, String key) {

@@ -69,7 +69,7 @@ final class MachineReads {
         return store.read(em -> {
             String path = accountId == null ? caller.accountPath() : Scope.visibleAccount(em, caller, accountId).getPath();
             Map<MachineState, Long> byState = new EnumMap<>(MachineState.class);
-            long[] sums = new long[2];
+            long[] sums = new long[3];
             // One pass, on the covering (ACCOUNTPATH, STATE, EXTENSIONS, TENANTS, ID) index; the root needs no path.
             boolean root = Scope.idsOnPath(path).size() == 1;
             TypedQuery<Object[]> q = em.createQuery("SELECT m.state, COUNT(m.id), SUM(m.extensions), SUM(m.tenants) FROM MachineEntity m"
@@ -83,10 +83,11 @@ final class MachineReads {
                 if (state != MachineState.DELETED) {
                     sums[0] += r[2] == null ? 0 : ((Number) r[2]).longValue();
                     sums[1] += r[3] == null ? 0 : ((Number) r[3]).longValue();
+                    sums[2] += (Long) r[1];
                 }
             });
             long acc = accountId == null ? caller.accountId() : accountId;
-            return new MachineTotals(acc, byState, sums[0], sums[1]);
+            return new MachineTotals(acc, sums[2], byState, sums[0], sums[1]);
         });
     }
 }

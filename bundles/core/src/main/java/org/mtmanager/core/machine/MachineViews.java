@@ -39,6 +39,11 @@ final class MachineViews {
             return List.of();
         }
         SettingEntity url = em.find(SettingEntity.class, "machine.web-url");
+        UpgradePath path = Allocation.upgradePath(em);
+        Map<Long, String> owners = new HashMap<>();
+        em.createQuery("SELECT a.id, a.name FROM AccountEntity a WHERE a.id IN :ids", Object[].class)
+            .setParameter("ids", ms.stream().map(MachineEntity::getAccountId).distinct().toList()).getResultList()
+            .forEach(r -> owners.put((Long) r[0], (String) r[1]));
         Map<Long, String> planNames = new HashMap<>();
         Map<Long, List<String>> apps = new HashMap<>();
         em.createQuery("SELECT a.machineId, a.appKey FROM MachineAppEntity a WHERE a.machineId IN :ids ORDER BY a.appKey",
@@ -52,11 +57,13 @@ final class MachineViews {
             });
             String openUrl = url == null ? null : url.getValue().replace("{hostname}", m.getHostname())
                 .replace("{internalIp}", m.getInternalIp() == null ? "" : m.getInternalIp());
+            // Off the path (a version the platform dropped) there is nothing an upgrade could do: none is offered.
+            List<String> upgrade = path.versions().contains(m.getPbxVersion()) ? path.stepsFrom(m.getPbxVersion()) : List.of();
             out.add(new Machine(m.getId(), m.getSerial(), m.getHostname(), m.getDisplayName(), m.getAccountId(),
-                new CustomerData(m.getCompany(), m.getContact(), m.getEmail(), m.getPhone(), m.getAddress(), m.getTaxId()),
+                owners.get(m.getAccountId()), new CustomerData(m.getCompany(), m.getContact(), m.getEmail(), m.getPhone(), m.getAddress(), m.getTaxId()),
                 m.getPlanId(), planName, m.getHost(), m.getDriverType(), driverAvailable.test(m.getDriverType()),
                 m.getInternalIp(), m.getPbxVersion(), m.getExtensions(), m.getTenants(), m.getLines(), MachineState.valueOf(m.getState()),
-                openUrl, apps.getOrDefault(m.getId(), List.of()), m.getCreatedAt(), m.getUpdatedAt()));
+                openUrl, apps.getOrDefault(m.getId(), List.of()), upgrade, m.getCreatedAt(), m.getUpdatedAt()));
         }
         return out;
     }

@@ -120,10 +120,19 @@ public class SettingServiceTest {
     }
 
     @Test
-    public void resellersDoNotSeeSettings() {
+    public void resellersReadOnlyWhatTheirFormsNeed() {
         Caller reseller = f.tenantAdmin("reseller", "R", "r-admin", "reseller-admin");
-        expect(ErrorCode.FORBIDDEN, null, () -> f.settings.list(reseller));
+        Caller distributor = f.tenantAdmin("distributor", "D", "d-admin", "distributor-admin");
+        for (Caller c : List.of(reseller, distributor)) {
+            assertEquals(List.of("machine.default-plan", "pbx.upgrade-path"), f.settings.list(c).stream().map(Setting::key).toList());
+            assertEquals("S", f.settings.get(c, "machine.default-plan").value());
+            assertEquals("15.0 > 15.3 > 16.0 > 16.2", f.settings.get(c, " pbx.upgrade-path ").value());
+            expect(ErrorCode.FORBIDDEN, null, () -> f.settings.get(c, "billing.rating-mode"));
+            expect(ErrorCode.FORBIDDEN, null, () -> f.settings.get(c, "no.such-setting"));
+        }
+        expect(ErrorCode.FORBIDDEN, null, () -> f.settings.set(reseller, "machine.default-plan", "M"));
         expect(ErrorCode.FORBIDDEN, null, () -> f.settings.set(reseller, "billing.rating-mode", "peak"));
+        assertEquals("S", f.settings.get(operator, "machine.default-plan").value());
         assertEquals("pro-rata", f.settings.get(operator, "billing.rating-mode").value());
         assertEquals(SettingCatalog.ALL.size(), f.settings.list(operator).size());
     }

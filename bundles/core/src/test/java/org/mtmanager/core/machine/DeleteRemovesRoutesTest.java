@@ -20,15 +20,21 @@ import org.mtmanager.api.did.DidRouteDraft;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
+import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.api.machine.MachineTotals;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.core.did.DidRouteServiceImpl;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.JobEntity;
 
-/** A machine's DID routes go when its delete job marks it DELETED, in the same transaction, each one audited. */
+/**
+ * A machine's DID routes go when its delete job marks it DELETED, in the same transaction, each one audited; and
+ * what the machine's views say of it meanwhile (its owner, what an upgrade would do, what the totals count).
+ */
 public class DeleteRemovesRoutesTest {
     @Rule
     public final CoreFixture f = new CoreFixture();
@@ -86,6 +92,34 @@ public class DeleteRemovesRoutesTest {
         assertTrue(f.auditService.verify(f.admin).intact());
         CoreFixture.expect(ErrorCode.NOT_FOUND, "machine",
             () -> dids.create(f.admin, new DidRouteDraft("+3481", "pbx-gone", null)));
+    }
+
+    @Test
+    public void theTotalsCountTheMachinesThatExistAndKeepTheDeletedOnesApart() throws Exception {
+        long gone = running("pbx-gone");
+        running("pbx-kept");
+        await(machines.stop(f.admin, gone, true, null).id());
+        await(machines.delete(f.admin, gone, true, null).id());
+        MachineTotals totals = machines.totals(f.admin, null);
+        assertEquals("what the machine list holds", 1, totals.machines());
+        assertEquals(1, machines.list(f.admin, null, PageRequest.first(10)).total());
+        assertEquals(Long.valueOf(1), totals.machinesByState().get(MachineState.DELETED));
+        assertEquals(Long.valueOf(1), totals.machinesByState().get(MachineState.RUNNING));
+        assertEquals(5, totals.extensions());
+    }
+
+    @Test
+    public void aMachineSaysWhoOwnsItAndWhatAnUpgradeWouldDo() throws Exception {
+        long id = running("pbx-view");
+        Machine m = machines.get(f.admin, id);
+        assertEquals(f.store.read(em -> em.find(AccountEntity.class, m.accountId()).getName()), m.accountName());
+        assertEquals("created on the latest version: nothing to upgrade to", "16.2", m.pbxVersion());
+        assertEquals(List.of(), m.upgradeSteps());
+        f.settings.set(f.admin, "pbx.upgrade-path", "16.0 > 16.2 > 16.3 > 17.0");
+        assertEquals(List.of("16.3", "17.0"), machines.get(f.admin, id).upgradeSteps());
+        assertEquals(List.of("16.3", "17.0"), machines.list(f.admin, null, PageRequest.first(10)).items().get(0).upgradeSteps());
+        f.settings.set(f.admin, "pbx.upgrade-path", "17.0 > 18.0");
+        assertEquals("off the path, an upgrade could do nothing", List.of(), machines.get(f.admin, id).upgradeSteps());
     }
 
     private void await(long jobId) throws InterruptedException {
