@@ -30,7 +30,7 @@ export async function renderSecurity(view, params, ctx) {
   view.replaceChildren(...[h('h1', t('nav.security')),
     ctx.enrolmentOnly ? h('p.notice#enrol-required', t('tfa.required')) : null,
     section(t('tfa.title'), twoFactor(ctx)),
-    section(t('sec.account'), h('dl.props', h('dt', t('username')), h('dd', ctx.user.username), h('dt', t('sec.role')), h('dd', ctx.user.role),
+    section(t('sec.account'), h('dl.props', h('dt', t('username')), h('dd', ctx.user.username), h('dt', t('sec.role')), h('dd', t('role.' + ctx.user.role)),
       h('dt', t('sec.expires')), h('dd', fmtDate(api.current() && api.current().expiresAt)))),
     ctx.enrolmentOnly ? null : section(t('sec.sessions'), h('p.sub', t('sec.note')), box),
     ctx.enrolmentOnly ? null : whitelist(ctx)].filter(Boolean));

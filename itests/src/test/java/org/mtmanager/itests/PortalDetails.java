@@ -207,6 +207,7 @@ public class PortalDetails {
             b.click("#nav-security");
             b.find("#whitelist-empty");
             assertFalse("nothing the page leaves out shows as text", b.find("#view").getText().contains("null"));
+            assertTrue("the role in words, not its key", b.find("#view").getText().contains("Reseller administrator"));
             b.type("#whitelist-form [name=cidr]", "198.18.0.9/32");
             b.click("#whitelist-form button[type=submit]");
             assertTrue("refused, as it would lock this browser out",

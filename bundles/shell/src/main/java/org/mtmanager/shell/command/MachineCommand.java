@@ -44,6 +44,13 @@ public abstract class MachineCommand extends MtmCommand {
         return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 
+    /** A job's progress in one line; the step only where it says more than the state ("QUEUED", not "QUEUED queued"). */
+    static String progress(Job job) {
+        String step = job.step() == null || job.step().isBlank() || job.step().equalsIgnoreCase(job.state().name())
+            ? "" : " " + job.step();
+        return job.percent() + "% " + job.state() + step;
+    }
+
     /** Prints a job's progress until it ends, or until the timeout. */
     protected Job watch(Caller c, Job job, int timeoutSeconds) throws InterruptedException {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
@@ -51,7 +58,7 @@ public abstract class MachineCommand extends MtmCommand {
         Job current = job;
         while (true) {
             current = jobs.get(c, current.id());
-            String line = current.percent() + "% " + current.state() + " " + (current.step() == null ? "" : current.step());
+            String line = progress(current);
             if (!line.equals(last) && !json) {
                 out().println("job " + current.id() + ": " + line);
                 last = line;
