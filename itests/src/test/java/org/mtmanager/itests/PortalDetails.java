@@ -190,6 +190,10 @@ public class PortalDetails {
             long id = w.machine(acc, "pbx-refresco", 4, 1, "Refrescos SL");
             b.find("tr[data-hostname=pbx-refresco]");
             b.untilJs("document.querySelector('#total-machines .value').textContent === '1'");
+            // A state change made elsewhere shows in the list too: it goes live, then the platform stops it.
+            b.untilJs("document.querySelector('tr[data-hostname=pbx-refresco]').dataset.state === 'RUNNING'");
+            ok(w.admin.post(API + "/machines/" + id + "/stop", Map.of("confirm", true)));
+            b.untilJs("document.querySelector('tr[data-hostname=pbx-refresco]').dataset.state === 'STOPPED'");
             // The machine page too follows what others change (whatever state the machine is in meanwhile).
             b.click("tr[data-hostname=pbx-refresco] a.hostname");
             b.find("#machine-serial");

@@ -350,6 +350,9 @@ public class PortalJourneys {
 
             b.login(w.base, "admin", w.d.adminPassword());
             b.click("#nav-settings");
+            b.find("#settings tr[data-key='machine.default-plan'] [name=value]");
+            assertEquals("the platform's settings: every control has its own label, and no id is used twice", "",
+                b.accessibilityProblems());
             b.find("#did-import [name=file]").sendKeys(bad.toString());
             b.click("#did-import button[type=submit]");
             WebElement error = b.find("#did-import .field-error[data-field=file]");
