@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.mtmanager.core.util.Fields;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -65,7 +66,8 @@ public class Infrastructure {
 
     /**
      * Why a host cannot take machines now: its driver is not deployed, or the driver's own problems with it.
-     * A driver that fails to answer is a problem too, not an error for the caller.
+     * A driver that fails to answer is a problem too, not an error for the caller. A driver's words may quote what a
+     * host printed: they are made XML-safe, as SOAP and the portal show them.
      */
     public List<String> problems(HostConfig host) {
         String type = host.settings().driverType();
@@ -75,7 +77,7 @@ public class Infrastructure {
                 + ", or drop its bundle into deploy/)");
         }
         try {
-            return List.copyOf(driver.problems(host.settings()));
+            return List.copyOf(driver.problems(host.settings()).stream().map(Fields::xmlSafe).toList());
         } catch (RuntimeException e) {
             LOG.warn("driver '{}' failed to check host {}", type, host.name(), e);
             return List.of("driver '" + type + "' failed to check the host: " + Failures.describe(e));

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,15 +37,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs machine jobs on a small thread pool. A job is a row first and work second: every job not in a final state
  * is picked up again when the platform starts and whenever a driver arrives, and run from its start, which is safe
- * because driver calls are idempotent. A job whose host or driver is missing waits (WAITING) instead of failing.
+ * because driver calls are idempotent. A job whose host or driver is missing waits (WAITING) instead of failing,
+ * until they return or an operator's action on its machine replaces it ({@link JobRows#replaceStranded}).
  *
  * <p>Whatever an attempt throws ends in a recorded outcome: a driver error that cannot pass fails the job, and
  * anything else (a retryable driver error, a driver's unexpected exception or error, the database refusing the
  * job's progress) is a failed attempt, tried again after a growing pause until the {@link RetryPolicy}'s attempts
  * are spent; then the job is FAILED and its machine in ERROR. A supervisor on this node runs jobs whose next
  * attempt is due, and jobs left QUEUED or RUNNING with no worker here (one that died, or whose outcome could not
- * be written), so no job is stranded until a restart. It knows only this node's workers: with several nodes, a
- * lease on the job row will take its place.
+ * be written), so no job is stranded until a restart; a job whose outcome cannot be written at all is run only as
+ * often as its attempts allow, then failed. It knows only this node's workers: with several nodes, a lease on the
+ * job row will take its place.
  */
 @Component(service = JobEngine.class, immediate = true)
 public class JobEngine {
@@ -59,6 +62,8 @@ public class JobEngine {
     private final ExecutorService pool;
     private final ScheduledExecutorService supervisor;
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Per job, the runs in a row whose outcome could not be written at all (not even as a failed attempt). */
+    private final Map<Long, Integer> unrecorded = new ConcurrentHashMap<>();
     private final List<MachineDeletion> deletionHooks = new CopyOnWriteArrayList<>();
     private final JobRecords records;
     private final JobSteps steps;
@@ -122,10 +127,9 @@ public class JobEngine {
                 pool.execute(() -> {
                     try {
                         run(jobId);
+                        unrecorded.remove(jobId);
                     } catch (RuntimeException | Error e) {
-                        // Not even the failure could be written: the row stays open, and the supervisor runs it again.
-                        LOG.error("job {}: its outcome could not be recorded; it runs again within {}", jobId,
-                            policy.staleAfter(), e);
+                        unrecordedFailure(jobId, e);
                     } finally {
                         inFlight.remove(jobId);
                     }
@@ -134,6 +138,40 @@ public class JobEngine {
                 inFlight.remove(jobId);
             }
         }
+    }
+
+    /**
+     * Not even the failure could be written: the row stays open, and the supervisor runs it again, but only until
+     * as many runs in a row as the policy's attempts went unrecorded (the attempts on the row cannot grow). Then the
+     * job is failed; should even that not be written, this node leaves it alone until the platform restarts.
+     */
+    private void unrecordedFailure(long jobId, Throwable e) {
+        int runs = unrecorded.merge(jobId, 1, Integer::sum);
+        if (runs < policy.maxAttempts()) {
+            LOG.error("job {}: its outcome could not be recorded ({} of {} times); it runs again within {}", jobId, runs,
+                policy.maxAttempts(), policy.staleAfter(), e);
+            return;
+        }
+        try {
+            records.fail(jobId, MachineState.ERROR, "gave up after " + runs + " attempts whose outcome could not be"
+                + " recorded; the last failed: " + Failures.describe(e));
+            unrecorded.remove(jobId);
+            LOG.error("job {}: its outcome could not be recorded {} times; it is failed", jobId, runs, e);
+        } catch (RuntimeException | Error again) {
+            again.addSuppressed(e);
+            LOG.error("job {}: its outcome could not be recorded {} times, nor could its failure; this node runs it no"
+                + " more until the platform restarts", jobId, runs, again);
+        }
+    }
+
+    /** Whether a worker of this node runs the job now. */
+    boolean running(long jobId) {
+        return inFlight.contains(jobId);
+    }
+
+    /** Whether this node gave up on a job whose outcome, even its failure, could not be written. */
+    private boolean givenUp(long jobId) {
+        return unrecorded.getOrDefault(jobId, 0) >= policy.maxAttempts();
     }
 
     final void resumeOpenJobs() {
@@ -158,7 +196,7 @@ public class JobEngine {
             .getResultList());
         List<Long> submitted = new ArrayList<>();
         for (long id : due) {
-            if (!inFlight.contains(id)) {
+            if (!inFlight.contains(id) && !givenUp(id)) {
                 submit(id);
                 submitted.add(id);
             }

@@ -8,16 +8,22 @@ import java.util.List;
 
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.util.Fields;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the job engine writes on a job's row, each in a transaction of its own: its progress, its end, and a failed
  * attempt with when it is tried again. Texts may be long (a driver's console tail): the store cuts them to their
- * columns.
+ * columns. They come from drivers and machines, not users: each is made XML-safe here ({@link Fields#xmlSafe}), the
+ * one place they are written, since SOAP's getJob sends them. A job that has ended (done, failed or cancelled) is
+ * never written again: whatever is reported for it later changes nothing.
  */
 final class JobRecords {
+    private static final Logger LOG = LoggerFactory.getLogger(JobRecords.class);
     private final Store store;
     private final Clock clock;
     private final RetryPolicy policy;
@@ -30,16 +36,23 @@ final class JobRecords {
         this.deletionHooks = deletionHooks;
     }
 
-    /** The job runs: what it does now, and how far it is. */
-    void progress(long jobId, String step, int percent) {
+    /**
+     * The job runs: what it does now, and how far it is. Returns false when it has ended meanwhile (an operator's
+     * delete, stop or start replaced it while it waited): its worker then does nothing more.
+     */
+    boolean progress(long jobId, String step, int percent) {
         Instant now = clock.instant();
-        store.writing(em -> {
+        return store.write(em -> {
             JobEntity j = em.find(JobEntity.class, jobId);
+            if (ended(j)) {
+                return false;
+            }
             j.setState(JobState.RUNNING.name());
-            j.setStep(step);
+            j.setStep(Fields.xmlSafe(step));
             j.setPercent(percent);
             j.setNextAttemptAt(null);
             j.setUpdatedAt(now);
+            return true;
         });
     }
 
@@ -48,19 +61,29 @@ final class JobRecords {
         Instant now = clock.instant();
         store.writing(em -> {
             JobEntity j = em.find(JobEntity.class, jobId);
+            if (ended(j)) {
+                return;
+            }
             j.setState(JobState.WAITING.name());
-            j.setStep(why);
+            j.setStep(Fields.xmlSafe(why));
             j.setPercent(0);
             j.setNextAttemptAt(now.plus(policy.maxBackoff()));
             j.setUpdatedAt(now);
         });
     }
 
+    /**
+     * The job SUCCEEDED and its machine is in {@code target}. What changes infrastructure after the commit (a
+     * deletion hook's action) cannot undo it: its failure is logged, and the job stays done.
+     */
     void finish(long jobId, MachineState target, String result) {
         Instant now = clock.instant();
         List<Runnable> afterCommit = new ArrayList<>();
         store.writing(em -> {
             JobEntity j = em.find(JobEntity.class, jobId);
+            if (ended(j)) {
+                return;
+            }
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
             if (target == MachineState.DELETED) {
                 // In the same transaction: a deleted machine keeps no route, grant or port, and they never lose it.
@@ -73,11 +96,18 @@ final class JobRecords {
             j.setState(JobState.SUCCEEDED.name());
             j.setPercent(100);
             j.setStep("done");
-            j.setResult(result);
+            j.setResult(Fields.xmlSafe(result));
             j.setNextAttemptAt(null);
             j.setUpdatedAt(now);
         });
-        afterCommit.forEach(Runnable::run);
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("job {}: the machine is deleted, but releasing what it held outside the database failed"
+                    + " (the reconciler and the next rule sync remove it): {}", jobId, Failures.describe(e), e);
+            }
+        }
     }
 
     /** The job ends FAILED; its machine (if it still has one) goes to {@code machineState} (null: stays as it is). */
@@ -85,13 +115,16 @@ final class JobRecords {
         Instant now = clock.instant();
         store.writing(em -> {
             JobEntity j = em.find(JobEntity.class, jobId);
+            if (ended(j)) {
+                return;
+            }
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
             if (m != null && machineState != null) {
                 m.setState(machineState.name());
                 m.setUpdatedAt(now);
             }
             j.setState(JobState.FAILED.name());
-            j.setError(error == null || error.isBlank() ? "failed" : error);
+            j.setError(error == null || error.isBlank() ? "failed" : Fields.xmlSafe(error));
             j.setNextAttemptAt(null);
             j.setUpdatedAt(now);
         });
@@ -105,6 +138,9 @@ final class JobRecords {
         Instant now = clock.instant();
         store.writing(em -> {
             JobEntity j = em.find(JobEntity.class, jobId);
+            if (ended(j)) {
+                return;
+            }
             int failed = j.getAttempts() + 1;
             j.setAttempts(failed);
             j.setUpdatedAt(now);
@@ -115,16 +151,22 @@ final class JobRecords {
                     m.setUpdatedAt(now);
                 }
                 j.setState(JobState.FAILED.name());
-                j.setError("gave up after " + failed + (failed == 1 ? " attempt: " : " attempts; the last failed: ") + reason);
+                j.setError(Fields.xmlSafe("gave up after " + failed + (failed == 1 ? " attempt: " : " attempts; the last failed: ")
+                    + reason));
                 j.setNextAttemptAt(null);
                 return;
             }
             Duration pause = policy.backoff(failed);
             j.setState(JobState.WAITING.name());
             j.setPercent(0);
-            j.setStep("attempt " + failed + " of " + policy.maxAttempts() + " failed, next in " + pause.toSeconds() + " s: "
-                + reason);
+            j.setStep(Fields.xmlSafe("attempt " + failed + " of " + policy.maxAttempts() + " failed, next in "
+                + pause.toSeconds() + " s: " + reason));
             j.setNextAttemptAt(now.plus(pause));
         });
+    }
+
+    /** Whether the job is gone or in a final state, which nothing the engine learns later may change. */
+    private static boolean ended(JobEntity j) {
+        return j == null || JobState.valueOf(j.getState()).isFinal();
     }
 }

@@ -2,6 +2,7 @@ package org.mtmanager.core.machine;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import javax.persistence.EntityManager;
 
@@ -10,6 +11,7 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.job.JobType;
+import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;
 
@@ -19,13 +21,40 @@ final class JobRows {
     private JobRows() {
     }
 
+    private static final List<String> OPEN = List.of(JobState.QUEUED.name(), JobState.RUNNING.name(), JobState.WAITING.name());
+
     static void requireNoOpenJob(EntityManager em, MachineEntity m) {
-        long open = em.createQuery("SELECT COUNT(j.id) FROM JobEntity j WHERE j.machineId = :m AND j.state IN :open", Long.class)
-            .setParameter("m", m.getId()).setParameter("open", List.of(JobState.QUEUED.name(), JobState.RUNNING.name(),
-                JobState.WAITING.name())).getSingleResult();
-        if (open > 0) {
+        if (!open(em, m).isEmpty()) {
             throw MtmException.conflict(null, "machine " + m.getHostname() + " already has a job running; wait for it to end");
         }
+    }
+
+    /**
+     * A job that waits for a host or driver that is not there may wait for ever, and while it is open its machine
+     * takes no other action. So an operator's stop, start or delete replaces it: it ends FAILED, saying what
+     * replaced it, and its machine is in ERROR, from which that action goes on. A job that is under way, or waits
+     * for its next attempt while host and driver are there, is not replaced: it ends by itself.
+     *
+     * @param stranded whether the machine's host or driver is unavailable now
+     */
+    static void replaceStranded(EntityManager em, MachineEntity m, boolean stranded, JobType by, String username, Instant now) {
+        List<JobEntity> open = open(em, m);
+        if (!stranded || open.size() != 1 || !open.get(0).getState().equals(JobState.WAITING.name())) {
+            return;
+        }
+        JobEntity j = open.get(0);
+        j.setState(JobState.FAILED.name());
+        j.setError("cancelled: replaced by a " + by.name().toLowerCase(Locale.ROOT) + " of " + username
+            + " while it was " + (j.getStep() == null ? "waiting" : j.getStep()));
+        j.setNextAttemptAt(null);
+        j.setUpdatedAt(now);
+        m.setState(MachineState.ERROR.name());
+        m.setUpdatedAt(now);
+    }
+
+    private static List<JobEntity> open(EntityManager em, MachineEntity m) {
+        return em.createQuery("SELECT j FROM JobEntity j WHERE j.machineId = :m AND j.state IN :open", JobEntity.class)
+            .setParameter("m", m.getId()).setParameter("open", OPEN).getResultList();
     }
 
     static Job sameKey(EntityManager em, Caller caller, String key, JobType type, Long machineId) {

@@ -31,23 +31,31 @@ final class JobSteps {
         throws DriverException {
         switch (type) {
             case CREATE -> {
-                records.progress(jobId, "creating the machine on host " + m.getHost(), 10);
+                if (!records.progress(jobId, "creating the machine on host " + m.getHost(), 10)) {
+                    return;
+                }
                 driver.create(host.settings(), new MachineSpec(m.getSerial(), m.getHostname(), p.getVcpu(), p.getMemoryMb(),
                     p.getDiskGb(), m.getPbxVersion(), m.getInternalIp(), m.getExtensions(), m.getLines()));
                 records.finish(jobId, MachineState.RUNNING, "machine " + m.getSerial() + " is running");
             }
             case START -> {
-                records.progress(jobId, "starting", 20);
+                if (!records.progress(jobId, "starting", 20)) {
+                    return;
+                }
                 driver.start(host.settings(), m.getSerial());
                 records.finish(jobId, MachineState.RUNNING, "started");
             }
             case STOP -> {
-                records.progress(jobId, "stopping", 20);
+                if (!records.progress(jobId, "stopping", 20)) {
+                    return;
+                }
                 driver.stop(host.settings(), m.getSerial());
                 records.finish(jobId, MachineState.STOPPED, "stopped");
             }
             case DELETE -> {
-                records.progress(jobId, "removing the machine from host " + m.getHost(), 20);
+                if (!records.progress(jobId, "removing the machine from host " + m.getHost(), 20)) {
+                    return;
+                }
                 driver.destroy(host.settings(), m.getSerial());
                 records.finish(jobId, MachineState.DELETED, "deleted; the record is kept for billing and audit");
             }
@@ -59,7 +67,9 @@ final class JobSteps {
     /**
      * Every step of the upgrade path after the machine's version, in order. Each finished step is recorded on the
      * machine at once, so a resumed job starts where the interrupted one stopped. A failed step is rolled back to
-     * the snapshot taken before it (when the driver can), and the machine keeps the last version that worked.
+     * the snapshot taken before it (when the driver can), and the machine keeps the last version that worked. A
+     * failure that may pass (a retryable driver error) is then tried again like any other: the job waits for its
+     * next attempt and resumes at the failed step; any other ends the job.
      */
     private void upgrade(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
         List<String> steps = store.read(em -> Allocation.upgradePath(em).stepsFrom(m.getPbxVersion()));
@@ -67,7 +77,9 @@ final class JobSteps {
         String from = m.getPbxVersion();
         for (int i = 0; i < steps.size(); i++) {
             String to = steps.get(i);
-            records.progress(jobId, "step " + (i + 1) + "/" + steps.size() + ": " + from + " > " + to, i * 100 / steps.size());
+            if (!records.progress(jobId, "step " + (i + 1) + "/" + steps.size() + ": " + from + " > " + to, i * 100 / steps.size())) {
+                return;
+            }
             String snapshot = "mtm-before-" + to;
             if (snapshots) {
                 driver.snapshot(host.settings(), m.getSerial(), snapshot);
@@ -80,7 +92,11 @@ final class JobSteps {
                     driver.restore(host.settings(), m.getSerial(), snapshot);
                     rolledBack = "; rolled back to " + from;
                 }
-                records.fail(jobId, settle(host, driver, m), "step " + from + " > " + to + " failed: " + e.getMessage() + rolledBack);
+                String failed = "step " + from + " > " + to + " failed: " + e.getMessage() + rolledBack;
+                if (e.retryable()) {
+                    throw new DriverException(failed, true, e);
+                }
+                records.fail(jobId, settle(host, driver, m), failed);
                 return;
             }
             String done = to;
@@ -96,7 +112,9 @@ final class JobSteps {
                 "SELECT p FROM PlanChangeEntity p WHERE p.jobId = :j", PlanChangeEntity.class)
             .setParameter("j", jobId).getSingleResult());
         PlanEntity to = store.read(em -> em.find(PlanEntity.class, change.getToPlanId()));
-        records.progress(jobId, "resizing to plan " + to.getName(), 30);
+        if (!records.progress(jobId, "resizing to plan " + to.getName(), 30)) {
+            return;
+        }
         driver.resize(host.settings(), m.getSerial(), to.getVcpu(), to.getMemoryMb(), to.getDiskGb());
         store.writing(em -> em.find(MachineEntity.class, m.getId()).setPlanId(to.getId()));
         records.finish(jobId, MachineState.valueOf(m.getState()), "now on plan " + to.getName());

@@ -243,6 +243,8 @@ public class MachineServiceImpl implements MachineService {
                 if (!confirm) {
                     throw MtmException.invalid("confirm", "must be true: " + what + " a machine needs confirmation");
                 }
+                boolean stranded = infra.host(m.getHost()).isEmpty() || infra.driver(m.getDriverType()).isEmpty();
+                JobRows.replaceStranded(em, m, stranded, type, caller.username(), Instant.now());
                 JobRows.requireNoOpenJob(em, m);
                 MachineState current = MachineState.valueOf(m.getState());
                 if (!current.canMoveTo(target)) {

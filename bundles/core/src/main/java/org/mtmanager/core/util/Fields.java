@@ -54,20 +54,56 @@ public final class Fields {
             return null;
         }
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw MtmException.invalid(field, "must not contain control characters");
+            String refused = refused(value, i);
+            if (refused != null) {
+                throw MtmException.invalid(field, refused);
             }
-            if (c == '\uFFFE' || c == '\uFFFF') {
-                throw MtmException.invalid(field, "must not contain the non-characters U+FFFE or U+FFFF");
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw MtmException.invalid(field, "must not contain an unpaired surrogate (invalid UTF-16)");
-            }
+            i += paired(value, i) ? 1 : 0;
         }
         return value;
+    }
+
+    /**
+     * A text from no user (a driver's message, a machine's console tail) made one that the platform can store and
+     * XML can carry: what {@link #characters} refuses becomes a space (a control character: a console tail's line
+     * breaks) or U+FFFD (the rest), so the text is kept and no SOAP answer that shows it is malformed.
+     */
+    public static String xmlSafe(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder safe = null;
+        for (int i = 0; i < value.length(); i++) {
+            if (refused(value, i) != null) {
+                if (safe == null) {
+                    safe = new StringBuilder(value);
+                }
+                safe.setCharAt(i, Character.isISOControl(value.charAt(i)) ? ' ' : '\uFFFD');
+            }
+            i += paired(value, i) ? 1 : 0;
+        }
+        return safe == null ? value : safe.toString();
+    }
+
+    /** Why the character at {@code i} cannot be stored, in the API's words; null when it can. */
+    private static String refused(String value, int i) {
+        char c = value.charAt(i);
+        if (Character.isISOControl(c)) {
+            return "must not contain control characters";
+        }
+        if (c == '\uFFFE' || c == '\uFFFF') {
+            return "must not contain the non-characters U+FFFE or U+FFFF";
+        }
+        if (Character.isSurrogate(c) && !paired(value, i)) {
+            return "must not contain an unpaired surrogate (invalid UTF-16)";
+        }
+        return null;
+    }
+
+    /** Whether a high surrogate at {@code i} starts a pair (whose low half then needs no look of its own). */
+    private static boolean paired(String value, int i) {
+        return Character.isHighSurrogate(value.charAt(i)) && i + 1 < value.length()
+            && Character.isLowSurrogate(value.charAt(i + 1));
     }
 
     /** An optional instant: null stays null; else it must lie between {@link #EARLIEST} and {@link #LATEST}. */

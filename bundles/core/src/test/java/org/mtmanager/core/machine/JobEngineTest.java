@@ -3,6 +3,7 @@ package org.mtmanager.core.machine;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,8 @@ public class JobEngineTest {
         final Queue<Throwable> createFailures = new ConcurrentLinkedQueue<>();
         final Map<String, DriverMachine> snapshots = new ConcurrentHashMap<>();
         volatile String failOn;
+        /** What the next upgrade steps throw after half-applying, one each, before failOn is looked at. */
+        final Queue<DriverException> upgradeFailures = new ConcurrentLinkedQueue<>();
         final Map<String, Integer> resized = new ConcurrentHashMap<>();
 
         @Override
@@ -96,6 +99,10 @@ public class JobEngineTest {
         public void upgrade(HostSettings host, String id, String version) throws DriverException {
             // Half-applies the step before failing, as a real upgrade might.
             machines.computeIfPresent(id, (k, m) -> new DriverMachine(k, PowerState.CRASHED, version, m.internalIp()));
+            DriverException failure = upgradeFailures.poll();
+            if (failure != null) {
+                throw failure;
+            }
             if (version.equals(failOn)) {
                 throw new DriverException("the " + version + " installer failed", false);
             }
@@ -193,6 +200,19 @@ public class JobEngineTest {
         assertTrue(all.get(0).usable());
         org.mtmanager.api.Caller reseller = f.tenantAdmin("reseller", "Resells", "res", "reseller-admin");
         CoreFixture.expect(ErrorCode.FORBIDDEN, null, () -> hosts.list(reseller));
+    }
+
+    @Test
+    public void aHostProblemQuotingWhatTheHostPrintedIsTextThatXmlCarries() {
+        HypervisorDriver quoting = (HypervisorDriver) Proxy.newProxyInstance(HypervisorDriver.class.getClassLoader(),
+            new Class<?>[] {HypervisorDriver.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "type" -> "quoting";
+                case "problems" -> List.of("the host said: \u001b[31mdisk full\u0000");
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+        infra.addDriver(quoting, Map.of(HypervisorDriver.TYPE_PROPERTY, "quoting"));
+        assertEquals(List.of("the host said:  [31mdisk full "),
+            infra.problems(new HostConfig(new HostSettings("q1", "quoting", Map.of()), 1, 1024, 10)));
     }
 
     @Test

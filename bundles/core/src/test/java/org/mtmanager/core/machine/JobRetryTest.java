@@ -1,9 +1,12 @@
 package org.mtmanager.core.machine;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.machine.JobEngineTest.await;
 
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.sql.SQLDataException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +19,17 @@ import java.util.function.Function;
 
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.XMLStreamWriter;
 
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
@@ -200,6 +210,157 @@ public class JobRetryTest {
         await(() -> jobState(job.id()) == JobState.SUCCEEDED); // by the supervisor's own schedule
         assertEquals(MachineState.RUNNING, machineState(job));
         assertEquals(1, driver.machines.size());
+    }
+
+    @Test
+    public void aDeleteReplacesAJobThatWaitsForItsMissingDriverAndRunsWhenTheDriverIsBack() throws Exception {
+        start();
+        driver.createFailures.add(new DriverException("machine T1 does not answer yet", true));
+        Job job = create("pbx-stranded");
+        await(() -> row(job.id()).getAttempts() == 1);
+        MtmException busy = assertThrows(MtmException.class, () -> machines.delete(f.admin, job.machineId(), true, null));
+        assertEquals("a job waiting for its next attempt, with its driver there, ends by itself", ErrorCode.CONFLICT, busy.code());
+
+        infra.removeDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        clock.advance(BACKOFF);
+        assertEquals(List.of(job.id()), engine.supervise());
+        await(() -> row(job.id()).getStep().startsWith("waiting for driver") && !engine.running(job.id()));
+        assertEquals(MachineState.CREATING, machineState(job));
+
+        Job delete = machines.delete(f.admin, job.machineId(), true, null);
+        JobEntity replaced = row(job.id());
+        assertEquals(JobState.FAILED.name(), replaced.getState());
+        assertEquals("cancelled: replaced by a delete of " + f.admin.username()
+            + " while it was waiting for driver memory (driver unavailable)", replaced.getError());
+        assertEquals(MachineState.DELETING, machineState(job));
+        await(() -> jobState(delete.id()) == JobState.WAITING);
+
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        await(() -> jobState(delete.id()) == JobState.SUCCEEDED);
+        assertEquals(MachineState.DELETED, machineState(job));
+        assertEquals("the replaced create ran no more", JobState.FAILED, jobState(job.id()));
+    }
+
+    @Test
+    public void aJobWhoseOutcomeCannotBeRecordedIsRunOnlyAsOftenAsItsAttemptsThenFailed() throws Exception {
+        start();
+        store.refuse(1, 2, 3, 4, 5, 6); // three runs, each refused its progress and then its failed attempt
+        Job job = create("pbx-unrecorded");
+        for (int run = 1; run < 3; run++) {
+            int writes = 2 * run;
+            await(() -> store.writes.get() >= writes && !engine.running(job.id()));
+            assertEquals(JobState.QUEUED, jobState(job.id()));
+            clock.advance(Duration.ofMinutes(2));
+            assertEquals("abandoned: run again", List.of(job.id()), engine.supervise());
+        }
+        await(() -> jobState(job.id()) == JobState.FAILED);
+        assertEquals("gave up after 3 attempts whose outcome could not be recorded; the last failed: the database refused it: "
+            + "A truncation error was encountered trying to shrink VARCHAR 'x' to length 200.", row(job.id()).getError());
+        assertEquals(MachineState.ERROR, machineState(job));
+        assertEquals(0, driver.machines.size());
+    }
+
+    @Test
+    public void aJobWhoseFailureCannotBeRecordedEitherIsLeftAloneAfterItsAttempts() throws Exception {
+        start();
+        store.refuse(1, 2, 3, 4, 5, 6, 7); // the failure after three runs too
+        Job job = create("pbx-unrecordable");
+        for (int run = 1; run <= 3; run++) {
+            int writes = run == 3 ? 7 : 2 * run;
+            await(() -> store.writes.get() >= writes && !engine.running(job.id()));
+            clock.advance(Duration.ofMinutes(2));
+            List<Long> submitted = engine.supervise();
+            assertEquals(run == 3 ? List.of() : List.of(job.id()), submitted);
+        }
+        assertEquals(7, store.writes.get());
+        assertEquals(JobState.QUEUED, jobState(job.id()));
+    }
+
+    @Test
+    public void aDeletionHookFailingAfterTheCommitLeavesTheJobDone() throws Exception {
+        start();
+        engine.addDeletionHook((em, m, by) -> () -> {
+            throw new IllegalStateException("the firewall could not be reached");
+        });
+        Job job = create("pbx-hook");
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED);
+        Job stop = machines.stop(f.admin, job.machineId(), true, null);
+        await(() -> jobState(stop.id()) == JobState.SUCCEEDED);
+
+        Job delete = machines.delete(f.admin, job.machineId(), true, null);
+        await(() -> jobState(delete.id()).isFinal() && !engine.running(delete.id()) || row(delete.id()).getAttempts() > 0);
+        JobEntity done = row(delete.id());
+        assertEquals(JobState.SUCCEEDED.name(), done.getState());
+        assertEquals(0, done.getAttempts());
+        assertEquals(MachineState.DELETED, machineState(job));
+    }
+
+    @Test
+    public void aFinalJobIsNotWrittenAgainWhateverIsReportedForItLater() throws Exception {
+        start();
+        Job job = create("pbx-final");
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED && !engine.running(job.id()));
+        JobRecords records = new JobRecords(f.store, clock, RetryPolicy.DEFAULT, List.of());
+        records.failedAttempt(job.id(), "late");
+        records.fail(job.id(), MachineState.ERROR, "later");
+        records.waiting(job.id(), "waiting for host h1");
+        assertEquals(false, records.progress(job.id(), "creating", 10));
+        JobEntity row = row(job.id());
+        assertEquals(JobState.SUCCEEDED.name(), row.getState());
+        assertEquals(0, row.getAttempts());
+        assertEquals("done", row.getStep());
+        assertEquals(null, row.getError());
+        assertEquals(MachineState.RUNNING, machineState(job));
+    }
+
+    @Test
+    public void aRetryableFailureOfAnUpgradeStepIsRolledBackAndTriedAgain() throws Exception {
+        start();
+        f.settings.set(f.admin, "pbx.upgrade-path", "15.0");
+        Job created = create("pbx-upgrade-retry");
+        await(() -> jobState(created.id()) == JobState.SUCCEEDED);
+        f.settings.set(f.admin, "pbx.upgrade-path", "15.0 > 15.3 > 16.0");
+        driver.upgradeFailures.add(new DriverException("the 15.3 mirror did not answer", true));
+        Job upgrade = machines.upgrade(f.admin, created.machineId(), null);
+
+        await(() -> row(upgrade.id()).getAttempts() == 1);
+        assertEquals("attempt 1 of 3 failed, next in 10 s: step 15.0 > 15.3 failed: the 15.3 mirror did not answer;"
+            + " rolled back to 15.0", row(upgrade.id()).getStep());
+        assertEquals(JobState.WAITING, jobState(upgrade.id()));
+        assertEquals("15.0", machines.get(f.admin, created.machineId()).pbxVersion());
+        assertEquals("15.0", driver.machines.values().iterator().next().pbxVersion());
+
+        clock.advance(BACKOFF);
+        assertEquals(List.of(upgrade.id()), engine.supervise());
+        await(() -> jobState(upgrade.id()) == JobState.SUCCEEDED);
+        assertEquals("16.0", machines.get(f.admin, created.machineId()).pbxVersion());
+        assertEquals(MachineState.RUNNING, machineState(created));
+    }
+
+    @Test
+    public void aConsoleTailWithControlCharactersIsWrittenAsTextThatXmlCarries() throws Exception {
+        start();
+        String tail = "\u001b[0mkamailio: bind failed\r\n\u0000\uFFFE end";
+        driver.createFailures.add(new DriverException("machine T1 does not answer: " + tail, true));
+        Job job = create("pbx-console");
+        await(() -> row(job.id()).getAttempts() == 1);
+        String step = row(job.id()).getStep();
+        assertEquals("attempt 1 of 3 failed, next in 10 s: machine T1 does not answer:  [0mkamailio: bind failed   \uFFFD end",
+            step);
+        assertEquals(step, soapShaped(step));
+    }
+
+    /** The text as a SOAP answer carries it: written into an element and read back by an XML parser. */
+    private static String soapShaped(String text) throws XMLStreamException {
+        StringWriter xml = new StringWriter();
+        XMLStreamWriter w = XMLOutputFactory.newInstance().createXMLStreamWriter(xml);
+        w.writeStartElement("step");
+        w.writeCharacters(text);
+        w.writeEndElement();
+        w.close();
+        XMLStreamReader r = XMLInputFactory.newInstance().createXMLStreamReader(new StringReader(xml.toString()));
+        r.nextTag();
+        return r.getElementText();
     }
 
     @Test

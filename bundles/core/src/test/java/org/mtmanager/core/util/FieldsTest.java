@@ -33,6 +33,17 @@ public class FieldsTest {
     }
 
     @Test
+    public void textFromNoUserIsMadeOneThatTheCharacterRuleTakes() {
+        String raw = "\u001b[0mok\r\n\u0000 \uFFFE\uFFFF \uD800x \uDC00 \uD83D\uDE00 ñ";
+        String safe = Fields.xmlSafe(raw);
+        assertEquals(" [0mok    \uFFFD\uFFFD \uFFFDx \uFFFD \uD83D\uDE00 ñ", safe);
+        assertEquals(safe, Fields.characters("step", safe));
+        assertEquals("clean text is the same object", "plain", Fields.xmlSafe("plain"));
+        assertNull(Fields.xmlSafe(null));
+        assertEquals("\uFFFD", Fields.xmlSafe("\uD800"));
+    }
+
+    @Test
     public void optionalTextIsNullWhenAbsent() {
         FieldSpec description = FieldSpec.text("description", 5);
         assertNull(Fields.text(description, null));

@@ -48,8 +48,18 @@ public class LibvirtDriver implements HypervisorDriver {
         try {
             return org.libvirt.jna.Libvirt.INSTANCE == null ? List.of("the libvirt client library did not load") : List.of();
         } catch (LinkageError e) {
-            return List.of("the libvirt client library cannot be loaded (apt-get install -y libvirt0): " + e);
+            return List.of(unloadable(e));
         }
+    }
+
+    /**
+     * The host problem of a client library that does not load, in words: the linker's message (which library,
+     * why) without the Java error's class name; a second look only learns that the first one failed.
+     */
+    static String unloadable(LinkageError e) {
+        String why = e instanceof UnsatisfiedLinkError && e.getMessage() != null ? e.getMessage()
+            : "it failed to load when first used (the server log says why)";
+        return "the libvirt client library cannot be loaded (apt-get install -y libvirt0): " + why;
     }
 
     /** Work on one libvirt connection. */

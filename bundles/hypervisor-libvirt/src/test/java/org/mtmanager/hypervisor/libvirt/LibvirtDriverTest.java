@@ -73,6 +73,16 @@ public class LibvirtDriverTest extends DriverContract {
     }
 
     @Test
+    public void aClientLibraryThatDoesNotLoadIsAProblemInWordsWithoutTheJavaErrorsName() {
+        assertEquals("the libvirt client library cannot be loaded (apt-get install -y libvirt0): Unable to load library"
+                + " 'virt': libvirt.so: cannot open shared object file",
+            LibvirtDriver.unloadable(new UnsatisfiedLinkError("Unable to load library 'virt': libvirt.so: cannot open shared object file")));
+        assertEquals("the libvirt client library cannot be loaded (apt-get install -y libvirt0): it failed to load when"
+                + " first used (the server log says why)",
+            LibvirtDriver.unloadable(new NoClassDefFoundError("Could not initialize class org.libvirt.jna.Libvirt")));
+    }
+
+    @Test
     public void anUnreachableHostIsRetryable() {
         HostSettings gone = new HostSettings("gone", "libvirt", Map.of("uri", "qemu+unix:///system?socket=/nonexistent/socket"));
         try {

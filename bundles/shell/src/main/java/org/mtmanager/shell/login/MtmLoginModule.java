@@ -48,7 +48,11 @@ public class MtmLoginModule implements LoginModule {
         try {
             handler.handle(new Callback[] {name, password});
         } catch (Exception e) {
-            throw new LoginException("cannot read the credentials: " + e);
+            // The message is shown at the login prompt: the reason in words, the exception's name only in the cause.
+            LoginException refused = new LoginException("cannot read the credentials"
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            refused.initCause(e);
+            throw refused;
         }
         char[] pw = password.getPassword();
         try {

@@ -1,6 +1,7 @@
 package org.mtmanager.shell.login;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.InvocationHandler;
@@ -12,6 +13,8 @@ import java.util.Map;
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.LoginException;
 
 import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
@@ -41,6 +44,17 @@ public class MtmLoginModuleTest {
         assertEquals(List.of("127.0.0.1"), sources);
         assertTrue(subject.getPrincipals(UserPrincipal.class).stream().anyMatch(p -> p.getName().equals("ann")));
         assertEquals("127.0.0.1", ClientAddress.of(subject).orElseThrow());
+    }
+
+    @Test
+    public void credentialsThatCannotBeReadAreRefusedInWordsWithoutTheExceptionsName() {
+        MtmLoginModule module = new MtmLoginModule();
+        module.initialize(new Subject(), callbacks -> {
+            throw new UnsupportedCallbackException(callbacks[0], "the terminal has no password prompt");
+        }, Map.of(), Map.of(MtmRealm.AUTH, recordingAuth(new ArrayList<>())));
+
+        LoginException e = assertThrows(LoginException.class, module::login);
+        assertEquals("cannot read the credentials: the terminal has no password prompt", e.getMessage());
     }
 
     @Test
