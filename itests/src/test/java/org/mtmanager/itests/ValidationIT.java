@@ -27,6 +27,7 @@ public class ValidationIT extends MtmTestSupport {
     private void expect(Http.Response r, int status, String code, String field) {
         assertEquals(r.toString(), status, r.status());
         JsonNode body = r.json();
+        assertTrue(r.headers() + " " + r, body.has("error"));
         assertEquals(r.toString(), code, body.get("error").asText());
         if (field != null) {
             assertEquals(r.toString(), field, body.get("field").asText());

@@ -48,6 +48,7 @@ class ApiErrorHandler extends ErrorHandler {
             return;
         }
         baseRequest.setHandled(true);
+        response.setHeader("Cache-Control", getCacheControl());
         response.setContentType(JSON);
         Writer out = response.getWriter();
         out.write(body(response.getStatus()));
