@@ -131,6 +131,35 @@ public final class Http {
 
     public Response send(String method, String path, String contentType, String body) {
         byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder();
+        head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+            .append("Host: 127.0.0.1:").append(port).append("\r\n")
+            .append("Connection: close\r\n")
+            .append("Accept: ").append(accept).append("\r\n");
+        if (user != null) {
+            String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+            head.append("Authorization: Basic ").append(token).append("\r\n");
+        }
+        extraHeaders.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+        if (idempotencyKey != null) {
+            head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+        }
+        if (contentType != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        if (body != null) {
+            head.append("Content-Length: ").append(payload.length).append("\r\n");
+        }
+        head.append("\r\n");
+        return exchange(method + " " + path, head.toString(), payload);
+    }
+
+    /** Sends {@code request} exactly as given (request line, headers, blank line, body), for what no client sends. */
+    public Response raw(String request) {
+        return exchange(request.lines().findFirst().orElse(""), request, new byte[0]);
+    }
+
+    private Response exchange(String what, String head, byte[] payload) {
         try (Socket s = new Socket()) {
             s.setSoTimeout(30_000);
             s.bind(new InetSocketAddress(InetAddress.getByName(sourceIp), 0));
@@ -140,33 +169,14 @@ public final class Http {
                 // the client that very port, so the socket talks to itself
                 throw new IOException("connected to itself on port " + port + ": nothing listens there yet");
             }
-            StringBuilder head = new StringBuilder();
-            head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                .append("Connection: close\r\n")
-                .append("Accept: ").append(accept).append("\r\n");
-            if (user != null) {
-                String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-                head.append("Authorization: Basic ").append(token).append("\r\n");
-            }
-            extraHeaders.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-            if (idempotencyKey != null) {
-                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
-            }
-            if (contentType != null) {
-                head.append("Content-Type: ").append(contentType).append("\r\n");
-            }
-            if (body != null) {
-                head.append("Content-Length: ").append(payload.length).append("\r\n");
-            }
-            head.append("\r\n");
             OutputStream out = s.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.write(payload);
             out.flush();
             return read(s.getInputStream());
         } catch (IOException e) {
-            throw new AssertionError(method + " " + path + " failed: " + e, e);
+            String shown = what.length() > 200 ? what.substring(0, 200) + "..." : what;
+            throw new AssertionError(shown + " failed: " + e, e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.Test;
@@ -26,6 +27,7 @@ public class ValidationIT extends MtmTestSupport {
     private void expect(Http.Response r, int status, String code, String field) {
         assertEquals(r.toString(), status, r.status());
         JsonNode body = r.json();
+        assertTrue(r.headers() + " " + r, body.has("error"));
         assertEquals(r.toString(), code, body.get("error").asText());
         if (field != null) {
             assertEquals(r.toString(), field, body.get("field").asText());
@@ -112,6 +114,37 @@ public class ValidationIT extends MtmTestSupport {
             assertTrue(path + ": " + r, r.headers().getOrDefault("content-type", "").startsWith("application/json"));
             expect(r, r.status(), r.status() == 404 ? "NOT_FOUND" : "MALFORMED_REQUEST", null);
         }
+    }
+
+    /**
+     * Jetty answers some requests itself, before any servlet runs: a request line or headers over its limits, a
+     * bad percent-encoding, an unknown protocol version. Under the API's path they have the API's error shape too.
+     */
+    @Test
+    public void whatTheWebServerRefusesByItselfHasTheApiErrorShape() throws Exception {
+        Http admin = admin();
+        jettyError(admin.get(API + "/accounts/" + "a".repeat(20_000)), 414, "the request line is too long");
+        jettyError(admin.withHeader("X-Padding", "p".repeat(20_000)).get(API + "/accounts"), 431,
+            "the request headers are too large");
+        jettyError(admin.get(API + "/accounts/%zz"), 400, "malformed");
+        jettyError(admin.raw("GET " + API + "/accounts HTTP/7.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"),
+            505, "the HTTP version is not supported");
+        Http.Response nul = admin.get(API + "/accounts/%00");
+        assertTrue(nul.toString(), nul.status() == 400 || nul.status() == 404);
+        expect(nul, nul.status(), nul.status() == 404 ? "NOT_FOUND" : "MALFORMED_REQUEST", null);
+        assertTrue(nul.toString(), nul.headers().getOrDefault("content-type", "").startsWith("application/json"));
+        // elsewhere, where the path is known, Jetty's own answer stays
+        Http.Response portal = admin.withHeader("X-Padding", "p".repeat(20_000)).get("/mtm/portal/");
+        assertEquals(portal.toString(), 431, portal.status());
+        assertFalse(portal.toString(), portal.headers().getOrDefault("content-type", "").startsWith("application/json"));
+    }
+
+    private void jettyError(Http.Response r, int status, String message) {
+        expect(r, status, "MALFORMED_REQUEST", null);
+        assertTrue(r.toString(), r.headers().getOrDefault("content-type", "").startsWith("application/json"));
+        assertTrue(r.toString(), r.json().get("message").asText().contains(message));
+        assertTrue(r.toString(), r.json().has("field") && r.json().get("field").isNull());
+        assertFalse(r.toString(), r.body().toLowerCase(Locale.ROOT).contains("jetty"));
     }
 
     @Test

@@ -7,7 +7,11 @@ package org.mtmanager.api;
 public enum ErrorCode {
     /** A field is missing, malformed or out of range; {@link MtmException#field()} names it. */
     INVALID_FIELD(400),
-    /** The request body could not be read at all (malformed JSON or XML). */
+    /**
+     * The request could not be read at all: a malformed JSON or XML body, or a request the web server refuses
+     * before reading it (a request line or headers over its limits, a bad percent-encoding, an unknown HTTP
+     * version), which keeps the status the server chose (400, 414, 431, 505).
+     */
     MALFORMED_REQUEST(400),
     /** No valid credentials. */
     UNAUTHENTICATED(401),
