@@ -118,7 +118,7 @@ public class ValidationIT extends MtmTestSupport {
     public void booleanQueryParametersAreExactlyTrueOrFalse() throws Exception {
         Http admin = admin();
         for (String path : new String[] {"/reconcile", "/firewall/sync"}) {
-            for (String bad : new String[] {"no", "False", "0"}) {
+            for (String bad : new String[] {"", "no", "False", "0"}) {
                 expect(admin.post(API + path + "?repair=" + bad, "{}"), 400, "INVALID_FIELD", "repair");
             }
         }

@@ -131,11 +131,10 @@ public class JsonAndParamsTest {
     @Test
     public void booleanParametersAreExactlyTrueOrFalse() {
         assertTrue(Params.bool("repair", null, true));
-        assertTrue(Params.bool("repair", "", true));
         assertFalse(Params.bool("confirm", null, false));
         assertTrue(Params.bool("repair", "true", false));
         assertFalse(Params.bool("repair", "false", true));
-        for (String bad : new String[] {"no", "False", "TRUE", "0", "1", "yes", " false"}) {
+        for (String bad : new String[] {"", "no", "False", "TRUE", "0", "1", "yes", " false"}) {
             assertInvalid("repair", () -> Params.bool("repair", bad, true));
         }
     }
