@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
@@ -65,8 +66,11 @@ public class NewcomerJourneyIT {
 
             JsonNode local = admin.get(API + "/hosts/local").json();
             assertEquals("the host is ready after bin/mtm-host-setup: " + local, List.of(), strings(local.get("problems")));
-            await("the firewall has nothing to report", () -> strings(admin.post(API + "/firewall/sync?repair=false", Map.of())
-                .json().get("problems")).isEmpty());
+            AtomicReference<List<String>> problems = new AtomicReference<>();
+            await(() -> "the firewall has nothing to report, but: " + problems.get(), () -> {
+                problems.set(strings(admin.post(API + "/firewall/sync?repair=false", Map.of()).json().get("problems")));
+                return problems.get().isEmpty();
+            });
 
             long reseller = admin.post(API + "/accounts", Map.of("type", "reseller", "name", "MaquinasRamon")).json().get("id").asLong();
             assertEquals(201, admin.post(API + "/users", Map.of("accountId", reseller, "username", "ramon", "password", PASSWORD,
@@ -157,10 +161,14 @@ public class NewcomerJourneyIT {
     }
 
     private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        await(() -> what, condition);
+    }
+
+    private static void await(Supplier<String> what, Supplier<Boolean> condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not in 90 s: " + what);
+                throw new AssertionError("not in 90 s: " + what.get());
             }
             TimeUnit.MILLISECONDS.sleep(200);
         }
