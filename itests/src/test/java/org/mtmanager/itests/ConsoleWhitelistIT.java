@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,10 @@ public class ConsoleWhitelistIT {
             assertEquals(created.toString(), 1, created.get("total").asLong());
             assertEquals("127.0.0.1", created.get("items").get(0).get("sourceIp").asText());
 
+            if (Files.exists(Path.of("/sys/class/net", VETH))) {
+                // an interrupted run's (.ci/run sweeps it too): "File exists" otherwise
+                Distribution.run(d.home(), Duration.ofSeconds(10), "ip", "link", "del", VETH);
+            }
             Distribution.run(d.home(), Duration.ofSeconds(10), "ip", "link", "add", VETH, "type", "veth", "peer", "name", VETH + "p");
             try {
                 Distribution.run(d.home(), Duration.ofSeconds(10), "ip", "addr", "add", OTHER + "/32", "dev", VETH);

@@ -151,7 +151,7 @@ public class ValidationIT extends MtmTestSupport {
     public void booleanQueryParametersAreExactlyTrueOrFalse() throws Exception {
         Http admin = admin();
         for (String path : new String[] {"/reconcile", "/firewall/sync"}) {
-            for (String bad : new String[] {"no", "False", "0"}) {
+            for (String bad : new String[] {"", "no", "False", "0"}) {
                 expect(admin.post(API + path + "?repair=" + bad, "{}"), 400, "INVALID_FIELD", "repair");
             }
         }
@@ -172,7 +172,9 @@ public class ValidationIT extends MtmTestSupport {
             assertTrue(big.raw(), big.raw().contains("soap:Client"));
         }
         Http http = new Http(httpPort(), null, null, "127.0.0.1");
-        for (String query : new String[] {"?wsdl=../../../../etc/passwd", "?xsd=file:///etc/passwd"}) {
+        for (String query : new String[] {"?wsdl=../../../../etc/passwd", "?xsd=file:///etc/passwd",
+                "?WSDL=../../../../etc/passwd", "?Xsd=file:///etc/passwd", "?%77sdl=../../../../etc/passwd",
+                "?a=1&%57SDL=../../../../etc/passwd"}) {
             Http.Response r = http.get(Soap.PATH + query);
             assertEquals(r.toString(), 404, r.status());
             assertFalse(r.body(), r.body().contains("root:"));

@@ -12,7 +12,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -104,8 +106,8 @@ public class ColumnFitTest {
         return j;
     }
 
-    private static java.util.List<Field> textFields(Class<?> entity) {
-        java.util.List<Field> out = new java.util.ArrayList<>();
+    private static List<Field> textFields(Class<?> entity) {
+        List<Field> out = new ArrayList<>();
         for (Field f : entity.getDeclaredFields()) {
             if (f.getType() == String.class && !Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
                 f.setAccessible(true);

@@ -7,9 +7,10 @@ import org.mtmanager.api.Caller;
 /**
  * Reads and changes platform settings. Operators and the platform administrator see them all, every other user
  * only those its forms need (the default plan, the upgrade path), and {@link
- * org.mtmanager.api.ErrorCode#FORBIDDEN} for the others; unlocked ones are
- * changed by either, locked ones only by the platform administrator ({@link
- * org.mtmanager.api.ErrorCode#SETTING_LOCKED} otherwise, audited).
+ * org.mtmanager.api.ErrorCode#FORBIDDEN} for the others. Settings are platform-wide, one set for every operator,
+ * so only a platform administrator changes them, locked or not: anyone else gets {@link
+ * org.mtmanager.api.ErrorCode#SETTING_LOCKED} for a locked one and {@link org.mtmanager.api.ErrorCode#FORBIDDEN}
+ * for another (audited).
  */
 public interface SettingService {
 

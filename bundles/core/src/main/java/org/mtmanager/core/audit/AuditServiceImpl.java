@@ -1,5 +1,6 @@
 package org.mtmanager.core.audit;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -167,11 +168,11 @@ public class AuditServiceImpl implements AuditService {
             }
             if (q.from() != null) {
                 w.append(" AND a.time >= :from");
-                params.add(new Object[] {"from", java.sql.Timestamp.from(Fields.instant("from", q.from()))});
+                params.add(new Object[] {"from", Timestamp.from(Fields.instant("from", q.from()))});
             }
             if (q.to() != null) {
                 w.append(" AND a.time < :to");
-                params.add(new Object[] {"to", java.sql.Timestamp.from(Fields.instant("to", q.to()))});
+                params.add(new Object[] {"to", Timestamp.from(Fields.instant("to", q.to()))});
             }
             where = w.toString();
         }

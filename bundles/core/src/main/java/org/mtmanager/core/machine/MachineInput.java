@@ -42,12 +42,8 @@ final class MachineInput {
         if (c == null) {
             throw MtmException.invalid("customer", "is required: company, contact, email, phone, address, taxId");
         }
-        String email = Fields.email("customer.email", c.email());
-        if (email == null) {
-            throw MtmException.invalid("customer.email", "is required");
-        }
         return new CustomerData(Fields.text(CustomerData.COMPANY.in("customer"), c.company()),
-            Fields.text(CustomerData.CONTACT.in("customer"), c.contact()), email,
+            Fields.text(CustomerData.CONTACT.in("customer"), c.contact()), Fields.text(CustomerData.EMAIL.in("customer"), c.email()),
             Fields.text(CustomerData.PHONE.in("customer"), c.phone()), Fields.text(CustomerData.ADDRESS.in("customer"), c.address()),
             Fields.text(CustomerData.TAX_ID.in("customer"), c.taxId()));
     }

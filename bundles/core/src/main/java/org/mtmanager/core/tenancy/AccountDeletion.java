@@ -1,7 +1,10 @@
 package org.mtmanager.core.tenancy;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
 
@@ -16,7 +19,9 @@ import org.mtmanager.store.entity.AccountEntity;
  * that live machines use) must be gone first, or it would be billed, routed or reachable while owned by nobody.
  * What only serves the account (its users with their sessions and API tokens, its whitelist, machine drafts,
  * price list and unused plans) goes with it. The billing history (usage, statements, corrections), deleted
- * machines' rows and the audit trail stay: they are history, kept under the parent's path.
+ * machines' rows and the audit trail stay: they are history, kept under the parent's path. Usage of a period
+ * whose statement is not closed is not history yet: closing that statement needs the account, so the account
+ * stays until it is closed, or its last month would never be billed.
  */
 final class AccountDeletion {
     private static final String LIVE_MACHINES = "SELECT m.id FROM MachineEntity m WHERE m.accountId = :id AND m.state <> '"
@@ -48,9 +53,35 @@ final class AccountDeletion {
             + ") AND p.state = 'PENDING'", id), "plan change(s) waiting for a decision (approve or reject them)");
         add(living, count(em, "SELECT COUNT(m) FROM MachineEntity m, PlanEntity p WHERE p.ownerAccountId = :id AND m.planId = p.id"
             + " AND m.state <> '" + MachineState.DELETED.name() + "'", id), "live machine(s) elsewhere on its resource plans");
+        List<String> refusals = new ArrayList<>();
         if (!living.isEmpty()) {
-            throw MtmException.conflict(null, "account " + id + " ('" + a.getName() + "') still has " + String.join(", ", living));
+            refusals.add("still has " + String.join(", ", living));
         }
+        SortedSet<YearMonth> unbilled = unbilledPeriods(em, a);
+        if (!unbilled.isEmpty()) {
+            String periods = String.join(", ", unbilled.stream().map(YearMonth::toString).toList());
+            refusals.add(unbilled.size() == 1
+                ? "usage of the open period " + periods + " is not billed yet; close its statement first"
+                : "usage of the open periods " + periods + " is not billed yet; close their statements first");
+        }
+        if (!refusals.isEmpty()) {
+            throw MtmException.conflict(null, "account " + id + " ('" + a.getName() + "') " + String.join("; ", refusals));
+        }
+    }
+
+    /** The periods with usage in the account's subtree (its statement's scope) that have no closed statement. */
+    private static SortedSet<YearMonth> unbilledPeriods(EntityManager em, AccountEntity a) {
+        SortedSet<YearMonth> periods = new TreeSet<>();
+        // The ledger's day is the int yyyymmdd.
+        for (Integer day : em.createQuery("SELECT DISTINCT u.day FROM UsageEntity u WHERE u.accountPath LIKE :p", Integer.class)
+                .setParameter("p", a.getPath() + "%").getResultList()) {
+            periods.add(YearMonth.of(day / 10000, day / 100 % 100));
+        }
+        for (String closed : em.createQuery("SELECT s.period FROM StatementEntity s WHERE s.accountId = :a", String.class)
+                .setParameter("a", a.getId()).getResultList()) {
+            periods.remove(YearMonth.parse(closed));
+        }
+        return periods;
     }
 
     /** Removes what goes with the account, inside the transaction that removes its row. */

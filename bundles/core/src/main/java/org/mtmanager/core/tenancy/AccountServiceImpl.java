@@ -76,7 +76,7 @@ public class AccountServiceImpl implements AccountService {
             a.setType(type.name());
             a.setName(name);
             a.setNameKey(name.toLowerCase(Locale.ROOT));
-            a.setContactEmail(Fields.email("contactEmail", draft.contactEmail()));
+            a.setContactEmail(Fields.text(AccountDraft.CONTACT_EMAIL, draft.contactEmail()));
             a.setStatus(AccountStatus.ACTIVE.name());
             a.setCreatedAt(now);
             a.setUpdatedAt(now);
@@ -175,7 +175,7 @@ public class AccountServiceImpl implements AccountService {
                 }
             }
             if (change.contactEmail() != null) {
-                a.setContactEmail(Fields.email("contactEmail", change.contactEmail()));
+                a.setContactEmail(Fields.text(AccountChange.CONTACT_EMAIL, change.contactEmail()));
                 changed.add("contactEmail");
             }
             a.setUpdatedAt(Instant.now());

@@ -51,7 +51,7 @@ public class UserServiceImpl implements UserService {
             () -> MtmException.invalid("role", "must be one of " + Role.wireNames()));
         policy.checkPassword("password", draft.password(), username);
         String fullName = Fields.text(UserDraft.FULL_NAME, draft.fullName());
-        String email = Fields.email("email", draft.email());
+        String email = Fields.text(UserDraft.EMAIL, draft.email());
         return audit.attempt(caller, "user.create", "user", username, () -> {
             // Checked before the slow hash, so a refused request costs nothing.
             long accountId = draft.accountId() == null ? caller.accountId() : draft.accountId();

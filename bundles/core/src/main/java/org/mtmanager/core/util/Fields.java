@@ -114,18 +114,6 @@ public final class Fields {
         return value;
     }
 
-    /** An optional e-mail address: null or blank gives null. */
-    public static String email(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = characters(field, value.strip());
-        if (v.length() > Formats.EMAIL.maxLength() || !matches(Formats.EMAIL, v)) {
-            throw MtmException.invalid(field, Formats.EMAIL.rule());
-        }
-        return v;
-    }
-
     public static String optionalText(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             return null;

@@ -5,8 +5,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.junit.After;
 import org.junit.Before;
@@ -123,22 +121,12 @@ public class DeleteRemovesRoutesTest {
     }
 
     private void await(long jobId) throws InterruptedException {
-        await(() -> {
+        JobEngineTest.await(() -> {
             String s = f.store.read(em -> em.find(JobEntity.class, jobId).getState());
             if (JobState.FAILED.name().equals(s)) {
                 throw new AssertionError("job " + jobId + " failed");
             }
             return JobState.SUCCEEDED.name().equals(s);
         });
-    }
-
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 20 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(20);
-        }
     }
 }

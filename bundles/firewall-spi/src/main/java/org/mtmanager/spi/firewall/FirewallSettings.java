@@ -1,5 +1,7 @@
 package org.mtmanager.spi.firewall;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,8 +50,8 @@ public record FirewallSettings(String publicAddress, String internalNetwork, Str
     }
 
     /** What is wrong with the IPv4 settings, if anything (for a backend's {@code problems}). */
-    public java.util.List<String> ipv4Problems() {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    public List<String> ipv4Problems() {
+        List<String> problems = new ArrayList<>();
         if (!publicAddress.isEmpty() && !publicAddress.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             problems.add("publicAddress must be an IPv4 address, or empty for every address of this server; got '" + publicAddress + "'");
         }
@@ -71,8 +73,8 @@ public record FirewallSettings(String publicAddress, String internalNetwork, Str
     }
 
     /** What is wrong with the IPv6 settings, if anything (for a backend's {@code problems}). */
-    public java.util.List<String> ipv6Problems() {
-        java.util.List<String> problems = new java.util.ArrayList<>();
+    public List<String> ipv6Problems() {
+        List<String> problems = new ArrayList<>();
         if (!Nat64.valid(nat64Prefix())) {
             problems.add("nat64Prefix must be an IPv6 /96, such as 64:ff9b::/96; got '" + nat64Prefix() + "'");
         }

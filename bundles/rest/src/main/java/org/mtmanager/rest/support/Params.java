@@ -50,11 +50,12 @@ public final class Params {
     }
 
     /**
-     * A boolean query parameter: absent or empty gives the default, else exactly "true" or "false". Anything else
-     * ("no", "False", "0") is refused rather than guessed, since a guess may repair what was only to be reported.
+     * A boolean query parameter: only an absent one gives the default, else exactly "true" or "false". Anything
+     * else ("", "no", "False", "0") is refused rather than guessed, since a guess may repair what was only to be
+     * reported: {@code ?repair=} is more likely a script's missing variable than a wish to repair.
      */
     public static boolean bool(String name, String value, boolean absent) {
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return absent;
         }
         return switch (value) {

@@ -1,11 +1,14 @@
 package org.mtmanager.soap.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.cxf.binding.soap.SoapMessage;
 import org.apache.cxf.binding.soap.interceptor.AbstractSoapInterceptor;
+import org.apache.cxf.common.util.UrlUtils;
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.Phase;
@@ -17,17 +20,33 @@ import org.apache.cxf.phase.Phase;
  */
 final class ClientFaultInterceptor extends AbstractSoapInterceptor {
 
+    private static final Set<String> DOCUMENT_PARAMETERS = Set.of("wsdl", "xsd");
+
     ClientFaultInterceptor() {
         super(Phase.PRE_LOGICAL);
     }
 
+    /**
+     * A GET that CXF's WSDL handling takes for a document request. CXF recognises one by the parameter names of
+     * {@link UrlUtils#parseQueryString} ({@code wsdl} or {@code xsd}, lower-cased, so {@code ?WSDL=} too), hence the
+     * same parsing here; a name that only decodes to one ({@code ?%77sdl=}) is counted as well, so that no spelling
+     * of the request gets a 500 from whichever handler takes it.
+     */
     static boolean isDocumentQuery(Message in) {
         if (in == null || !"GET".equals(in.get(Message.HTTP_REQUEST_METHOD))) {
             return false;
         }
         String query = (String) in.get(Message.QUERY_STRING);
-        return query != null && (query.startsWith("wsdl=") || query.startsWith("xsd=") || query.contains("&wsdl=")
-            || query.contains("&xsd="));
+        if (query == null) {
+            return false;
+        }
+        for (String name : UrlUtils.parseQueryString(query).keySet()) {
+            String decoded = UrlUtils.urlDecode(name).toLowerCase(Locale.ROOT);
+            if (DOCUMENT_PARAMETERS.contains(name) || DOCUMENT_PARAMETERS.contains(decoded)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

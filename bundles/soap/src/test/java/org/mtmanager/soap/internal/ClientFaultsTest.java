@@ -5,11 +5,14 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.charset.MalformedInputException;
+import java.util.ResourceBundle;
 
 import javax.xml.bind.UnmarshalException;
 import javax.xml.stream.XMLStreamException;
 
+import org.apache.cxf.common.i18n.Message;
 import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.MessageImpl;
 import org.junit.Test;
 import org.mtmanager.soap.v1.FaultInfo;
 import org.mtmanager.soap.v1.MtmFault;
@@ -37,7 +40,28 @@ public class ClientFaultsTest {
         assertTrue("a value JAXB cannot bind", ClientFaults.isClient(new Fault(new UnmarshalException("Not a number: 999"))));
         assertTrue("a byte-order mark that contradicts the charset", ClientFaults.isClient(
             new Fault(new RuntimeException(new MalformedInputException(1)))));
-        assertTrue("CXF's own refusal of a message", ClientFaults.isClient(new Fault(new org.apache.cxf.common.i18n.Message("NO_OPERATION", (java.util.ResourceBundle) null))));
+        assertTrue("CXF's own refusal of a message", ClientFaults.isClient(new Fault(new Message("NO_OPERATION", (ResourceBundle) null))));
+    }
+
+    private static MessageImpl get(String query) {
+        MessageImpl in = new MessageImpl();
+        in.put(MessageImpl.HTTP_REQUEST_METHOD, "GET");
+        in.put(MessageImpl.QUERY_STRING, query);
+        return in;
+    }
+
+    @Test
+    public void aDocumentQueryIsRecognisedAsCxfRecognisesItWhateverItsSpelling() {
+        for (String query : new String[] {"wsdl=../../etc/passwd", "xsd=file:///etc/passwd", "WSDL=../../etc/passwd",
+                "Xsd=x", "%77sdl=../../etc/passwd", "%58SD=x", "a=1&wsdl=x", "a=1&WsDl", "wsdl"}) {
+            assertTrue(query, ClientFaultInterceptor.isDocumentQuery(get(query)));
+        }
+        for (String query : new String[] {"a=wsdl", "wsdlx=1", "x=xsd&y=1", ""}) {
+            assertFalse(query, ClientFaultInterceptor.isDocumentQuery(get(query)));
+        }
+        MessageImpl post = get("wsdl=x");
+        post.put(MessageImpl.HTTP_REQUEST_METHOD, "POST");
+        assertFalse(ClientFaultInterceptor.isDocumentQuery(post));
     }
 
     @Test
