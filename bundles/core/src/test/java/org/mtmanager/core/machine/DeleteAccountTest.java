@@ -33,8 +33,6 @@ import org.mtmanager.core.billing.BillingServiceImpl;
 import org.mtmanager.core.billing.UsageLedger;
 import org.mtmanager.core.security.SessionServiceImpl;
 import org.mtmanager.core.security.TokenServiceImpl;
-import org.mtmanager.spi.hypervisor.HostSettings;
-import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.DidRouteEntity;
 import org.mtmanager.store.entity.GrantEntity;
@@ -59,9 +57,7 @@ public class DeleteAccountTest {
 
     @Before
     public void services() {
-        Infrastructure infra = new Infrastructure();
-        infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
-        infra.addDriver(new JobEngineTest.MemoryDriver(), Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
         engine = new JobEngine(f.store, infra);
         engine.addDeletionHook(new PlanChangeRelease(f.audit, f.auth));
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);

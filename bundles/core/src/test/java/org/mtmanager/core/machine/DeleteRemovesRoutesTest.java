@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
@@ -23,9 +22,8 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.machine.MachineTotals;
 import org.mtmanager.core.CoreFixture;
+import org.mtmanager.core.did.DidRelease;
 import org.mtmanager.core.did.DidRouteServiceImpl;
-import org.mtmanager.spi.hypervisor.HostSettings;
-import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.JobEntity;
 
@@ -43,11 +41,9 @@ public class DeleteRemovesRoutesTest {
 
     @Before
     public void services() {
-        Infrastructure infra = new Infrastructure();
-        infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
-        infra.addDriver(new JobEngineTest.MemoryDriver(), Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
         engine = new JobEngine(f.store, infra);
-        engine.addDeletionHook(new org.mtmanager.core.did.DidRelease(f.audit));
+        engine.addDeletionHook(new DidRelease(f.audit));
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         dids = new DidRouteServiceImpl(f.store, f.audit);
     }

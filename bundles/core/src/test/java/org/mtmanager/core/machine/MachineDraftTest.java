@@ -3,7 +3,6 @@ package org.mtmanager.core.machine;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
@@ -15,8 +14,6 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.core.CoreFixture;
-import org.mtmanager.spi.hypervisor.HostSettings;
-import org.mtmanager.spi.hypervisor.HypervisorDriver;
 
 /** Step 1 of a create: licence counts, and distributors' machines prepared to the counts they ask for. */
 public class MachineDraftTest {
@@ -29,9 +26,7 @@ public class MachineDraftTest {
 
     @Before
     public void services() {
-        Infrastructure infra = new Infrastructure();
-        infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
-        infra.addDriver(new JobEngineTest.MemoryDriver(), Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
         engine = new JobEngine(f.store, infra);
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
     }
