@@ -3,11 +3,8 @@ package org.mtmanager.core;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -32,10 +29,12 @@ import org.mtmanager.core.security.SecurityPolicy;
 import org.mtmanager.core.tenancy.AccountServiceImpl;
 import org.mtmanager.core.tenancy.UserServiceImpl;
 import org.mtmanager.store.JpaStore;
-import org.mtmanager.store.JpaStores;
+import org.mtmanager.store.testing.TestDatabase;
+import org.mtmanager.store.testing.TestDatabases;
 
 /**
- * A bootstrapped platform on a fresh in-memory Derby database per test, with every core service wired by hand.
+ * A bootstrapped platform on a fresh database per test (in-memory Derby, or PostgreSQL with {@code -Dmtm.test.db=postgres}:
+ * {@link TestDatabases}), with every core service wired by hand.
  * Use as a {@code @Rule}.
  */
 public class CoreFixture extends ExternalResource {
@@ -44,7 +43,7 @@ public class CoreFixture extends ExternalResource {
 
     public final TemporaryFolder tmp = new TemporaryFolder();
     public final TestClock clock = new TestClock(Instant.parse("2030-01-01T10:00:00Z"));
-    private String dbName;
+    private TestDatabase db;
     public EntityManagerFactory emf;
     public JpaStore store;
     public AuditLog audit;
@@ -62,8 +61,8 @@ public class CoreFixture extends ExternalResource {
     @Override
     protected void before() throws Throwable {
         tmp.create();
-        dbName = "mtm-" + UUID.randomUUID();
-        emf = JpaStores.embeddedFactory("jdbc:derby:memory:" + dbName + ";create=true");
+        db = TestDatabases.migrated("core");
+        emf = db.factory();
         store = new JpaStore(emf);
         audit = new AuditLog(store);
         // Few iterations, so hashing is fast; otherwise the production defaults.
@@ -83,10 +82,8 @@ public class CoreFixture extends ExternalResource {
         if (emf != null) {
             emf.close();
         }
-        try {
-            DriverManager.getConnection("jdbc:derby:memory:" + dbName + ";drop=true").close();
-        } catch (SQLException expected) {
-            // Derby reports a successful drop as an exception (08006).
+        if (db != null) {
+            db.close();
         }
         tmp.delete();
     }

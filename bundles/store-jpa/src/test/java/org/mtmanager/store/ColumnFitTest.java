@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,16 +21,25 @@ import javax.persistence.Column;
 import javax.persistence.Table;
 import javax.persistence.metamodel.EntityType;
 
+import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.testing.StoreRule;
 
 /**
  * Text longer than its column is cut by the store, on insert and on update, for every entity: Derby would refuse
  * the whole transaction otherwise ("A truncation error was encountered").
  */
 public class ColumnFitTest {
-    private static final String URL = "jdbc:derby:memory:columnfit;create=true";
-    private final JpaStore store = JpaStores.embedded(URL);
+    @Rule
+    public final StoreRule db = new StoreRule("columnfit");
+    private JpaStore store;
+
+    @Before
+    public void open() {
+        store = db.store();
+    }
 
     @Test
     public void textLongerThanItsColumnIsCutOnInsertAndOnUpdate() {
@@ -70,7 +78,7 @@ public class ColumnFitTest {
     @Test
     public void everyTextColumnOfEveryEntityIsKnownWithTheDatabasesOwnLength() throws Exception {
         int checked = 0;
-        try (Connection c = DriverManager.getConnection(URL)) {
+        try (Connection c = db.database().connection()) {
             for (EntityType<?> type : store.read(em -> em.getMetamodel().getEntities())) {
                 Class<?> entity = type.getJavaType();
                 Map<String, Integer> sizes = varcharSizes(c, tableOf(entity));
@@ -129,10 +137,12 @@ public class ColumnFitTest {
 
     private static Map<String, Integer> varcharSizes(Connection c, String table) throws SQLException {
         Map<String, Integer> out = new HashMap<>();
-        try (ResultSet rs = c.getMetaData().getColumns(null, null, table, null)) {
+        // PostgreSQL keeps unquoted names in lower case.
+        String name = c.getMetaData().storesLowerCaseIdentifiers() ? table.toLowerCase(Locale.ROOT) : table;
+        try (ResultSet rs = c.getMetaData().getColumns(null, null, name, null)) {
             while (rs.next()) {
-                if (rs.getString("TYPE_NAME").contains("CHAR")) {
-                    out.put(rs.getString("COLUMN_NAME"), rs.getInt("COLUMN_SIZE"));
+                if (rs.getString("TYPE_NAME").toUpperCase(Locale.ROOT).contains("CHAR")) {
+                    out.put(rs.getString("COLUMN_NAME").toUpperCase(Locale.ROOT), rs.getInt("COLUMN_SIZE"));
                 }
             }
         }

@@ -7,14 +7,24 @@ import static org.junit.Assert.fail;
 
 import java.time.Instant;
 
+import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.AppEntity;
+import org.mtmanager.store.testing.StoreRule;
 
 public class JpaStoreTest {
-    private final JpaStore store = JpaStores.embedded("jdbc:derby:memory:storetest;create=true");
+    @Rule
+    public final StoreRule db = new StoreRule("storetest");
+    private JpaStore store;
+
+    @Before
+    public void open() {
+        store = db.store();
+    }
 
     @Test
     public void writesCommitAndInstantsRoundTrip() {

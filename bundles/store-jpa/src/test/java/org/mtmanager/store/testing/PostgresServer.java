@@ -65,9 +65,17 @@ public final class PostgresServer {
 
     /** Makes a new, empty database whose name starts with {@code prefix} and returns its name. */
     public String createDatabase(String prefix) {
+        return createDatabase(prefix, null);
+    }
+
+    /**
+     * Makes a new database as a copy of {@code template} (a database nobody is connected to; null: an empty one) whose
+     * name starts with {@code prefix}, and returns its name.
+     */
+    public String createDatabase(String prefix, String template) {
         String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet())
             .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        admin("CREATE DATABASE " + name);
+        admin("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template));
         return name;
     }
 
