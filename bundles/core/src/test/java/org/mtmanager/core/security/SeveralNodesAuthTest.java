@@ -1,0 +1,52 @@
+package org.mtmanager.core.security;
+
+import static org.junit.Assert.assertEquals;
+import static org.mtmanager.core.CoreFixture.expect;
+
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.user.CreatedToken;
+import org.mtmanager.api.user.TokenDraft;
+import org.mtmanager.core.CoreFixture;
+
+/**
+ * Two nodes on one database (two authentication services over one store, each with its own caches): a password
+ * change or a token revocation made through one is refused by the other at its very next request, although that
+ * node had just accepted the old credential (its password cache keys on the stored hash; tokens are read anew).
+ */
+public class SeveralNodesAuthTest {
+    private static final String IP = CoreFixture.CLIENT_IP;
+
+    @Rule
+    public final CoreFixture f = new CoreFixture();
+
+    private Caller alice;
+    private AuthServiceImpl other;
+
+    @Before
+    public void setUp() {
+        alice = f.tenantAdmin("reseller", "Alpha", "alice", "reseller-admin");
+        other = f.newAuth();
+    }
+
+    @Test
+    public void aPasswordChangedOnOneNodeIsRefusedAtOnceOnAnother() {
+        other.authenticate("alice", CoreFixture.PASSWORD, IP, Channel.REST);
+        f.users.setPassword(alice, alice.userId(), CoreFixture.PASSWORD, "Another-password-9");
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> other.authenticate("alice", CoreFixture.PASSWORD, IP, Channel.REST));
+        assertEquals("alice", other.authenticate("alice", "Another-password-9", IP, Channel.REST).username());
+    }
+
+    @Test
+    public void aTokenRevokedOnOneNodeIsRefusedAtOnceOnAnother() {
+        TokenServiceImpl tokens = new TokenServiceImpl(f.store, f.audit, f.clock);
+        CreatedToken t = tokens.create(alice, new TokenDraft("script", "read", null, null));
+        other.authenticateToken(t.secret(), IP, Channel.REST);
+        tokens.revoke(alice, t.token().id());
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> other.authenticateToken(t.secret(), IP, Channel.REST));
+    }
+}
