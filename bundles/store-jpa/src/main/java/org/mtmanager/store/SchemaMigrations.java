@@ -26,6 +26,7 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a database to the platform's schema: the Liquibase changelog {@value #CHANGELOG}, on Derby or PostgreSQL.
  *
- * <p>Liquibase holds its database lock ({@code DATABASECHANGELOGLOCK}) while it applies changes, so several nodes that
- * start at once on one database apply each change once; the others wait for the lock and find nothing left to do.
+ * <p>Nodes that start at once on one database migrate one at a time (see {@link #exclusively}), each under
+ * Liquibase's own lock ({@code DATABASECHANGELOGLOCK}) too: each change is applied once, and the others find nothing
+ * left to do. A node that dies while migrating holds nothing any more, and the next one takes over.
  * A database made by OpenJPA's {@code buildSchema} before migrations existed is adopted: the baseline's change sets
  * find their tables and are marked ran, and later ones apply on top.
  */
@@ -135,6 +137,9 @@ public final class SchemaMigrations {
 
     private static void update(Connection connection, List<String> applied) throws LiquibaseException {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        // Whoever migrates holds the exclusive lock above; a Liquibase lock still taken now is a dead node's (or a
+        // killed server's), which would otherwise make every start wait for it and then fail.
+        LockServiceFactory.getInstance().getLockService(database).forceReleaseLock();
         Liquibase liquibase = new Liquibase(CHANGELOG, Scope.getCurrentScope().getResourceAccessor(), database);
         liquibase.setChangeExecListener(recorder(applied));
         liquibase.update(new Contexts(), new LabelExpression());

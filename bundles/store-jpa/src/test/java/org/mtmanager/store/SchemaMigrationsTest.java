@@ -5,6 +5,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +47,24 @@ public class SchemaMigrationsTest {
             assertEquals(List.of(), SchemaMigrations.migrate(c));
             assertEquals(before, SchemaDump.schema(c));
             assertEquals(SchemaDump.changeSetCount(db), SchemaDump.ran(c));
+        }
+    }
+
+    @Test(timeout = 120_000)
+    public void aLockLeftByANodeThatDiedWhileMigratingDoesNotHoldUpTheNextStart() throws Exception {
+        TestDatabase db = open(TestDatabases.fresh("stale"));
+        try (Connection c = db.connection()) {
+            SchemaMigrations.migrate(c);
+            String lock = c.getMetaData().storesLowerCaseIdentifiers() ? "databasechangeloglock" : "DATABASECHANGELOGLOCK";
+            try (Statement s = c.createStatement()) {
+                assertEquals(1, s.executeUpdate("UPDATE " + lock + " SET LOCKED = TRUE, LOCKEDBY = 'dead-node' WHERE ID = 1"));
+            }
+            // Liquibase alone would wait five minutes for it, then fail.
+            assertEquals(List.of(), SchemaMigrations.migrate(c));
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT LOCKED FROM " + lock)) {
+                assertTrue(rs.next());
+                assertFalse("the lock is free again", rs.getBoolean(1));
+            }
         }
     }
 
