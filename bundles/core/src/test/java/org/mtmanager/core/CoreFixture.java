@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
@@ -45,6 +47,7 @@ public class CoreFixture extends ExternalResource {
     public final TemporaryFolder tmp = new TemporaryFolder();
     public final TestClock clock = new TestClock(Instant.parse("2030-01-01T10:00:00Z"));
     private String dbName;
+    private final List<EntityManagerFactory> others = new ArrayList<>();
     public EntityManagerFactory emf;
     public JpaStore store;
     public AuditLog audit;
@@ -78,8 +81,16 @@ public class CoreFixture extends ExternalResource {
         admin = boot.systemCaller(Channel.REST);
     }
 
+    /** Another store on the same database, as another node of the platform has: its own connections and caches. */
+    public JpaStore otherStore() {
+        EntityManagerFactory other = JpaStores.embeddedFactory("jdbc:derby:memory:" + dbName + ";create=true");
+        others.add(other);
+        return new JpaStore(other);
+    }
+
     @Override
     protected void after() {
+        others.forEach(EntityManagerFactory::close);
         if (emf != null) {
             emf.close();
         }

@@ -1,0 +1,46 @@
+package org.mtmanager.core.cluster;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
+
+/**
+ * Which database the platform runs on, from the connection's own metadata: the one place that tells, for the few
+ * statements written for each (a claim with {@code FOR UPDATE SKIP LOCKED} exists on PostgreSQL, not on Derby).
+ */
+enum Database {
+    POSTGRESQL, DERBY;
+
+    /** The database behind the entity manager's connection (the one of its current transaction). */
+    static Database of(EntityManager em) {
+        try {
+            return of(connection(em));
+        } catch (SQLException e) {
+            throw failed("read which database this is", e);
+        }
+    }
+
+    static Database of(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+        return product.contains("postgres") ? POSTGRESQL : DERBY;
+    }
+
+    /**
+     * The connection of the entity manager's transaction: statements on it are part of that transaction. It
+     * belongs to the entity manager, which closes it.
+     */
+    static Connection connection(EntityManager em) {
+        return em.unwrap(Connection.class);
+    }
+
+    /**
+     * A JDBC failure as the store reports database failures (it tells a conflict from the rest by the SQL state
+     * in the cause, and may run a unit of work again after a deadlock).
+     */
+    static PersistenceException failed(String what, SQLException e) {
+        return new PersistenceException("could not " + what + ": " + e.getMessage(), e);
+    }
+}
