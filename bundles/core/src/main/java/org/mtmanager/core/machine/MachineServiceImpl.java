@@ -244,7 +244,7 @@ public class MachineServiceImpl implements MachineService {
                     throw MtmException.invalid("confirm", "must be true: " + what + " a machine needs confirmation");
                 }
                 boolean stranded = infra.host(m.getHost()).isEmpty() || infra.driver(m.getDriverType()).isEmpty();
-                JobRows.replaceStranded(em, m, stranded, type, caller.username(), Instant.now());
+                JobRows.replaceStranded(em, m, stranded, type, caller.username(), engine.clock().instant());
                 JobRows.requireNoOpenJob(em, m);
                 MachineState current = MachineState.valueOf(m.getState());
                 if (!current.canMoveTo(target)) {
