@@ -7,6 +7,9 @@ import java.util.Locale;
 import javax.persistence.EntityManager;
 import javax.persistence.PersistenceException;
 
+import org.apache.openjpa.persistence.OpenJPAEntityManager;
+import org.apache.openjpa.persistence.OpenJPAPersistence;
+
 /**
  * Which database the platform runs on, from the connection's own metadata: the one place that tells, for the few
  * statements written for each (a claim with {@code FOR UPDATE SKIP LOCKED} exists on PostgreSQL, not on Derby).
@@ -29,11 +32,17 @@ enum Database {
     }
 
     /**
-     * The connection of the entity manager's transaction: statements on it are part of that transaction. It
-     * belongs to the entity manager, which closes it.
+     * The connection of the entity manager's transaction, with the transaction begun on it: statements on it
+     * commit or roll back with the entity manager's own writes. (OpenJPA begins a JDBC transaction only when it
+     * flushes; until then its connection commits each statement by itself.) It belongs to the entity manager,
+     * which closes it.
      */
     static Connection connection(EntityManager em) {
-        return em.unwrap(Connection.class);
+        OpenJPAEntityManager jpa = OpenJPAPersistence.cast(em);
+        if (!jpa.isStoreActive()) {
+            jpa.beginStore();
+        }
+        return (Connection) jpa.getConnection();
     }
 
     /**
