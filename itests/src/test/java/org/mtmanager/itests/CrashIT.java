@@ -34,6 +34,9 @@ public class CrashIT {
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             Http admin = d.admin();
+            JsonNode nodes = admin.get(API + "/nodes").json();
+            assertEquals(nodes.toString(), 1, nodes.get("total").asInt());
+            assertEquals(nodes.toString(), "UP", nodes.get("items").get(0).get("state").asText());
             JsonNode local = admin.get(API + "/hosts/local").json();
             Assume.assumeTrue("the container driver cannot run here: " + local.get("problems"), local.get("usable").asBoolean());
             assertEquals(200, admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")).status());
@@ -53,6 +56,9 @@ public class CrashIT {
             admin = d.admin();
             JsonNode created = await(admin, create.get("id").asLong(), j -> j.get("state").asText().matches("SUCCEEDED|FAILED"));
             assertEquals(created.toString(), "SUCCEEDED", created.get("state").asText());
+            JsonNode restarted = admin.get(API + "/nodes").json().get("items").get(0);
+            assertEquals("the node's row is its own again after the kill", "UP", restarted.get("state").asText());
+            assertEquals(restarted.toString(), 0, restarted.get("jobs").size());
             JsonNode m = admin.get(API + "/machines/" + id).json();
             assertEquals("RUNNING", m.get("state").asText());
             String serial = m.get("serial").asText();

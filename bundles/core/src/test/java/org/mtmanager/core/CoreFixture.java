@@ -5,6 +5,8 @@ import static org.junit.Assert.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.persistence.EntityManagerFactory;
 
@@ -44,6 +46,7 @@ public class CoreFixture extends ExternalResource {
     public final TemporaryFolder tmp = new TemporaryFolder();
     public final TestClock clock = new TestClock(Instant.parse("2030-01-01T10:00:00Z"));
     private TestDatabase db;
+    private final List<EntityManagerFactory> others = new ArrayList<>();
     public EntityManagerFactory emf;
     public JpaStore store;
     public AuditLog audit;
@@ -77,8 +80,16 @@ public class CoreFixture extends ExternalResource {
         admin = boot.systemCaller(Channel.REST);
     }
 
+    /** Another store on the same database, as another node of the platform has: its own connections and caches. */
+    public JpaStore otherStore() {
+        EntityManagerFactory other = db.factory();
+        others.add(other);
+        return new JpaStore(other);
+    }
+
     @Override
     protected void after() {
+        others.forEach(EntityManagerFactory::close);
         if (emf != null) {
             emf.close();
         }

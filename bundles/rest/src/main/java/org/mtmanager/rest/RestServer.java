@@ -19,6 +19,7 @@ import org.mtmanager.api.host.HostService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.machine.ReconciliationService;
+import org.mtmanager.api.node.NodeService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
@@ -37,6 +38,7 @@ import org.mtmanager.rest.resource.AuditResource;
 import org.mtmanager.rest.resource.DidRouteResource;
 import org.mtmanager.rest.resource.JobResource;
 import org.mtmanager.rest.resource.MachineResource;
+import org.mtmanager.rest.resource.NodeResource;
 import org.mtmanager.rest.resource.NotFoundResource;
 import org.mtmanager.rest.resource.OpenApiResource;
 import org.mtmanager.rest.resource.PlanChangeResource;
@@ -71,7 +73,7 @@ public class RestServer {
     /** Resource classes, in the order of the OpenAPI document. */
     public static final List<Class<?>> RESOURCES = List.of(AccountResource.class, UserResource.class,
         PlanResource.class, SettingResource.class, AppResource.class, AuditResource.class, MachineResource.class,
-        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, AccessResource.class,
+        JobResource.class, PlanChangeResource.class, ReconcileResource.class, HostResource.class, NodeResource.class, AccessResource.class,
         FirewallResource.class, DidRouteResource.class, UsageResource.class, PriceListResource.class, StatementResource.class,
         ReportResource.class, SessionResource.class, HealthResource.class);
 
@@ -86,6 +88,7 @@ public class RestServer {
                       @Reference PlanService plans, @Reference SettingService settings,
                       @Reference AppService apps, @Reference AuditService audit, @Reference MachineService machines,
                       @Reference JobService jobs, @Reference ReconciliationService reconciler, @Reference HostService hosts,
+                      @Reference NodeService nodes,
                       @Reference AccessService access, @Reference BillingService billing, @Reference DidRouteService dids,
                       @Reference DestinationRegistry transportReady) {
         Bus bus = BusFactory.getDefaultBus();
@@ -97,7 +100,7 @@ public class RestServer {
         factory.setServiceBeans(List.of(new AccountResource(accounts), new UserResource(users, twoFactor, tokens, sessions), new PlanResource(plans),
             new SettingResource(settings), new AppResource(apps), new AuditResource(audit),
             new MachineResource(machines, auth), new JobResource(jobs), new PlanChangeResource(machines),
-            new ReconcileResource(reconciler), new HostResource(hosts), new AccessResource(access),
+            new ReconcileResource(reconciler), new HostResource(hosts), new NodeResource(nodes), new AccessResource(access),
             new FirewallResource(access), new DidRouteResource(dids), new UsageResource(billing),
             new PriceListResource(billing), new StatementResource(billing), new ReportResource(billing), new SessionResource(sessions), new HealthResource(),
             new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), RESOURCES))));

@@ -12,22 +12,30 @@ import org.osgi.service.component.annotations.Component;
  * This server node: its name among the nodes that share the platform's database, and how long its leases (on
  * jobs and on duties) last without a heartbeat. From {@code etc/org.mtmanager.node.cfg}: {@code name} (default
  * the host's name), {@code leaseSeconds} (default 10; a node silent for longer is DOWN and its leases are
- * free), {@code heartbeatSeconds} (default a third of the lease).
+ * free), {@code heartbeatSeconds} (default a third of the lease), {@code pollMillis} (default 1000: how often the
+ * node looks for jobs that are free to claim: jobs of a node that died, retries that are due).
  */
 @Component(service = LocalNode.class, configurationPid = "org.mtmanager.node")
 public class LocalNode {
     private final String name;
     private final Duration lease;
     private final Duration heartbeat;
+    private final Duration poll;
 
     @Activate
     public LocalNode(Map<String, Object> config) {
         this(text(config, "name", defaultName()), Duration.ofSeconds(number(config, "leaseSeconds", 10)),
-            config.containsKey("heartbeatSeconds") ? Duration.ofSeconds(number(config, "heartbeatSeconds", 3)) : null);
+            config.containsKey("heartbeatSeconds") ? Duration.ofSeconds(number(config, "heartbeatSeconds", 3)) : null,
+            Duration.ofMillis(number(config, "pollMillis", 1000)));
     }
 
     /** @param heartbeat null for a third of the lease */
     public LocalNode(String name, Duration lease, Duration heartbeat) {
+        this(name, lease, heartbeat, Duration.ofSeconds(1));
+    }
+
+    /** @param heartbeat null for a third of the lease */
+    public LocalNode(String name, Duration lease, Duration heartbeat, Duration poll) {
         if (name == null || name.isBlank() || name.length() > 64) {
             throw new IllegalArgumentException("node name: 1 to 64 characters");
         }
@@ -37,6 +45,13 @@ public class LocalNode {
         this.name = name.strip();
         this.lease = lease;
         this.heartbeat = heartbeat != null ? heartbeat : lease.dividedBy(3);
+        if (this.heartbeat.isNegative() || this.heartbeat.isZero() || this.heartbeat.compareTo(lease) >= 0) {
+            throw new IllegalArgumentException("node heartbeatSeconds: at least 1 and less than leaseSeconds");
+        }
+        if (poll.isNegative() || poll.isZero()) {
+            throw new IllegalArgumentException("node pollMillis: at least 1");
+        }
+        this.poll = poll;
     }
 
     public static LocalNode named(String name) {
@@ -53,6 +68,11 @@ public class LocalNode {
 
     public Duration heartbeat() {
         return heartbeat;
+    }
+
+    /** How often the node looks for jobs free to claim. */
+    public Duration poll() {
+        return poll;
     }
 
     private static String defaultName() {

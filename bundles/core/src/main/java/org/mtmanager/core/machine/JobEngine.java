@@ -1,9 +1,7 @@
 package org.mtmanager.core.machine;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,12 +12,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.job.JobType;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.cluster.JobLease;
+import org.mtmanager.core.cluster.JobLeases;
+import org.mtmanager.core.cluster.LeaseLostException;
+import org.mtmanager.core.cluster.LocalNode;
+import org.mtmanager.core.cluster.NodeMembership;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
@@ -35,38 +39,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs machine jobs on a small thread pool. A job is a row first and work second: every job not in a final state
- * is picked up again when the platform starts and whenever a driver arrives, and run from its start, which is safe
- * because driver calls are idempotent. A job whose host or driver is missing waits (WAITING) instead of failing,
- * until they return or an operator's action on its machine replaces it ({@link JobRows#replaceStranded}).
+ * Runs machine jobs on this node. A job is a row first and work second: a node runs a job only while it holds the
+ * job's lease on the row ({@link JobLeases}), claimed atomically, so that of all the nodes on the database one runs
+ * it. A job submitted here is claimed at once; a poller claims, as workers are free, what is claimable: jobs of a
+ * node that died or stopped, retries that are due, jobs whose node died before claiming them. While a job runs, a
+ * heartbeat renews its lease; each write of the job holds only while its fence does ({@link JobRecords}), so a job
+ * that another node took over after this one fell silent is not written by this one any more.
  *
- * <p>Whatever an attempt throws ends in a recorded outcome: a driver error that cannot pass fails the job, and
- * anything else (a retryable driver error, a driver's unexpected exception or error, the database refusing the
- * job's progress) is a failed attempt, tried again after a growing pause until the {@link RetryPolicy}'s attempts
- * are spent; then the job is FAILED and its machine in ERROR. A supervisor on this node runs jobs whose next
- * attempt is due, and jobs left QUEUED or RUNNING with no worker here (one that died, or whose outcome could not
- * be written), so no job is stranded until a restart; a job whose outcome cannot be written at all is run only as
- * often as its attempts allow, then failed. It knows only this node's workers: with several nodes, a lease on the
- * job row will take its place.
+ * <p>A job is run from its start, which is safe because driver calls are idempotent. A job whose host or driver is
+ * missing waits (WAITING) instead of failing, until they return or an operator's action on its machine replaces it
+ * ({@link JobRows#replaceStranded}). Whatever an attempt throws ends in a recorded outcome: a driver error that
+ * cannot pass fails the job, and anything else (a retryable driver error, a driver's unexpected exception or
+ * error, the database refusing the job's progress) is a failed attempt, tried again after a growing pause until the
+ * {@link RetryPolicy}'s attempts are spent; then the job is FAILED and its machine in ERROR. A run whose outcome
+ * cannot be written at all leaves the job to its lease, which runs out, and any node runs it again; after as many
+ * such runs in a row as the policy's attempts, the node that claims it fails it instead. It never stays RUNNING.
  */
 @Component(service = JobEngine.class, immediate = true)
 public class JobEngine {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
-    private static final Set<String> OPEN = Set.of(JobState.QUEUED.name(), JobState.RUNNING.name(), JobState.WAITING.name());
-    private static final Set<String> UNDER_WAY = Set.of(JobState.QUEUED.name(), JobState.RUNNING.name());
+    private static final int WORKERS = 4;
+    /** How long a clean stop lets running jobs finish their current call before their leases are given back. */
+    private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final Store store;
     private final Infrastructure infra;
     private final Clock clock;
     private final RetryPolicy policy;
+    private final LocalNode node;
+    private final JobLeases leases;
     private final ExecutorService pool;
-    private final ScheduledExecutorService supervisor;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-    /** Per job, the runs in a row whose outcome could not be written at all (not even as a failed attempt). */
-    private final Map<Long, Integer> unrecorded = new ConcurrentHashMap<>();
+    /** One permit per idle worker: a node claims no more jobs than it can start now. */
+    private final Semaphore idle = new Semaphore(WORKERS);
+    private final ScheduledExecutorService timer;
+    private final Map<Long, JobLease> inFlight = new ConcurrentHashMap<>();
     private final List<MachineDeletion> deletionHooks = new CopyOnWriteArrayList<>();
     private final JobRecords records;
     private final JobSteps steps;
+    private volatile boolean stopping;
 
     /** What other capabilities release when a machine is deleted (its ports and grants, its DID routes, ...). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -78,148 +88,211 @@ public class JobEngine {
         deletionHooks.remove(hook);
     }
 
+    /** @param membership this node's row: claims name it, so it must be UP before the first claim */
     @Activate
-    public JobEngine(@Reference Store store, @Reference Infrastructure infra) {
-        this(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT);
+    public JobEngine(@Reference Store store, @Reference Infrastructure infra, @Reference NodeMembership membership) {
+        this(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT, membership);
     }
 
-    JobEngine(Store store, Infrastructure infra, Clock clock, RetryPolicy policy) {
+    JobEngine(Store store, Infrastructure infra, Clock clock, RetryPolicy policy, NodeMembership membership) {
         this.store = store;
         this.infra = infra;
         this.clock = clock;
         this.policy = policy;
-        this.records = new JobRecords(store, clock, policy, deletionHooks);
+        this.node = membership.node();
+        this.leases = new JobLeases(node, clock);
+        this.records = new JobRecords(store, clock, policy, deletionHooks, leases);
         this.steps = new JobSteps(store, records);
         AtomicInteger n = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(4, r -> {
+        this.pool = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "mtm-job-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        this.supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mtm-job-supervisor");
+        this.timer = Executors.newScheduledThreadPool(1, r -> {
+            Thread t = new Thread(r, "mtm-job-leases");
             t.setDaemon(true);
             return t;
         });
-        infra.onDriverAdded(this::resumeOpenJobs);
-        resumeOpenJobs();
-        long tick = policy.tick().toMillis();
-        supervisor.scheduleWithFixedDelay(this::superviseSafely, tick, tick, TimeUnit.MILLISECONDS);
+        infra.onDriverAdded(() -> pollSafely(true));
+        long poll = node.poll().toMillis();
+        long beat = node.heartbeat().toMillis();
+        timer.scheduleWithFixedDelay(() -> pollSafely(false), 0, poll, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::renewSafely, beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    /** The clock of jobs: their rows' times and their leases. */
+    Clock clock() {
+        return clock;
     }
 
     /**
-     * Lets running jobs finish their current call (interrupting them would abort their database work; Derby closes
-     * an interrupted connection). A job still running after the grace period is resumed at the next start.
+     * A clean stop: no more claims; running jobs may finish their current call (interrupting them would abort
+     * their database work; Derby closes an interrupted connection), their leases renewed meanwhile; then every
+     * lease of this node is given back, so the jobs still running are free for other nodes at once (and a late
+     * write of this node's worker is refused).
      */
     @Deactivate
     void stop() throws InterruptedException {
-        supervisor.shutdown(); // cancels the schedule; a look under way ends by itself (same reason as above)
-        pool.shutdown();
-        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
-            pool.shutdownNow();
-        }
+        stop(GRACE);
     }
 
-    /** Runs a job soon, unless it is already running here. */
-    public void submit(long jobId) {
-        if (inFlight.add(jobId)) {
-            try {
-                pool.execute(() -> {
-                    try {
-                        run(jobId);
-                        unrecorded.remove(jobId);
-                    } catch (RuntimeException | Error e) {
-                        unrecordedFailure(jobId, e);
-                    } finally {
-                        inFlight.remove(jobId);
-                    }
-                });
-            } catch (RejectedExecutionException stopping) {
-                inFlight.remove(jobId);
+    void stop(Duration grace) throws InterruptedException {
+        stopping = true;
+        pool.shutdown();
+        if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            pool.shutdownNow();
+        }
+        abandon();
+        try {
+            int released = store.write(leases::releaseAll);
+            if (released > 0) {
+                LOG.info("node {} stopped with {} job(s) under way; their leases are free for other nodes", node.name(), released);
             }
+        } catch (RuntimeException e) {
+            LOG.warn("node {}: its job leases could not be given back; they are free when they run out in {}", node.name(),
+                node.lease(), e);
         }
     }
 
     /**
-     * Not even the failure could be written: the row stays open, and the supervisor runs it again, but only until
-     * as many runs in a row as the policy's attempts went unrecorded (the attempts on the row cannot grow). Then the
-     * job is failed; should even that not be written, this node leaves it alone until the platform restarts.
+     * Stops claiming and renewing, as a node that dies does: its leases run out. A poll or heartbeat under way
+     * ends by itself (an interrupt would close its Derby connection).
      */
-    private void unrecordedFailure(long jobId, Throwable e) {
-        int runs = unrecorded.merge(jobId, 1, Integer::sum);
-        if (runs < policy.maxAttempts()) {
-            LOG.error("job {}: its outcome could not be recorded ({} of {} times); it runs again within {}", jobId, runs,
-                policy.maxAttempts(), policy.staleAfter(), e);
+    void abandon() throws InterruptedException {
+        stopping = true;
+        timer.shutdown();
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** Runs a job now if it is claimable and a worker is idle; otherwise a poll claims it later. */
+    public void submit(long jobId) {
+        if (stopping || !idle.tryAcquire()) {
             return;
         }
+        Optional<JobLease> claimed;
         try {
-            records.fail(jobId, MachineState.ERROR, "gave up after " + runs + " attempts whose outcome could not be"
-                + " recorded; the last failed: " + Failures.describe(e));
-            unrecorded.remove(jobId);
-            LOG.error("job {}: its outcome could not be recorded {} times; it is failed", jobId, runs, e);
-        } catch (RuntimeException | Error again) {
-            again.addSuppressed(e);
-            LOG.error("job {}: its outcome could not be recorded {} times, nor could its failure; this node runs it no"
-                + " more until the platform restarts", jobId, runs, again);
+            claimed = store.write(em -> leases.claim(em, jobId));
+        } catch (RuntimeException e) {
+            idle.release();
+            LOG.warn("job {} could not be claimed now; a poll tries again", jobId, e);
+            return;
+        }
+        claimed.ifPresentOrElse(this::start, idle::release);
+    }
+
+    /**
+     * Claims as many claimable jobs as workers are idle and starts them; returns the ids claimed. With {@code
+     * dueOrNot}, WAITING jobs whose next attempt has not come are claimed too (a driver arrived).
+     */
+    List<Long> poll(boolean dueOrNot) {
+        int free = idle.drainPermits();
+        if (stopping || free == 0) {
+            idle.release(free);
+            return List.of();
+        }
+        List<JobLease> claimed;
+        try {
+            claimed = store.write(em -> leases.claimSome(em, free, dueOrNot));
+        } catch (RuntimeException e) {
+            idle.release(free);
+            throw e;
+        }
+        idle.release(free - claimed.size());
+        claimed.forEach(this::start);
+        return claimed.stream().map(JobLease::jobId).toList();
+    }
+
+    List<Long> poll() {
+        return poll(false);
+    }
+
+    private void pollSafely(boolean dueOrNot) {
+        try {
+            List<Long> claimed = poll(dueOrNot);
+            if (!claimed.isEmpty()) {
+                LOG.debug("node {} claimed jobs {}", node.name(), claimed);
+            }
+        } catch (RuntimeException e) {
+            // The next poll looks again; a scheduled task that throws would never run again.
+            LOG.error("node {} could not claim jobs", node.name(), e);
+        }
+    }
+
+    /** The heartbeat of the running jobs; a lease found lost is another node's job now. */
+    void renew() {
+        if (inFlight.isEmpty()) {
+            return;
+        }
+        Set<JobLease> lost = store.write(em -> leases.renew(em, inFlight.values()));
+        for (JobLease l : lost) {
+            LOG.warn("job {}: node {} lost its lease (another node took it over); its worker here writes nothing more",
+                l.jobId(), node.name());
+        }
+    }
+
+    private void renewSafely() {
+        try {
+            renew();
+        } catch (RuntimeException e) {
+            LOG.warn("node {}: the leases of its running jobs could not be renewed; the next heartbeat tries again",
+                node.name(), e);
         }
     }
 
     /** Whether a worker of this node runs the job now. */
     boolean running(long jobId) {
-        return inFlight.contains(jobId);
+        return inFlight.containsKey(jobId);
     }
 
-    /** Whether this node gave up on a job whose outcome, even its failure, could not be written. */
-    private boolean givenUp(long jobId) {
-        return unrecorded.getOrDefault(jobId, 0) >= policy.maxAttempts();
-    }
-
-    final void resumeOpenJobs() {
-        List<Long> ids = store.read(em -> em.createQuery(
-                "SELECT j.id FROM JobEntity j WHERE j.state IN :open ORDER BY j.id", Long.class)
-            .setParameter("open", OPEN).getResultList());
-        ids.forEach(this::submit);
-    }
-
-    /**
-     * One look by the supervisor: runs each open job that no worker here runs and that is due (a WAITING job whose
-     * next attempt has come) or abandoned (QUEUED or RUNNING, unchanged for {@code staleAfter}). Returns the jobs
-     * it submitted.
-     */
-    List<Long> supervise() {
-        Instant now = clock.instant();
-        List<Long> due = store.read(em -> em.createQuery("SELECT j.id FROM JobEntity j WHERE (j.state = :waiting AND"
-                + " (j.nextAttemptAt IS NULL OR j.nextAttemptAt <= :now)) OR (j.state IN :underWay AND j.updatedAt <= :stale)"
-                + " ORDER BY j.id", Long.class)
-            .setParameter("waiting", JobState.WAITING.name()).setParameter("now", Timestamp.from(now))
-            .setParameter("underWay", UNDER_WAY).setParameter("stale", Timestamp.from(now.minus(policy.staleAfter())))
-            .getResultList());
-        List<Long> submitted = new ArrayList<>();
-        for (long id : due) {
-            if (!inFlight.contains(id) && !givenUp(id)) {
-                submit(id);
-                submitted.add(id);
+    /** Starts a claimed job on an idle worker (its permit is taken). */
+    private void start(JobLease lease) {
+        inFlight.put(lease.jobId(), lease);
+        try {
+            pool.execute(() -> {
+                try {
+                    work(lease);
+                } finally {
+                    inFlight.remove(lease.jobId(), lease);
+                    idle.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.remove(lease.jobId(), lease);
+            idle.release();
+            try {
+                store.writing(em -> leases.release(em, lease));
+            } catch (RuntimeException again) {
+                again.addSuppressed(e);
+                LOG.warn("job {}: this node is stopping; its lease is free when it runs out", lease.jobId(), again);
             }
         }
-        return submitted;
     }
 
-    private void superviseSafely() {
+    /** One run of a claimed job; whatever it throws ends here, logged. */
+    private void work(JobLease lease) {
         try {
-            List<Long> submitted = supervise();
-            if (!submitted.isEmpty()) {
-                LOG.info("jobs {} are due or were abandoned by their worker; running them", submitted);
+            if (lease.claims() > policy.maxAttempts()) {
+                records.fail(lease, MachineState.ERROR, "gave up after " + (lease.claims() - 1) + " attempts whose outcome"
+                    + " could not be recorded (their node stopped, or the database refused it; the server logs say why)");
+                LOG.error("job {}: {} runs in a row ended with no outcome recorded; it is failed", lease.jobId(),
+                    lease.claims() - 1);
+                return;
             }
-        } catch (RuntimeException e) {
-            // The next tick looks again; a scheduled task that throws would never run again.
-            LOG.error("the job supervisor could not read the open jobs", e);
+            run(lease);
+        } catch (LeaseLostException e) {
+            LOG.warn("job {}: {}; this node stops it (another node runs it, or it ended)", lease.jobId(), e.getMessage());
+        } catch (RuntimeException | Error e) {
+            LOG.error("job {}: the outcome of its run could not be recorded; its lease runs out in {} and a node runs it"
+                + " again ({} of at most {} such runs)", lease.jobId(), node.lease(), lease.claims(), policy.maxAttempts(), e);
         }
     }
 
     private record Work(JobEntity job, MachineEntity machine, PlanEntity plan) {
     }
 
-    void run(long jobId) {
+    private void run(JobLease lease) {
+        long jobId = lease.jobId();
         Work w = store.read(em -> {
             JobEntity j = em.find(JobEntity.class, jobId);
             MachineEntity m = j == null ? null : em.find(MachineEntity.class, j.getMachineId());
@@ -230,34 +303,36 @@ public class JobEngine {
         }
         MachineEntity m = w.machine();
         if (m == null) {
-            records.fail(jobId, null, "machine " + w.job().getMachineId() + " no longer exists");
+            records.fail(lease, null, "machine " + w.job().getMachineId() + " no longer exists");
             return;
         }
         Optional<HostConfig> host = infra.host(m.getHost());
         Optional<TimedDriver> driver = infra.driver(m.getDriverType()).map(TimedDriver::new);
         if (host.isEmpty() || driver.isEmpty()) {
-            records.waiting(jobId, host.isEmpty() ? "waiting for host " + m.getHost()
+            records.waiting(lease, host.isEmpty() ? "waiting for host " + m.getHost()
                 : "waiting for driver " + m.getDriverType() + " (driver unavailable)");
             return;
         }
         JobType type = JobType.valueOf(w.job().getType());
         long t0 = System.nanoTime();
         try {
-            steps.run(jobId, type, m, w.plan(), host.get(), driver.get());
+            steps.run(lease, type, m, w.plan(), host.get(), driver.get());
         } catch (DriverException e) {
             if (e.retryable()) {
-                records.failedAttempt(jobId, e.getMessage());
+                records.failedAttempt(lease, e.getMessage());
             } else {
-                records.fail(jobId, MachineState.ERROR, e.getMessage());
+                records.fail(lease, MachineState.ERROR, e.getMessage());
             }
+        } catch (LeaseLostException e) {
+            throw e;
         } catch (RuntimeException | Error e) {
             // The driver's own exceptions arrive as DriverExceptions (TimedDriver): this is the platform's side,
             // most likely the database refusing the job's progress.
             LOG.error("job {} ({} of machine {}) failed unexpectedly; it is tried again", jobId, type, m.getSerial(), e);
-            records.failedAttempt(jobId, "the platform could not carry on: " + Failures.describe(e));
+            records.failedAttempt(lease, "the platform could not carry on: " + Failures.describe(e));
         } finally {
-            LOG.info("job {} ({} of machine {}) ran {} ms, {} ms of it in the {} driver", jobId, type, m.getSerial(),
-                (System.nanoTime() - t0) / 1_000_000, driver.get().millis(), driver.get().type());
+            LOG.info("job {} ({} of machine {}) ran {} ms on node {}, {} ms of it in the {} driver", jobId, type,
+                m.getSerial(), (System.nanoTime() - t0) / 1_000_000, node.name(), driver.get().millis(), driver.get().type());
         }
     }
 }

@@ -5,9 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+
+import javax.persistence.EntityManager;
 
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.cluster.JobLease;
+import org.mtmanager.core.cluster.JobLeases;
+import org.mtmanager.core.cluster.LeaseLostException;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
@@ -17,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the job engine writes on a job's row, each in a transaction of its own: its progress, its end, and a failed
- * attempt with when it is tried again. Texts may be long (a driver's console tail): the store cuts them to their
+ * attempt with when it is tried again. Each is written only while the job's lease holds: the transaction first
+ * checks (and renews) the lease with its fence, and is rolled back with a {@link LeaseLostException} if another node
+ * holds the job now. Ending a job, or making it wait for its next attempt, ends its lease. Texts may be long (a driver's console tail): the store cuts them to their
  * columns. They come from drivers and machines, not users: each is made XML-safe here ({@link Fields#xmlSafe}), the
  * one place they are written, since SOAP's getJob sends them. A job that has ended (done, failed or cancelled) is
  * never written again: whatever is reported for it later changes nothing.
@@ -28,22 +36,39 @@ final class JobRecords {
     private final Clock clock;
     private final RetryPolicy policy;
     private final List<MachineDeletion> deletionHooks;
+    private final JobLeases leases;
 
-    JobRecords(Store store, Clock clock, RetryPolicy policy, List<MachineDeletion> deletionHooks) {
+    JobRecords(Store store, Clock clock, RetryPolicy policy, List<MachineDeletion> deletionHooks, JobLeases leases) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
         this.deletionHooks = deletionHooks;
+        this.leases = leases;
+    }
+
+    /** The job's row, in a transaction that holds its lease (or is rolled back by {@link LeaseLostException}). */
+    private JobEntity held(EntityManager em, JobLease lease) {
+        leases.hold(em, lease);
+        return em.find(JobEntity.class, lease.jobId());
+    }
+
+    /** A change of the job's machine that a step commits (the version an upgrade step reached, a new plan). */
+    void step(JobLease lease, Consumer<EntityManager> change) {
+        store.writing(em -> {
+            if (!ended(held(em, lease))) {
+                change.accept(em);
+            }
+        });
     }
 
     /**
      * The job runs: what it does now, and how far it is. Returns false when it has ended meanwhile (an operator's
      * delete, stop or start replaced it while it waited): its worker then does nothing more.
      */
-    boolean progress(long jobId, String step, int percent) {
+    boolean progress(JobLease lease, String step, int percent) {
         Instant now = clock.instant();
         return store.write(em -> {
-            JobEntity j = em.find(JobEntity.class, jobId);
+            JobEntity j = held(em, lease);
             if (ended(j)) {
                 return false;
             }
@@ -57,13 +82,15 @@ final class JobRecords {
     }
 
     /** The job cannot run yet (its host or driver is missing): it looks again after the longest pause. */
-    void waiting(long jobId, String why) {
+    void waiting(JobLease lease, String why) {
         Instant now = clock.instant();
         store.writing(em -> {
-            JobEntity j = em.find(JobEntity.class, jobId);
+            JobEntity j = held(em, lease);
             if (ended(j)) {
                 return;
             }
+            j.endLease();
+            j.setClaims(0);
             j.setState(JobState.WAITING.name());
             j.setStep(Fields.xmlSafe(why));
             j.setPercent(0);
@@ -76,14 +103,17 @@ final class JobRecords {
      * The job SUCCEEDED and its machine is in {@code target}. What changes infrastructure after the commit (a
      * deletion hook's action) cannot undo it: its failure is logged, and the job stays done.
      */
-    void finish(long jobId, MachineState target, String result) {
+    void finish(JobLease lease, MachineState target, String result) {
+        long jobId = lease.jobId();
         Instant now = clock.instant();
         List<Runnable> afterCommit = new ArrayList<>();
         store.writing(em -> {
-            JobEntity j = em.find(JobEntity.class, jobId);
+            afterCommit.clear(); // a unit of work run again starts afresh
+            JobEntity j = held(em, lease);
             if (ended(j)) {
                 return;
             }
+            j.endLease();
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
             if (target == MachineState.DELETED) {
                 // In the same transaction: a deleted machine keeps no route, grant or port, and they never lose it.
@@ -111,13 +141,14 @@ final class JobRecords {
     }
 
     /** The job ends FAILED; its machine (if it still has one) goes to {@code machineState} (null: stays as it is). */
-    void fail(long jobId, MachineState machineState, String error) {
+    void fail(JobLease lease, MachineState machineState, String error) {
         Instant now = clock.instant();
         store.writing(em -> {
-            JobEntity j = em.find(JobEntity.class, jobId);
+            JobEntity j = held(em, lease);
             if (ended(j)) {
                 return;
             }
+            j.endLease();
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
             if (m != null && machineState != null) {
                 m.setState(machineState.name());
@@ -134,13 +165,15 @@ final class JobRecords {
      * An attempt failed in a way that may pass: the job waits for its next attempt (after a pause that doubles each
      * time), or, with its attempts spent, ends FAILED with its machine in ERROR.
      */
-    void failedAttempt(long jobId, String reason) {
+    void failedAttempt(JobLease lease, String reason) {
         Instant now = clock.instant();
         store.writing(em -> {
-            JobEntity j = em.find(JobEntity.class, jobId);
+            JobEntity j = held(em, lease);
             if (ended(j)) {
                 return;
             }
+            j.endLease();
+            j.setClaims(0);
             int failed = j.getAttempts() + 1;
             j.setAttempts(failed);
             j.setUpdatedAt(now);

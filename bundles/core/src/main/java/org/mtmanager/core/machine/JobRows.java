@@ -1,10 +1,12 @@
 package org.mtmanager.core.machine;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
@@ -15,7 +17,11 @@ import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;
 
-/** Job rows as the machine service writes them: one open job per machine, and idempotency keys. */
+/**
+ * Job rows as the machine service writes them: one open job per machine, and idempotency keys. One open job per
+ * machine holds across nodes through the job's unique {@code OPENMACHINEID}; {@link #requireNoOpenJob} only says
+ * so earlier, in the common case, with the machine's name.
+ */
 final class JobRows {
 
     private JobRows() {
@@ -25,8 +31,12 @@ final class JobRows {
 
     static void requireNoOpenJob(EntityManager em, MachineEntity m) {
         if (!open(em, m).isEmpty()) {
-            throw MtmException.conflict(null, "machine " + m.getHostname() + " already has a job running; wait for it to end");
+            throw busy(m);
         }
+    }
+
+    private static MtmException busy(MachineEntity m) {
+        return MtmException.conflict(null, "machine " + m.getHostname() + " already has a job running; wait for it to end");
     }
 
     /**
@@ -43,6 +53,8 @@ final class JobRows {
             return;
         }
         JobEntity j = open.get(0);
+        // A node may have claimed it as it came due: its lease ends, and its next write is refused.
+        j.endLease();
         j.setState(JobState.FAILED.name());
         j.setError("cancelled: replaced by a " + by.name().toLowerCase(Locale.ROOT) + " of " + username
             + " while it was " + (j.getStep() == null ? "waiting" : j.getStep()));
@@ -55,6 +67,17 @@ final class JobRows {
     private static List<JobEntity> open(EntityManager em, MachineEntity m) {
         return em.createQuery("SELECT j FROM JobEntity j WHERE j.machineId = :m AND j.state IN :open", JobEntity.class)
             .setParameter("m", m.getId()).setParameter("open", OPEN).getResultList();
+    }
+
+    /** Whether the database refused a row for a unique value (SQL state class 23); cause chains may loop. */
+    private static boolean uniqueViolation(PersistenceException e) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Job sameKey(EntityManager em, Caller caller, String key, JobType type, Long machineId) {
@@ -73,8 +96,12 @@ final class JobRows {
         return MachineViews.job(j);
     }
 
-    static Job newJob(EntityManager em, Caller caller, MachineEntity m, JobType type, String key) {
-        Instant now = Instant.now();
+    /**
+     * A new QUEUED job of the machine. Another open job of the machine, made at the same moment by another request
+     * (on this node or another), makes this one a conflict, and the request's transaction is rolled back.
+     */
+    static Job newJob(EntityManager em, Caller caller, MachineEntity m, JobType type, String key, Instant now) {
+        em.flush(); // what the request changed before: a conflict in the flush below is the job's own
         JobEntity j = new JobEntity();
         j.setType(type.name());
         j.setMachineId(m.getId());
@@ -87,7 +114,14 @@ final class JobRows {
         j.setCreatedAt(now);
         j.setUpdatedAt(now);
         em.persist(j);
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) {
+                throw busy(m);
+            }
+            throw e;
+        }
         return MachineViews.job(j);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.mtmanager.api.job.JobType;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.cluster.JobLease;
 import org.mtmanager.spi.hypervisor.Capability;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
@@ -16,7 +17,8 @@ import org.mtmanager.store.entity.PlanEntity;
 
 /**
  * The work of each job type, from its start: driver calls are idempotent, so a job run again after a crash or a
- * failed attempt does what is left and repeats what was done harmlessly.
+ * failed attempt does what is left and repeats what was done harmlessly. Every write of a step holds only under the
+ * job's lease ({@link JobRecords}).
  */
 final class JobSteps {
     private final Store store;
@@ -27,40 +29,40 @@ final class JobSteps {
         this.records = records;
     }
 
-    void run(long jobId, JobType type, MachineEntity m, PlanEntity p, HostConfig host, HypervisorDriver driver)
+    void run(JobLease lease, JobType type, MachineEntity m, PlanEntity p, HostConfig host, HypervisorDriver driver)
         throws DriverException {
         switch (type) {
             case CREATE -> {
-                if (!records.progress(jobId, "creating the machine on host " + m.getHost(), 10)) {
+                if (!records.progress(lease, "creating the machine on host " + m.getHost(), 10)) {
                     return;
                 }
                 driver.create(host.settings(), new MachineSpec(m.getSerial(), m.getHostname(), p.getVcpu(), p.getMemoryMb(),
                     p.getDiskGb(), m.getPbxVersion(), m.getInternalIp(), m.getExtensions(), m.getLines()));
-                records.finish(jobId, MachineState.RUNNING, "machine " + m.getSerial() + " is running");
+                records.finish(lease, MachineState.RUNNING, "machine " + m.getSerial() + " is running");
             }
             case START -> {
-                if (!records.progress(jobId, "starting", 20)) {
+                if (!records.progress(lease, "starting", 20)) {
                     return;
                 }
                 driver.start(host.settings(), m.getSerial());
-                records.finish(jobId, MachineState.RUNNING, "started");
+                records.finish(lease, MachineState.RUNNING, "started");
             }
             case STOP -> {
-                if (!records.progress(jobId, "stopping", 20)) {
+                if (!records.progress(lease, "stopping", 20)) {
                     return;
                 }
                 driver.stop(host.settings(), m.getSerial());
-                records.finish(jobId, MachineState.STOPPED, "stopped");
+                records.finish(lease, MachineState.STOPPED, "stopped");
             }
             case DELETE -> {
-                if (!records.progress(jobId, "removing the machine from host " + m.getHost(), 20)) {
+                if (!records.progress(lease, "removing the machine from host " + m.getHost(), 20)) {
                     return;
                 }
                 driver.destroy(host.settings(), m.getSerial());
-                records.finish(jobId, MachineState.DELETED, "deleted; the record is kept for billing and audit");
+                records.finish(lease, MachineState.DELETED, "deleted; the record is kept for billing and audit");
             }
-            case UPGRADE -> upgrade(jobId, host, driver, m);
-            case RESIZE -> resize(jobId, host, driver, m);
+            case UPGRADE -> upgrade(lease, host, driver, m);
+            case RESIZE -> resize(lease, host, driver, m);
         }
     }
 
@@ -71,13 +73,13 @@ final class JobSteps {
      * failure that may pass (a retryable driver error) is then tried again like any other: the job waits for its
      * next attempt and resumes at the failed step; any other ends the job.
      */
-    private void upgrade(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+    private void upgrade(JobLease lease, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
         List<String> steps = store.read(em -> Allocation.upgradePath(em).stepsFrom(m.getPbxVersion()));
         boolean snapshots = driver.capabilities().contains(Capability.SNAPSHOT);
         String from = m.getPbxVersion();
         for (int i = 0; i < steps.size(); i++) {
             String to = steps.get(i);
-            if (!records.progress(jobId, "step " + (i + 1) + "/" + steps.size() + ": " + from + " > " + to, i * 100 / steps.size())) {
+            if (!records.progress(lease, "step " + (i + 1) + "/" + steps.size() + ": " + from + " > " + to, i * 100 / steps.size())) {
                 return;
             }
             String snapshot = "mtm-before-" + to;
@@ -96,28 +98,28 @@ final class JobSteps {
                 if (e.retryable()) {
                     throw new DriverException(failed, true, e);
                 }
-                records.fail(jobId, settle(host, driver, m), failed);
+                records.fail(lease, settle(host, driver, m), failed);
                 return;
             }
             String done = to;
-            store.writing(em -> em.find(MachineEntity.class, m.getId()).setPbxVersion(done));
+            records.step(lease, em -> em.find(MachineEntity.class, m.getId()).setPbxVersion(done));
             from = to;
         }
-        records.finish(jobId, settle(host, driver, m), "upgraded to " + from + " in " + steps.size() + " step(s)");
+        records.finish(lease, settle(host, driver, m), "upgraded to " + from + " in " + steps.size() + " step(s)");
     }
 
     /** Applies an approved plan change: the driver resizes, then the machine records its new plan. */
-    private void resize(long jobId, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
+    private void resize(JobLease lease, HostConfig host, HypervisorDriver driver, MachineEntity m) throws DriverException {
         PlanChangeEntity change = store.read(em -> em.createQuery(
                 "SELECT p FROM PlanChangeEntity p WHERE p.jobId = :j", PlanChangeEntity.class)
-            .setParameter("j", jobId).getSingleResult());
+            .setParameter("j", lease.jobId()).getSingleResult());
         PlanEntity to = store.read(em -> em.find(PlanEntity.class, change.getToPlanId()));
-        if (!records.progress(jobId, "resizing to plan " + to.getName(), 30)) {
+        if (!records.progress(lease, "resizing to plan " + to.getName(), 30)) {
             return;
         }
         driver.resize(host.settings(), m.getSerial(), to.getVcpu(), to.getMemoryMb(), to.getDiskGb());
-        store.writing(em -> em.find(MachineEntity.class, m.getId()).setPlanId(to.getId()));
-        records.finish(jobId, MachineState.valueOf(m.getState()), "now on plan " + to.getName());
+        records.step(lease, em -> em.find(MachineEntity.class, m.getId()).setPlanId(to.getId()));
+        records.finish(lease, MachineState.valueOf(m.getState()), "now on plan " + to.getName());
     }
 
     /** Where an upgraded machine rests: as the driver finds it. */

@@ -160,7 +160,7 @@ public class MachineServiceImpl implements MachineService {
                 em.flush();
                 audit.append(em, caller, AuditEvent.success("machine.create", "machine", m.getId(), owner.getId(),
                     m.getHostname() + " (" + m.getSerial() + ") on " + host.name()));
-                return JobRows.newJob(em, caller, m, JobType.CREATE, key);
+                return JobRows.newJob(em, caller, m, JobType.CREATE, key, engine.clock().instant());
             });
             engine.submit(job.id());
             return job;
@@ -218,7 +218,7 @@ public class MachineServiceImpl implements MachineService {
                 m.setUpdatedAt(Instant.now());
                 audit.append(em, caller, AuditEvent.success("machine.upgrade", "machine", m.getId(), m.getAccountId(),
                     m.getHostname() + ": " + m.getPbxVersion() + " > " + String.join(" > ", steps)));
-                return JobRows.newJob(em, caller, m, JobType.UPGRADE, key);
+                return JobRows.newJob(em, caller, m, JobType.UPGRADE, key, engine.clock().instant());
             });
             engine.submit(job.id());
             return job;
@@ -244,7 +244,7 @@ public class MachineServiceImpl implements MachineService {
                     throw MtmException.invalid("confirm", "must be true: " + what + " a machine needs confirmation");
                 }
                 boolean stranded = infra.host(m.getHost()).isEmpty() || infra.driver(m.getDriverType()).isEmpty();
-                JobRows.replaceStranded(em, m, stranded, type, caller.username(), Instant.now());
+                JobRows.replaceStranded(em, m, stranded, type, caller.username(), engine.clock().instant());
                 JobRows.requireNoOpenJob(em, m);
                 MachineState current = MachineState.valueOf(m.getState());
                 if (!current.canMoveTo(target)) {
@@ -254,7 +254,7 @@ public class MachineServiceImpl implements MachineService {
                 m.setState(target.name());
                 m.setUpdatedAt(Instant.now());
                 audit.append(em, caller, AuditEvent.success(action, "machine", m.getId(), m.getAccountId(), m.getHostname()));
-                return JobRows.newJob(em, caller, m, type, key);
+                return JobRows.newJob(em, caller, m, type, key, engine.clock().instant());
             });
             engine.submit(job.id());
             return job;
@@ -314,7 +314,7 @@ public class MachineServiceImpl implements MachineService {
                 if (approve) {
                     MachineEntity m = em.find(MachineEntity.class, p.getMachineId());
                     JobRows.requireNoOpenJob(em, m);
-                    p.setJobId(JobRows.newJob(em, caller, m, JobType.RESIZE, null).id());
+                    p.setJobId(JobRows.newJob(em, caller, m, JobType.RESIZE, null, engine.clock().instant()).id());
                 }
                 return PlanChanges.view(p);
             });

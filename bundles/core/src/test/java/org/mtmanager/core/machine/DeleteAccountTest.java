@@ -50,6 +50,7 @@ public class DeleteAccountTest {
     @Rule
     public final CoreFixture f = new CoreFixture();
 
+    private TestNode node;
     private JobEngine engine;
     private MachineServiceImpl machines;
     private Caller reseller;
@@ -58,7 +59,8 @@ public class DeleteAccountTest {
     @Before
     public void services() {
         Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         engine.addDeletionHook(new PlanChangeRelease(f.audit, f.auth));
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         reseller = f.tenantAdmin("reseller", "Orphanage", "orphan-admin", "reseller-admin");
@@ -67,7 +69,7 @@ public class DeleteAccountTest {
 
     @After
     public void stop() throws InterruptedException {
-        engine.stop();
+        node.stop();
     }
 
     @Test

@@ -35,6 +35,7 @@ public class DeleteRemovesRoutesTest {
     @Rule
     public final CoreFixture f = new CoreFixture();
 
+    private TestNode node;
     private JobEngine engine;
     private MachineServiceImpl machines;
     private DidRouteServiceImpl dids;
@@ -42,7 +43,8 @@ public class DeleteRemovesRoutesTest {
     @Before
     public void services() {
         Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         engine.addDeletionHook(new DidRelease(f.audit));
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         dids = new DidRouteServiceImpl(f.store, f.audit);
@@ -50,7 +52,7 @@ public class DeleteRemovesRoutesTest {
 
     @After
     public void stop() throws InterruptedException {
-        engine.stop();
+        node.stop();
     }
 
     private long running(String hostname) throws InterruptedException {

@@ -11,7 +11,10 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.junit.After;
@@ -43,6 +46,7 @@ public class JobEngineTest {
     public final CoreFixture f = new CoreFixture();
 
     private final Infrastructure infra = new Infrastructure();
+    private TestNode node;
     private JobEngine engine;
     private MachineServiceImpl machines;
 
@@ -55,6 +59,9 @@ public class JobEngineTest {
         /** What the next upgrade steps throw after half-applying, one each, before failOn is looked at. */
         final Queue<DriverException> upgradeFailures = new ConcurrentLinkedQueue<>();
         final Map<String, Integer> resized = new ConcurrentHashMap<>();
+        /** Creates begun, and the gate that the next create waits at (once), if any. */
+        final AtomicInteger creates = new AtomicInteger();
+        final AtomicReference<CountDownLatch> createGate = new AtomicReference<>();
 
         @Override
         public String type() {
@@ -68,6 +75,11 @@ public class JobEngineTest {
 
         @Override
         public DriverMachine create(HostSettings host, MachineSpec spec) throws DriverException {
+            creates.incrementAndGet();
+            CountDownLatch gate = createGate.getAndSet(null);
+            if (gate != null) {
+                passUninterruptibly(gate);
+            }
             Throwable failure = createFailures.poll();
             if (failure instanceof DriverException e) {
                 throw e;
@@ -78,6 +90,22 @@ public class JobEngineTest {
             }
             return machines.computeIfAbsent(spec.machineId(),
                 id -> new DriverMachine(id, PowerState.RUNNING, spec.pbxVersion(), spec.internalIp()));
+        }
+
+        /** As a driver's call that does not heed interrupts: it ends when the host answers, still interrupted. */
+        private static void passUninterruptibly(CountDownLatch gate) {
+            boolean interrupted = false;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (gate.getCount() > 0 && System.nanoTime() < deadline) {
+                try {
+                    gate.await(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
@@ -137,14 +165,15 @@ public class JobEngineTest {
 
     private void start() {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
     }
 
     @After
     public void stop() throws InterruptedException {
-        if (engine != null) {
-            engine.stop();
+        if (node != null) {
+            node.stop();
         }
     }
 
@@ -224,7 +253,7 @@ public class JobEngineTest {
         await(() -> jobState(job.id()) == JobState.SUCCEEDED);
         // Simulate a crash in the middle of a stop: the machine and its job are left as a dying process leaves them.
         machines.stop(f.admin, job.machineId(), true, null);
-        engine.stop();
+        node.stop();
         long stopJob = f.store.read(em -> em.createQuery("SELECT MAX(j.id) FROM JobEntity j", Long.class).getSingleResult());
         f.store.writing(em -> {
             JobEntity j = em.find(JobEntity.class, stopJob);
@@ -232,7 +261,8 @@ public class JobEngineTest {
             j.setStep("stopping");
             em.find(org.mtmanager.store.entity.MachineEntity.class, job.machineId()).setState(MachineState.STOPPING.name());
         });
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         await(() -> jobState(stopJob) == JobState.SUCCEEDED);
         assertEquals(MachineState.STOPPED, new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine)
             .get(f.admin, job.machineId()).state());

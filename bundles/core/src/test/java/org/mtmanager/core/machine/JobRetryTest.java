@@ -37,6 +37,10 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.core.TestClock;
+import org.mtmanager.core.cluster.JobLease;
+import org.mtmanager.core.cluster.JobLeases;
+import org.mtmanager.core.cluster.LeaseLostException;
+import org.mtmanager.core.cluster.LocalNode;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
@@ -45,25 +49,29 @@ import org.mtmanager.store.entity.JobEntity;
 
 /**
  * Whatever an attempt throws ends in a recorded outcome: tried again after growing pauses, then FAILED with the
- * machine in ERROR; and a job that no worker runs any more is run again without a restart. The clock is moved by
- * hand, so pauses take no time.
+ * machine in ERROR; and a job that no worker runs any more is run again, once its lease has run out, without a
+ * restart. The clock is moved by hand, so pauses and leases take no time.
  */
 public class JobRetryTest {
-    /** Three attempts, 10 s and then 20 s apart; abandoned after a minute unchanged. */
+    /** Three attempts, 10 s and then 20 s apart. */
     private static final Duration BACKOFF = Duration.ofSeconds(10);
+    private static final Duration LEASE = Duration.ofSeconds(10);
 
     @Rule
     public final CoreFixture f = new CoreFixture();
 
-    // Job rows are created on the system clock (JobRows), so the test's clock starts from it.
     private final TestClock clock = new TestClock(Instant.now());
     private final Infrastructure infra = new Infrastructure();
     private final JobEngineTest.MemoryDriver driver = new JobEngineTest.MemoryDriver();
     private RefusingStore store;
+    private TestNode node;
     private JobEngine engine;
     private MachineServiceImpl machines;
 
-    /** The platform's store, refusing the writes it is told to, by number (1 is the first write after arming). */
+    /**
+     * The platform's store, refusing the writes of job workers it is told to, by number (1 is the first write of a
+     * worker after arming). Claims, heartbeats and requests write on other threads, and are not refused.
+     */
     static final class RefusingStore implements Store {
         private final Store delegate;
         final AtomicInteger writes = new AtomicInteger();
@@ -85,7 +93,7 @@ public class JobRetryTest {
 
         @Override
         public <T> T write(Function<EntityManager, T> work) {
-            if (refused.contains(writes.incrementAndGet())) {
+            if (Thread.currentThread().getName().matches("mtm-job-\\d+") && refused.contains(writes.incrementAndGet())) {
                 // as OpenJPA reports what Derby refuses
                 throw new PersistenceException("<openjpa-3.2.2-re5933d6 fatal general error> "
                     + "org.apache.openjpa.persistence.PersistenceException: A truncation error was encountered trying to shrink "
@@ -96,23 +104,25 @@ public class JobRetryTest {
         }
     }
 
-    private void start(Duration tick) {
+    private void start(Duration poll) {
         store = new RefusingStore(f.store);
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
-        engine = new JobEngine(store, infra, clock, new RetryPolicy(3, BACKOFF, Duration.ofMinutes(5), Duration.ofMinutes(1), tick));
+        node = TestNode.start(store, infra, clock, new RetryPolicy(3, BACKOFF, Duration.ofMinutes(5)),
+            new LocalNode("n1", LEASE, null, poll));
+        engine = node.engine;
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
     }
 
-    /** The supervisor looks only when the test asks it to. */
+    /** The engine polls for claimable jobs only when the test asks it to (and once as it starts). */
     private void start() {
         start(Duration.ofHours(1));
     }
 
     @After
     public void stop() throws InterruptedException {
-        if (engine != null) {
-            engine.stop();
+        if (node != null) {
+            node.stop();
         }
     }
 
@@ -130,23 +140,23 @@ public class JobRetryTest {
         assertEquals("attempt 1 of 3 failed, next in 10 s: the memory driver failed: the image store is locked", first.getStep());
         assertEquals(clock.instant().plus(BACKOFF).truncatedTo(ChronoUnit.MILLIS), first.getNextAttemptAt());
         assertEquals(MachineState.CREATING, machineState(job));
-        assertEquals("not due yet", List.of(), engine.supervise());
+        assertEquals("not due yet", List.of(), engine.poll());
 
         clock.advance(BACKOFF);
-        assertEquals(List.of(job.id()), engine.supervise());
+        assertEquals(List.of(job.id()), engine.poll());
         await(() -> row(job.id()).getAttempts() == 2);
         assertEquals("attempt 2 of 3 failed, next in 20 s: the memory driver failed: org/mtmanager/hypervisor/memory/Disk",
             row(job.id()).getStep());
         clock.advance(Duration.ofSeconds(19));
-        assertEquals("the second pause is twice the first", List.of(), engine.supervise());
+        assertEquals("the second pause is twice the first", List.of(), engine.poll());
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(List.of(job.id()), engine.supervise());
+        assertEquals(List.of(job.id()), engine.poll());
 
         await(() -> jobState(job.id()) == JobState.FAILED);
         assertEquals("gave up after 3 attempts; the last failed: the memory driver failed: no details (the server log has them)",
             row(job.id()).getError());
         assertEquals(MachineState.ERROR, machineState(job));
-        assertEquals(List.of(), engine.supervise());
+        assertEquals(List.of(), engine.poll());
 
         // ERROR is a state that an action leaves: the failed machine is deleted.
         Job delete = machines.delete(f.admin, job.machineId(), true, null);
@@ -168,7 +178,7 @@ public class JobRetryTest {
             && step.endsWith("…"));
 
         clock.advance(BACKOFF);
-        engine.supervise();
+        engine.poll();
         await(() -> jobState(job.id()) == JobState.SUCCEEDED);
         assertEquals(MachineState.RUNNING, machineState(job));
         assertEquals(1, row(job.id()).getAttempts());
@@ -186,7 +196,7 @@ public class JobRetryTest {
             + "A truncation error was encountered trying to shrink VARCHAR 'x' to length 200.", row(job.id()).getStep());
 
         clock.advance(BACKOFF);
-        engine.supervise();
+        engine.poll();
         await(() -> jobState(job.id()) == JobState.SUCCEEDED);
         assertEquals(MachineState.RUNNING, machineState(job));
     }
@@ -204,10 +214,11 @@ public class JobRetryTest {
         assertEquals("creating the machine on host h1", left.getStep());
         assertEquals(10, left.getPercent());
         assertEquals(MachineState.CREATING, machineState(job));
-        assertEquals("a job changed less than a minute ago is not abandoned", List.of(), engine.supervise());
+        assertEquals("n1", left.getLeaseOwner());
+        assertEquals("its lease still holds", List.of(), engine.poll());
 
-        clock.advance(Duration.ofMinutes(2));
-        await(() -> jobState(job.id()) == JobState.SUCCEEDED); // by the supervisor's own schedule
+        clock.advance(LEASE.plusSeconds(1));
+        await(() -> jobState(job.id()) == JobState.SUCCEEDED); // by the engine's own polls
         assertEquals(MachineState.RUNNING, machineState(job));
         assertEquals(1, driver.machines.size());
     }
@@ -223,7 +234,7 @@ public class JobRetryTest {
 
         infra.removeDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
         clock.advance(BACKOFF);
-        assertEquals(List.of(job.id()), engine.supervise());
+        assertEquals(List.of(job.id()), engine.poll());
         await(() -> row(job.id()).getStep().startsWith("waiting for driver") && !engine.running(job.id()));
         assertEquals(MachineState.CREATING, machineState(job));
 
@@ -246,34 +257,39 @@ public class JobRetryTest {
         start();
         store.refuse(1, 2, 3, 4, 5, 6); // three runs, each refused its progress and then its failed attempt
         Job job = create("pbx-unrecorded");
-        for (int run = 1; run < 3; run++) {
+        for (int run = 1; run <= 3; run++) {
             int writes = 2 * run;
             await(() -> store.writes.get() >= writes && !engine.running(job.id()));
             assertEquals(JobState.QUEUED, jobState(job.id()));
-            clock.advance(Duration.ofMinutes(2));
-            assertEquals("abandoned: run again", List.of(job.id()), engine.supervise());
+            assertEquals("its lease holds until it runs out", List.of(), engine.poll());
+            clock.advance(LEASE.plusSeconds(1));
+            assertEquals("its lease ran out: claimed again", List.of(job.id()), engine.poll());
         }
         await(() -> jobState(job.id()) == JobState.FAILED);
-        assertEquals("gave up after 3 attempts whose outcome could not be recorded; the last failed: the database refused it: "
-            + "A truncation error was encountered trying to shrink VARCHAR 'x' to length 200.", row(job.id()).getError());
+        assertEquals("gave up after 3 attempts whose outcome could not be recorded (their node stopped, or the database"
+            + " refused it; the server logs say why)", row(job.id()).getError());
         assertEquals(MachineState.ERROR, machineState(job));
         assertEquals(0, driver.machines.size());
+        assertEquals(7, store.writes.get());
+        assertEquals(null, row(job.id()).getLeaseOwner());
+        assertEquals(null, row(job.id()).getOpenMachineId());
     }
 
     @Test
-    public void aJobWhoseFailureCannotBeRecordedEitherIsLeftAloneAfterItsAttempts() throws Exception {
+    public void aJobWhoseFailureCannotBeRecordedEitherIsFailedByALaterClaimAndNeverRunAgain() throws Exception {
         start();
         store.refuse(1, 2, 3, 4, 5, 6, 7); // the failure after three runs too
         Job job = create("pbx-unrecordable");
-        for (int run = 1; run <= 3; run++) {
-            int writes = run == 3 ? 7 : 2 * run;
+        for (int run = 1; run <= 4; run++) {
+            int writes = run == 4 ? 7 : 2 * run;
             await(() -> store.writes.get() >= writes && !engine.running(job.id()));
-            clock.advance(Duration.ofMinutes(2));
-            List<Long> submitted = engine.supervise();
-            assertEquals(run == 3 ? List.of() : List.of(job.id()), submitted);
+            assertEquals(JobState.QUEUED, jobState(job.id()));
+            clock.advance(LEASE.plusSeconds(1));
+            assertEquals(List.of(job.id()), engine.poll());
         }
-        assertEquals(7, store.writes.get());
-        assertEquals(JobState.QUEUED, jobState(job.id()));
+        await(() -> jobState(job.id()) == JobState.FAILED);
+        assertEquals("the fifth claim only wrote the failure", 8, store.writes.get());
+        assertEquals(MachineState.ERROR, machineState(job));
     }
 
     @Test
@@ -300,11 +316,13 @@ public class JobRetryTest {
         start();
         Job job = create("pbx-final");
         await(() -> jobState(job.id()) == JobState.SUCCEEDED && !engine.running(job.id()));
-        JobRecords records = new JobRecords(f.store, clock, RetryPolicy.DEFAULT, List.of());
-        records.failedAttempt(job.id(), "late");
-        records.fail(job.id(), MachineState.ERROR, "later");
-        records.waiting(job.id(), "waiting for host h1");
-        assertEquals(false, records.progress(job.id(), "creating", 10));
+        JobLeases leases = new JobLeases(LocalNode.named("n1"), clock);
+        JobRecords records = new JobRecords(f.store, clock, RetryPolicy.DEFAULT, List.of(), leases);
+        JobLease last = new JobLease(job.id(), row(job.id()).getFence(), 1);
+        assertThrows(LeaseLostException.class, () -> records.failedAttempt(last, "late"));
+        assertThrows(LeaseLostException.class, () -> records.fail(last, MachineState.ERROR, "later"));
+        assertThrows(LeaseLostException.class, () -> records.waiting(last, "waiting for host h1"));
+        assertThrows(LeaseLostException.class, () -> records.progress(last, "creating", 10));
         JobEntity row = row(job.id());
         assertEquals(JobState.SUCCEEDED.name(), row.getState());
         assertEquals(0, row.getAttempts());
@@ -331,7 +349,7 @@ public class JobRetryTest {
         assertEquals("15.0", driver.machines.values().iterator().next().pbxVersion());
 
         clock.advance(BACKOFF);
-        assertEquals(List.of(upgrade.id()), engine.supervise());
+        assertEquals(List.of(upgrade.id()), engine.poll());
         await(() -> jobState(upgrade.id()) == JobState.SUCCEEDED);
         assertEquals("16.0", machines.get(f.admin, created.machineId()).pbxVersion());
         assertEquals(MachineState.RUNNING, machineState(created));
@@ -365,7 +383,7 @@ public class JobRetryTest {
 
     @Test
     public void pausesDoubleUpToTheLongest() {
-        RetryPolicy p = new RetryPolicy(10, Duration.ofSeconds(15), Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofSeconds(1));
+        RetryPolicy p = new RetryPolicy(10, Duration.ofSeconds(15), Duration.ofMinutes(1));
         assertEquals(List.of(15L, 30L, 60L, 60L, 60L), List.of(1, 2, 3, 4, 9).stream().map(n -> p.backoff(n).toSeconds()).toList());
     }
 

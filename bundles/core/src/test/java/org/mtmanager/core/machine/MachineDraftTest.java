@@ -21,19 +21,21 @@ public class MachineDraftTest {
     public final CoreFixture f = new CoreFixture();
 
     private static final CustomerData CUSTOMER = new CustomerData("Co", "Ann", "ann@example.com", "+34 600 000 000", "Street 1", "B1");
+    private TestNode node;
     private JobEngine engine;
     private MachineServiceImpl machines;
 
     @Before
     public void services() {
         Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
     }
 
     @After
     public void stop() throws InterruptedException {
-        engine.stop();
+        node.stop();
     }
 
     @Test

@@ -31,13 +31,14 @@ public class ReconcilerTest {
 
     private final Infrastructure infra = new Infrastructure();
     private final JobEngineTest.MemoryDriver driver = new JobEngineTest.MemoryDriver();
+    private TestNode node;
     private JobEngine engine;
     private MachineServiceImpl machines;
     private Reconciler reconciler;
 
     @After
     public void stop() throws InterruptedException {
-        engine.stop();
+        node.stop();
         reconciler.stop();
     }
 
@@ -57,7 +58,8 @@ public class ReconcilerTest {
     public void reportsThenRepairsEveryKindOfDrift() throws Exception {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
 
@@ -91,7 +93,8 @@ public class ReconcilerTest {
     @Test
     public void onlyPlatformAdministratorsReconcileAndAbsentDriversAreSkipped() {
         infra.addHost(new HostConfig(new HostSettings("h2", "absent", Map.of()), 32, 65536, 1000));
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
         ReconciliationReport r = reconciler.reconcile(f.admin, true);
         assertEquals(0, r.hostsChecked());

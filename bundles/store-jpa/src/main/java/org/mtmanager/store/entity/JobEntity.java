@@ -11,11 +11,19 @@ import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
+import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
-/** A persisted job; jobs not in a final state are resumed when the platform starts, and tried again after a failure that may pass. */
+import org.mtmanager.api.job.JobState;
+
+/**
+ * A persisted job; jobs not in a final state are claimed by a node (a lease on the row), run, and tried again after
+ * a failure that may pass. While the job is open, {@code openMachineId} is its machine's id, and unique: so a
+ * machine has one open job at most, whichever node creates it.
+ */
 @Entity
-@Table(name = "MTM_JOB", indexes = {@Index(name = "IX_JOB_MACHINE", columnList = "MACHINEID, STATE"), @Index(name = "IX_JOB_KEY", columnList = "ACCOUNTPATH, IDEMPOTENCYKEY"), @Index(name = "IX_JOB_STATE", columnList = "STATE")})
+@Table(name = "MTM_JOB", indexes = {@Index(name = "IX_JOB_MACHINE", columnList = "MACHINEID, STATE"), @Index(name = "IX_JOB_KEY", columnList = "ACCOUNTPATH, IDEMPOTENCYKEY"), @Index(name = "IX_JOB_STATE", columnList = "STATE")},
+    uniqueConstraints = @UniqueConstraint(name = "UQ_JOB_OPENMACHINE", columnNames = "OPENMACHINEID"))
 public class JobEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
@@ -43,6 +51,17 @@ public class JobEntity {
     private String createdBy;
     private Timestamp createdAt;
     private Timestamp updatedAt;
+    /** The node that holds the job's lease (runs it now); null when no node does. */
+    @Column(length = 64)
+    private String leaseOwner;
+    /** When the lease ends unless its node renews it. */
+    private Timestamp leaseUntil;
+    /** +1 at every claim: a write of the job's worker holds only while the fence is the one it claimed. */
+    private long fence;
+    /** Claims since the job last recorded an outcome of its own: runs that died or whose outcome was refused. */
+    private int claims;
+    /** The machine's id while the job is open, null once it is final (unique: one open job per machine). */
+    private Long openMachineId;
     @Version
     private long version;
 
@@ -82,8 +101,10 @@ public class JobEntity {
         return state;
     }
 
+    /** Also keeps {@code openMachineId}: set while the job is open, cleared once it is final. */
     public void setState(String state) {
         this.state = state;
+        this.openMachineId = JobState.valueOf(state).isFinal() ? null : machineId;
     }
 
     public String getStep() {
@@ -164,6 +185,36 @@ public class JobEntity {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public String getLeaseOwner() {
+        return leaseOwner;
+    }
+
+    public Instant getLeaseUntil() {
+        return leaseUntil == null ? null : leaseUntil.toInstant();
+    }
+
+    /** The job's lease ends: no node holds it (the fence stays, so a late write of its last holder is refused). */
+    public void endLease() {
+        this.leaseOwner = null;
+        this.leaseUntil = null;
+    }
+
+    public long getFence() {
+        return fence;
+    }
+
+    public int getClaims() {
+        return claims;
+    }
+
+    public void setClaims(int claims) {
+        this.claims = claims;
+    }
+
+    public Long getOpenMachineId() {
+        return openMachineId;
     }
 
     public long getVersion() {

@@ -1,0 +1,6 @@
+/**
+ * The server nodes that share the platform's database: each keeps a row with its heartbeat, and runs the jobs
+ * whose lease it holds. A node silent for longer than its lease is DOWN, and its jobs are free for the others.
+ * Only the platform's administrators see nodes.
+ */
+package org.mtmanager.api.node;

@@ -1,0 +1,41 @@
+package org.mtmanager.core.machine;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.mtmanager.core.cluster.LocalNode;
+import org.mtmanager.core.cluster.NodeMembership;
+import org.mtmanager.store.Store;
+
+/** A server node for tests: its row (heartbeating) and its job engine, on a store. */
+final class TestNode {
+    final NodeMembership membership;
+    final JobEngine engine;
+
+    private TestNode(NodeMembership membership, JobEngine engine) {
+        this.membership = membership;
+        this.engine = engine;
+    }
+
+    /** Node "n1" on the system clock with the default retry policy. */
+    static TestNode start(Store store, Infrastructure infra) {
+        return start(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT, LocalNode.named("n1"));
+    }
+
+    static TestNode start(Store store, Infrastructure infra, Clock clock, RetryPolicy policy, LocalNode node) {
+        NodeMembership membership = new NodeMembership(store, node, clock, node.name() + ":8181", "test");
+        return new TestNode(membership, new JobEngine(store, infra, clock, policy, membership));
+    }
+
+    /** A clean stop, as when the platform shuts down. */
+    void stop() throws InterruptedException {
+        engine.stop(Duration.ofSeconds(30));
+        membership.stop();
+    }
+
+    /** As a node whose process died: no more heartbeats or claims; a worker still under way writes under its fence. */
+    void die() throws InterruptedException {
+        engine.abandon();
+        membership.abandon();
+    }
+}

@@ -1,0 +1,32 @@
+package org.mtmanager.rest.resource;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+
+import org.mtmanager.api.Page;
+import org.mtmanager.api.node.Node;
+import org.mtmanager.api.node.NodeService;
+import org.mtmanager.rest.support.Doc;
+import org.mtmanager.rest.support.Params;
+
+/** {@code /nodes}: the server nodes on the platform's database, their state and the jobs each runs (platform administrators). */
+@Path("/nodes")
+@Produces(MediaType.APPLICATION_JSON)
+public class NodeResource {
+    private final NodeService nodes;
+
+    public NodeResource(NodeService nodes) {
+        this.nodes = nodes;
+    }
+
+    @GET
+    @Doc(value = "Every server node with its state (UP, DOWN after its lease without a heartbeat, STOPPED) and the"
+        + " jobs whose lease it holds (platform administrators)", returns = Node.class, page = true)
+    public Page<Node> list(@Context HttpServletRequest req) {
+        return nodes.list(Params.caller(req));
+    }
+}
