@@ -7,6 +7,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import javax.persistence.EntityManagerFactory;
@@ -25,6 +27,8 @@ import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.audit.AuditServiceImpl;
 import org.mtmanager.core.bootstrap.PlatformBootstrap;
+import org.mtmanager.core.cluster.DutyLeases;
+import org.mtmanager.core.cluster.LocalNode;
 import org.mtmanager.core.catalog.PlanServiceImpl;
 import org.mtmanager.core.catalog.SettingServiceImpl;
 import org.mtmanager.core.security.AuthServiceImpl;
@@ -45,6 +49,7 @@ public class CoreFixture extends ExternalResource {
     public final TemporaryFolder tmp = new TemporaryFolder();
     public final TestClock clock = new TestClock(Instant.parse("2030-01-01T10:00:00Z"));
     private String dbName;
+    private final List<EntityManagerFactory> others = new ArrayList<>();
     public EntityManagerFactory emf;
     public JpaStore store;
     public AuditLog audit;
@@ -56,6 +61,8 @@ public class CoreFixture extends ExternalResource {
     public PlanServiceImpl plans;
     public SettingServiceImpl settings;
     public AuditServiceImpl auditService;
+    /** This node's duty leases (node "n1"), on the test clock. */
+    public DutyLeases duties;
     /** The platform acting through REST with the platform administrator's scope. */
     public Caller admin;
 
@@ -75,11 +82,23 @@ public class CoreFixture extends ExternalResource {
         plans = new PlanServiceImpl(store, audit);
         settings = new SettingServiceImpl(store, audit);
         auditService = new AuditServiceImpl(store);
+        duties = new DutyLeases(store, LocalNode.named("n1"), clock);
         admin = boot.systemCaller(Channel.REST);
+    }
+
+    /**
+     * Another node on the same database: a factory of its own (its own connections and caches), as a second server
+     * has. Closed with the fixture.
+     */
+    public JpaStore otherNode() {
+        EntityManagerFactory other = JpaStores.embeddedFactory("jdbc:derby:memory:" + dbName + ";create=true");
+        others.add(other);
+        return new JpaStore(other);
     }
 
     @Override
     protected void after() {
+        others.forEach(EntityManagerFactory::close);
         if (emf != null) {
             emf.close();
         }

@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
 
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.store.entity.InternalAddressEntity;
+import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.SettingEntity;
 
 /**
  * What a new machine is given: a host with room, a serial number, an internal address and the latest PBX
- * version; all read inside the creating transaction, so two creates never get the same serial or address.
+ * version; all read inside the creating transaction. Two creates on different nodes may still choose the same
+ * serial or address: the serial's unique column and the address's row ({@link #takeAddress}) refuse the second at
+ * its commit, and the store runs it again, when it reads the first one's choice and takes the next free value.
  */
 final class Allocation {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,6 +79,27 @@ final class Allocation {
             }
         }
         throw new MtmException(ErrorCode.CONFLICT, "host " + host.name() + ": the internal network " + net + " has no free address");
+    }
+
+    /**
+     * Takes the machine's internal address, chosen by {@link #internalIp}, in the address table, after the machine
+     * row has its id. A row still naming a deleted machine is taken over; one naming a live machine means another
+     * create took the address after this one read the free ones, so this unit of work must run again.
+     */
+    static void takeAddress(EntityManager em, MachineEntity m) {
+        InternalAddressEntity row = em.find(InternalAddressEntity.class, m.getInternalIp());
+        if (row == null) {
+            row = new InternalAddressEntity();
+            row.setAddress(m.getInternalIp());
+            row.setMachineId(m.getId());
+            em.persist(row);
+            return;
+        }
+        MachineEntity holder = em.find(MachineEntity.class, row.getMachineId());
+        if (holder != null && holder.getId() != m.getId() && !MachineState.DELETED.name().equals(holder.getState())) {
+            throw new OptimisticLockException("internal address " + m.getInternalIp() + " was taken concurrently");
+        }
+        row.setMachineId(m.getId());
     }
 
     static UpgradePath upgradePath(EntityManager em) {

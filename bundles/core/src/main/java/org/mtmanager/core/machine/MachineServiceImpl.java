@@ -158,6 +158,7 @@ public class MachineServiceImpl implements MachineService {
                 em.persist(m);
                 em.remove(d);
                 em.flush();
+                Allocation.takeAddress(em, m);
                 audit.append(em, caller, AuditEvent.success("machine.create", "machine", m.getId(), owner.getId(),
                     m.getHostname() + " (" + m.getSerial() + ") on " + host.name()));
                 return JobRows.newJob(em, caller, m, JobType.CREATE, key);

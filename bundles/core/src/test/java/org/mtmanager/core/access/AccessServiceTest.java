@@ -108,7 +108,7 @@ public class AccessServiceTest {
 
     @Before
     public void services() throws Exception {
-        firewall = new Firewall(f.store, f.audit, f.auth, Map.of("backend", "memory", "publicAddress", "198.18.0.1",
+        firewall = new Firewall(f.store, f.audit, f.auth, f.duties, Map.of("backend", "memory", "publicAddress", "198.18.0.1",
             "retrySeconds", "3600", "expirySeconds", "3600"));
         firewall.probes = s -> edge(true, "198.18.0.1");
         firewall.addBackend(backend, Map.of(FirewallBackend.TYPE_PROPERTY, "memory"));

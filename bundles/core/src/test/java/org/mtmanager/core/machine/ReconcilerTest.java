@@ -59,7 +59,7 @@ public class ReconcilerTest {
         infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
         engine = new JobEngine(f.store, infra);
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
-        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
+        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, f.duties, Map.of("intervalMinutes", "0"));
 
         long gone = running("pbx-gone");
         long halted = running("pbx-halted");
@@ -92,7 +92,7 @@ public class ReconcilerTest {
     public void onlyPlatformAdministratorsReconcileAndAbsentDriversAreSkipped() {
         infra.addHost(new HostConfig(new HostSettings("h2", "absent", Map.of()), 32, 65536, 1000));
         engine = new JobEngine(f.store, infra);
-        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
+        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, f.duties, Map.of("intervalMinutes", "0"));
         ReconciliationReport r = reconciler.reconcile(f.admin, true);
         assertEquals(0, r.hostsChecked());
         assertTrue(r.hostsSkipped().get(0), r.hostsSkipped().get(0).contains("unavailable"));
