@@ -110,7 +110,7 @@ public class Firewall {
         // What only this node knows (its own start, its own failed change) it syncs itself; what the database
         // says (pending grants, expired grants) the holders of the duties act on.
         schedules.add(timer.scheduleWithFixedDelay(this::syncIfDirty, 0, retrySeconds, TimeUnit.SECONDS));
-        sync.every(Duration.ofSeconds(retrySeconds), Duration.ZERO);
+        sync.every(Duration.ofSeconds(retrySeconds), sync.tickEvery()); // the start's own sync is syncIfDirty's
         expiry.every(Duration.ofSeconds(expirySeconds), Duration.ofSeconds(expirySeconds));
     }
 

@@ -50,6 +50,11 @@ public final class DutySchedule {
         }
     }
 
+    /** How often this schedule ticks. */
+    public Duration tickEvery() {
+        return leases.tick();
+    }
+
     /** Stops ticking here and gives the duty up for another node. */
     public synchronized void stop() {
         cancel();
