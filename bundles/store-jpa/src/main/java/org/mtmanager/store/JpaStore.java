@@ -58,7 +58,8 @@ public class JpaStore implements Store {
                 if (attempt >= ATTEMPTS || !retryable(e)) {
                     throw translate(e);
                 }
-                LOG.debug("unit of work refused by the database ({}); attempt {} of {}", e.getMessage(), attempt + 1, ATTEMPTS);
+                LOG.debug("unit of work refused by the database (SQLState {}, {}); attempt {} of {}", sqlState(e),
+                    rootMessage(e), attempt + 1, ATTEMPTS);
                 backOff(attempt);
             }
         }
@@ -127,6 +128,14 @@ public class JpaStore implements Store {
             }
         }
         return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 32; depth++) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     private static boolean causes(Throwable e, Class<? extends Throwable> type) {
