@@ -80,6 +80,7 @@ final class JobRecords {
         Instant now = clock.instant();
         List<Runnable> afterCommit = new ArrayList<>();
         store.writing(em -> {
+            afterCommit.clear(); // the store may run this again: only the committed attempt's actions run
             JobEntity j = em.find(JobEntity.class, jobId);
             if (ended(j)) {
                 return;
