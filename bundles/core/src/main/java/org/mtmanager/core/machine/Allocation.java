@@ -12,14 +12,14 @@ import javax.persistence.OptimisticLockException;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.store.entity.InternalAddressEntity;
+import org.mtmanager.store.entity.MachineClaimEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.SettingEntity;
 
 /**
  * What a new machine is given: a host with room, a serial number, an internal address and the latest PBX
  * version; all read inside the creating transaction. Two creates on different nodes may still choose the same
- * serial or address: the serial's unique column and the address's row ({@link #takeAddress}) refuse the second at
+ * serial, address or hostname: the serial's unique column and the claims ({@link #claim}) refuse the second at
  * its commit, and the store runs it again, when it reads the first one's choice and takes the next free value.
  */
 final class Allocation {
@@ -82,22 +82,29 @@ final class Allocation {
     }
 
     /**
-     * Takes the machine's internal address, chosen by {@link #internalIp}, in the address table, after the machine
-     * row has its id. A row still naming a deleted machine is taken over; one naming a live machine means another
-     * create took the address after this one read the free ones, so this unit of work must run again.
+     * Takes what the machine holds alone among live machines, its internal address (chosen by {@link #internalIp})
+     * and its hostname (checked free by {@code MachineInput.requireFreeHostname}), once the machine row has its id.
+     * A claim still naming a deleted machine is taken over; one naming a live machine means another create took
+     * the value after this one read it free, so this unit of work must run again (and then chooses another
+     * address, or answers that the hostname is taken).
      */
-    static void takeAddress(EntityManager em, MachineEntity m) {
-        InternalAddressEntity row = em.find(InternalAddressEntity.class, m.getInternalIp());
+    static void claim(EntityManager em, MachineEntity m) {
+        claim(em, m, MachineClaimEntity.ADDRESS + m.getInternalIp());
+        claim(em, m, MachineClaimEntity.HOSTNAME + m.getHostname());
+    }
+
+    private static void claim(EntityManager em, MachineEntity m, String value) {
+        MachineClaimEntity row = em.find(MachineClaimEntity.class, value);
         if (row == null) {
-            row = new InternalAddressEntity();
-            row.setAddress(m.getInternalIp());
+            row = new MachineClaimEntity();
+            row.setClaim(value);
             row.setMachineId(m.getId());
             em.persist(row);
             return;
         }
         MachineEntity holder = em.find(MachineEntity.class, row.getMachineId());
         if (holder != null && holder.getId() != m.getId() && !MachineState.DELETED.name().equals(holder.getState())) {
-            throw new OptimisticLockException("internal address " + m.getInternalIp() + " was taken concurrently");
+            throw new OptimisticLockException(value + " was taken concurrently");
         }
         row.setMachineId(m.getId());
     }

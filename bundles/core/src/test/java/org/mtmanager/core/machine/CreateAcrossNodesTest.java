@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.audit.ChainVerification;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
@@ -25,13 +27,14 @@ import org.mtmanager.core.CoreFixture;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.catalog.PlanServiceImpl;
 import org.mtmanager.store.JpaStore;
-import org.mtmanager.store.entity.InternalAddressEntity;
+import org.mtmanager.store.entity.MachineClaimEntity;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;
 
 /**
  * Creates through two nodes at once (two service graphs over two factories on one database): the database alone
- * keeps every serial and internal address unique, and a deleted machine's address is given again.
+ * keeps every serial, internal address, hostname and idempotency key unique, and a deleted machine's address is
+ * given again.
  */
 public class CreateAcrossNodesTest {
     @Rule
@@ -92,11 +95,69 @@ public class CreateAcrossNodesTest {
         assertEquals("serials", rows.size(), rows.stream().map(MachineEntity::getSerial).distinct().count());
         assertEquals("internal addresses", rows.size(), rows.stream().map(MachineEntity::getInternalIp).distinct().count());
         for (MachineEntity m : rows) {
-            InternalAddressEntity taken = f.store.read(em -> em.find(InternalAddressEntity.class, m.getInternalIp()));
-            assertEquals(m.getInternalIp(), m.getId(), taken.getMachineId());
+            for (String claim : List.of(MachineClaimEntity.ADDRESS + m.getInternalIp(), MachineClaimEntity.HOSTNAME + m.getHostname())) {
+                assertEquals(claim, m.getId(), f.store.read(em -> em.find(MachineClaimEntity.class, claim)).getMachineId());
+            }
         }
         ChainVerification v = f.auditService.verify(f.admin);
         assertTrue(v.message(), v.intact());
+    }
+
+    @Test
+    public void oneIdempotencyKeyThroughTwoNodesMakesOneMachine() throws Exception {
+        long draft = nodes.get(0).saveDraft(f.admin, new MachineRequest(null, "pbx-once", null, CUSTOMER, "SS", 5, 1, null)).id();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Job>> jobs = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            MachineServiceImpl machines = nodes.get(i % 2);
+            jobs.add(pool.submit(() -> {
+                start.await();
+                return machines.create(f.admin, draft, "create-pbx-once");
+            }));
+        }
+        start.countDown();
+        Set<Long> jobIds = new HashSet<>();
+        for (Future<Job> j : jobs) {
+            jobIds.add(j.get().id());
+        }
+        pool.shutdown();
+        assertEquals("every request answers the one job", 1, jobIds.size());
+        assertEquals(1L, f.count("MachineEntity"));
+    }
+
+    @Test
+    public void oneHostnameThroughTwoNodesAtOnceMakesOneMachine() throws Exception {
+        List<Long> drafts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            drafts.add(nodes.get(i % 2).saveDraft(f.admin, new MachineRequest(null, "pbx-same", null, CUSTOMER, "SS", 5, 1, null)).id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            MachineServiceImpl machines = nodes.get(i % 2);
+            long draft = drafts.get(i);
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    machines.create(f.admin, draft, null);
+                    return "created";
+                } catch (MtmException e) {
+                    return e.code() + " " + e.field() + " " + e.getMessage();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> answers = new ArrayList<>();
+        for (Future<String> o : outcomes) {
+            answers.add(o.get());
+        }
+        pool.shutdown();
+        assertEquals(answers.toString(), 1, answers.stream().filter("created"::equals).count());
+        assertEquals(answers.toString(), 5, answers.stream()
+            .filter("CONFLICT hostname hostname: pbx-same is taken on this platform"::equals).count());
+        assertEquals(1L, f.count("MachineEntity"));
     }
 
     @Test
@@ -112,6 +173,6 @@ public class CreateAcrossNodesTest {
         long second = nodes.get(1).create(f.admin, nodes.get(1).saveDraft(f.admin,
             new MachineRequest(null, "pbx-new", null, CUSTOMER, "SS", 5, 1, null)).id(), null).machineId();
         assertEquals(address, f.store.read(em -> em.find(MachineEntity.class, second).getInternalIp()));
-        assertEquals(second, f.store.read(em -> em.find(InternalAddressEntity.class, address)).getMachineId());
+        assertEquals(second, f.store.read(em -> em.find(MachineClaimEntity.class, MachineClaimEntity.ADDRESS + address)).getMachineId());
     }
 }
