@@ -24,6 +24,8 @@ import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.audit.AuditServiceImpl;
 import org.mtmanager.core.bootstrap.PlatformBootstrap;
+import org.mtmanager.core.cluster.DutyLeases;
+import org.mtmanager.core.cluster.LocalNode;
 import org.mtmanager.core.catalog.PlanServiceImpl;
 import org.mtmanager.core.catalog.SettingServiceImpl;
 import org.mtmanager.core.security.AuthServiceImpl;
@@ -58,6 +60,8 @@ public class CoreFixture extends ExternalResource {
     public PlanServiceImpl plans;
     public SettingServiceImpl settings;
     public AuditServiceImpl auditService;
+    /** This node's duty leases (node "n1"), on the test clock. */
+    public DutyLeases duties;
     /** The platform acting through REST with the platform administrator's scope. */
     public Caller admin;
 
@@ -77,11 +81,12 @@ public class CoreFixture extends ExternalResource {
         plans = new PlanServiceImpl(store, audit);
         settings = new SettingServiceImpl(store, audit);
         auditService = new AuditServiceImpl(store);
+        duties = new DutyLeases(store, LocalNode.named("n1"), clock);
         admin = boot.systemCaller(Channel.REST);
     }
 
     /** Another store on the same database, as another node of the platform has: its own connections and caches. */
-    public JpaStore otherStore() {
+    public JpaStore otherNode() {
         EntityManagerFactory other = db.factory();
         others.add(other);
         return new JpaStore(other);

@@ -1,7 +1,10 @@
 package org.mtmanager.store;
 
 import java.sql.SQLException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -12,11 +15,23 @@ import javax.persistence.PersistenceException;
 
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** A {@link Store} over a JPA EntityManagerFactory (resource-local transactions). */
+/**
+ * A {@link Store} over a JPA EntityManagerFactory (resource-local transactions). Nothing here is shared between
+ * writers: concurrent units of work, on this node or on others, meet only in the database, and a unit the
+ * database refused for a conflict that a second try can resolve runs again (see {@link Store}).
+ */
 public class JpaStore implements Store {
+    /** Attempts of one unit of work; enough for a dozen writers all taking the same lowest free value. */
+    static final int ATTEMPTS = 12;
+    /** Deadlock and serialization failures (SQL standard, PostgreSQL), lock timeout and deadlock (Derby). */
+    private static final Set<String> TRANSIENT = Set.of("40001", "40P01", "40XL1", "40XL2");
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
+
     private final EntityManagerFactory emf;
-    private final ReentrantLock writeLock = new ReentrantLock(true);
 
     public JpaStore(EntityManagerFactory emf) {
         this.emf = emf;
@@ -36,7 +51,21 @@ public class JpaStore implements Store {
 
     @Override
     public <T> T write(Function<EntityManager, T> work) {
-        writeLock.lock();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return once(work);
+            } catch (PersistenceException e) {
+                if (attempt >= ATTEMPTS || !retryable(e)) {
+                    throw translate(e);
+                }
+                LOG.debug("unit of work refused by the database (SQLState {}, {}); attempt {} of {}", sqlState(e),
+                    rootMessage(e), attempt + 1, ATTEMPTS);
+                backOff(attempt);
+            }
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
         try {
@@ -45,8 +74,6 @@ public class JpaStore implements Store {
             em.flush();
             tx.commit();
             return result;
-        } catch (PersistenceException e) {
-            throw translate(e);
         } finally {
             try {
                 if (tx.isActive()) {
@@ -54,23 +81,70 @@ public class JpaStore implements Store {
                 }
             } finally {
                 em.close();
-                writeLock.unlock();
             }
         }
     }
 
+    /** A few milliseconds, growing and jittered, so that writers that collided do not collide again in step. */
+    private static void backOff(int attempt) {
+        long maxMillis = Math.min(100, 5L << Math.min(attempt, 5));
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(ThreadLocalRandom.current().nextLong(1, maxMillis + 1)));
+    }
+
+    /**
+     * Whether running the unit again can succeed: a deadlock, a serialization failure or a lock timeout; a row
+     * changed since it was read (its version); a unique value another writer committed first (the next attempt
+     * reads it: an allocation chooses the next free value, a check of the value answers its own conflict).
+     */
+    static boolean retryable(PersistenceException e) {
+        String state = sqlState(e);
+        if (state != null) {
+            return TRANSIENT.contains(state) || UNIQUE_VIOLATION.equals(state);
+        }
+        return causes(e, OptimisticLockException.class);
+    }
+
     /** Duplicate keys and concurrent updates are the client's problem (409); anything else is ours. */
     static RuntimeException translate(PersistenceException e) {
-        if (e instanceof OptimisticLockException) {
+        String state = sqlState(e);
+        if (state != null && TRANSIENT.contains(state)) {
+            return new MtmException(ErrorCode.CONFLICT, "the database is busy with concurrent changes; retry");
+        }
+        if (state != null && state.startsWith("23")) {
+            return new MtmException(ErrorCode.CONFLICT, "a record with the same unique value already exists");
+        }
+        if (causes(e, OptimisticLockException.class)) {
             return new MtmException(ErrorCode.CONFLICT, "the record was changed concurrently; read it again and retry");
         }
+        return e;
+    }
+
+    private static String sqlState(Throwable e) {
         // A bounded walk: cause chains may loop.
         Throwable t = e;
         for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return new MtmException(ErrorCode.CONFLICT, "a record with the same unique value already exists");
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
             }
         }
-        return e;
+        return null;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 32; depth++) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static boolean causes(Throwable e, Class<? extends Throwable> type) {
+        Throwable t = e;
+        for (int depth = 0; t != null && depth < 32; depth++, t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -111,6 +111,12 @@ public class AccessServiceImpl implements AccessService {
             throw new MtmException(ErrorCode.FORBIDDEN, "service", "service: a distributor's machines get "
                 + String.join(", ", distributorServices(em)) + " only, unless the platform grants more on the machine");
         }
+        if (installed[0]) {
+            // A previous attempt of this unit installed its entry and was then refused by the database: the full
+            // sync removes what the database lacks, and this attempt may choose another port.
+            firewall.markDirty();
+            installed[0] = false;
+        }
         PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor.isPresent());
         GrantEntity g = new GrantEntity();
         g.setMachineId(m.getId());
@@ -137,6 +143,8 @@ public class AccessServiceImpl implements AccessService {
         // PENDING for the retrying sync) instead of inserted and then updated.
         Policy add = Policy.of(port == null ? List.of() : List.of(AccessPolicy.forward(port, m.getInternalIp())),
             List.of(AccessPolicy.allow(g, m.getInternalIp())));
+        // The database has checked the port and the audit before anything is installed.
+        em.flush();
         installed[0] = firewall.change(add, Policy.EMPTY, List.of());
         if (installed[0]) {
             g.setState(GrantState.ACTIVE.name());

@@ -2,14 +2,17 @@ package org.mtmanager.core.access;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -24,6 +27,8 @@ import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
 import org.mtmanager.spi.firewall.FirewallSettings;
 import org.mtmanager.spi.firewall.Policy;
+import org.mtmanager.core.cluster.DutyLeases;
+import org.mtmanager.core.cluster.DutySchedule;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.GrantEntity;
 import org.mtmanager.store.entity.MachineEntity;
@@ -43,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * {@code internalNetwork}, {@code sipEdge}, {@code namespace}, {@code publicAddress6}, {@code nat64Prefix},
  * {@code retrySeconds}, {@code expirySeconds}), kept in
  * step with the database: a full sync at start and whenever a backend arrives, single changes as they happen, a
- * retrying full sync while anything is pending, and the expiry of grants.
+ * retrying full sync while anything is pending, and the expiry of grants. The retrying sync and the expiry are
+ * duties ({@code firewall-sync}, {@code grant-expiry}; see {@link DutyLeases}) that one node performs; a node whose
+ * own change failed syncs by itself, and a sync asked for runs where it is asked.
  */
 @Component(service = Firewall.class, immediate = true, configurationPid = "org.mtmanager.firewall")
 public class Firewall {
@@ -54,7 +61,9 @@ public class Firewall {
     private final AuthService auth;
     private final Map<String, FirewallBackend> backends = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
-    private final List<java.util.concurrent.ScheduledFuture<?>> schedules = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ScheduledFuture<?>> schedules = new CopyOnWriteArrayList<>();
+    private final DutySchedule sync;
+    private final DutySchedule expiry;
     private volatile String backendType;
     private volatile FirewallSettings settings;
     private volatile boolean dirty = true;
@@ -66,7 +75,8 @@ public class Firewall {
     volatile Function<FirewallSettings, Edge.Probe> probes = Edge::of;
 
     @Activate
-    public Firewall(@Reference Store store, @Reference AuditLog audit, @Reference AuthService auth, Map<String, Object> config) {
+    public Firewall(@Reference Store store, @Reference AuditLog audit, @Reference AuthService auth,
+                    @Reference DutyLeases duties, Map<String, Object> config) {
         this.store = store;
         this.audit = audit;
         this.auth = auth;
@@ -75,6 +85,8 @@ public class Firewall {
             t.setDaemon(true);
             return t;
         });
+        this.sync = new DutySchedule(duties, DutyLeases.FIREWALL_SYNC, timer, this::retry);
+        this.expiry = new DutySchedule(duties, DutyLeases.GRANT_EXPIRY, timer, this::expireSafely);
         configure(config);
     }
 
@@ -90,19 +102,29 @@ public class Firewall {
         this.settings = new FirewallSettings(props.getOrDefault("publicAddress", ""),
             props.getOrDefault("internalNetwork", "10.100.0.0/16"), props.getOrDefault("sipEdge", ""),
             props.getOrDefault("namespace", ""), props);
-        long retry = Long.parseLong(props.getOrDefault("retrySeconds", "30"));
-        long expiry = Long.parseLong(props.getOrDefault("expirySeconds", "5"));
+        long retrySeconds = Long.parseLong(props.getOrDefault("retrySeconds", "30"));
+        long expirySeconds = Long.parseLong(props.getOrDefault("expirySeconds", "5"));
         schedules.forEach(f -> f.cancel(false));
         schedules.clear();
         dirty = true;
-        schedules.add(timer.scheduleWithFixedDelay(this::retry, 0, retry, TimeUnit.SECONDS));
-        schedules.add(timer.scheduleWithFixedDelay(this::expireSafely, expiry, expiry, TimeUnit.SECONDS));
+        // What only this node knows (its own start, its own failed change) it syncs itself; what the database
+        // says (pending grants, expired grants) the holders of the duties act on.
+        schedules.add(timer.scheduleWithFixedDelay(this::syncIfDirty, 0, retrySeconds, TimeUnit.SECONDS));
+        sync.every(Duration.ofSeconds(retrySeconds), sync.tickEvery()); // the start's own sync is syncIfDirty's
+        expiry.every(Duration.ofSeconds(expirySeconds), Duration.ofSeconds(expirySeconds));
     }
 
     @Deactivate
     void stop() throws InterruptedException {
         timer.shutdown();
         timer.awaitTermination(10, TimeUnit.SECONDS);
+        sync.stop();
+        expiry.stop();
+    }
+
+    /** One tick of the duties' schedules: which of the sync and the expiry were due on this node, and ran. */
+    boolean[] tick() {
+        return new boolean[] {sync.tick(), expiry.tick()};
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -199,7 +221,7 @@ public class Firewall {
 
     /**
      * Installs the whole policy; the grants that were PENDING in it become ACTIVE. The database is marked after
-     * the firewall's monitor is released: granting holds the store's write lock while it calls {@link #change},
+     * the firewall's monitor is released: granting holds its open transaction while it calls {@link #change},
      * so the two are never taken in the other order.
      */
     void syncNow() throws FirewallException {
@@ -274,6 +296,12 @@ public class Firewall {
         long pending = store.read(em -> em.createQuery("SELECT COUNT(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class)
             .setParameter("p", GrantState.PENDING.name()).getSingleResult());
         return new FirewallStatus(backendType, problems, drift, desired.forwards().size(), desired.allows().size(), pending, repaired);
+    }
+
+    private void syncIfDirty() {
+        if (dirty) {
+            retry();
+        }
     }
 
     /** The background sync: while anything is dirty or pending, try the whole policy again. */

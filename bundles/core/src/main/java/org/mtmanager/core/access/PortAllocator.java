@@ -13,8 +13,9 @@ import org.mtmanager.store.entity.SettingEntity;
 
 /**
  * External ports from the locked {@code network.reserved-port-range}: a machine's service keeps the port it was
- * given; a new one takes the lowest free port. It runs inside the granting transaction, under the store's write
- * lock, and the port is the table's primary key: never two owners, across threads and restarts alike.
+ * given; a new one takes the lowest free port. It runs inside the granting transaction, and the port is the table's
+ * primary key: never two owners, across threads, nodes and restarts alike. Two nodes choosing the same port meet at
+ * that key; the store runs the loser's grant again, and it takes the next free port.
  */
 final class PortAllocator {
     private PortAllocator() {

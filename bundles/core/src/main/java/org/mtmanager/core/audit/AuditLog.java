@@ -15,6 +15,7 @@ import org.mtmanager.api.audit.Outcome;
 import org.mtmanager.store.ColumnFit;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.AuditHeadEntity;
 import org.mtmanager.store.entity.AuditEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -23,7 +24,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Appends to the hash-chained audit log. A successful change is appended inside the change's own transaction
  * (so the two commit or fail together); a refused or failed attempt is appended in a transaction of its own,
- * since the attempt itself changed nothing. The store serialises writes, which keeps the chain in commit order.
+ * since the attempt itself changed nothing. Appends on every node follow each other through the lock on the chain's
+ * head row ({@link #lockHead}), held until the appending transaction ends, which keeps the chain in commit order.
  */
 @Component(service = AuditLog.class)
 public class AuditLog {
@@ -40,7 +42,7 @@ public class AuditLog {
     }
 
     /**
-     * Appends several entries, in order, inside the caller's current write transaction: one read of the chain's end
+     * Appends several entries, in order, inside the caller's current write transaction: one read of the chain's head
      * for all of them, which keeps a change of thousands of items (an import) to one query.
      */
     public void appendAll(EntityManager em, Caller caller, List<AuditEvent> events) {
@@ -52,14 +54,13 @@ public class AuditLog {
                 org.mtmanager.core.tenancy.Scope.requireTokenAllows(caller, event.action());
             }
         }
-        List<AuditEntity> found = em.createQuery(
-                "SELECT a FROM AuditEntity a WHERE a.seq = (SELECT MAX(b.seq) FROM AuditEntity b)", AuditEntity.class)
-            .getResultList();
-        AuditEntity last = found.isEmpty() ? null : found.get(0);
+        AuditHeadEntity head = lockHead(em);
+        long seq = head.getSeq();
+        String prevHash = head.getLastHash();
         for (AuditEvent event : events) {
             AuditEntity e = new AuditEntity();
-            e.setSeq(last == null ? 1 : last.getSeq() + 1);
-            e.setPrevHash(last == null ? AuditChain.GENESIS : last.getHash());
+            e.setSeq(++seq);
+            e.setPrevHash(prevHash);
             e.setTime(Instant.now().truncatedTo(ChronoUnit.MILLIS));
             e.setActor(caller.actor());
             e.setActorAccountId(caller.accountId());
@@ -76,8 +77,37 @@ public class AuditLog {
             // and the hash must cover what is stored.
             e.setHash(AuditChain.hash(ColumnFit.fit(e)));
             em.persist(e);
-            last = e;
+            prevHash = e.getHash();
         }
+        head.setSeq(seq);
+        head.setLastHash(prevHash);
+    }
+
+    /**
+     * Locks the chain's head row for the rest of the transaction and reads it: an appender on any node waits here
+     * until the one before it has committed, then reads the head that one left. This unit's own changes are
+     * flushed first, so that while it holds the head it takes no further row lock another appender could be
+     * holding while it waits (no deadlock through the head). A database without the row yet (one made before the
+     * head existed) gets it from its last entry; two nodes doing that at once collide on its primary key, and the
+     * store runs the loser again.
+     */
+    static AuditHeadEntity lockHead(EntityManager em) {
+        em.flush();
+        int locked = em.createNativeQuery("UPDATE MTM_AUDIT_HEAD SET SEQ = SEQ WHERE ID = ?1")
+            .setParameter(1, AuditHeadEntity.ID).executeUpdate();
+        if (locked == 1) {
+            return em.find(AuditHeadEntity.class, AuditHeadEntity.ID);
+        }
+        List<AuditEntity> found = em.createQuery(
+                "SELECT a FROM AuditEntity a WHERE a.seq = (SELECT MAX(b.seq) FROM AuditEntity b)", AuditEntity.class)
+            .getResultList();
+        AuditHeadEntity head = new AuditHeadEntity();
+        head.setId(AuditHeadEntity.ID);
+        head.setSeq(found.isEmpty() ? 0 : found.get(0).getSeq());
+        head.setLastHash(found.isEmpty() ? AuditChain.GENESIS : found.get(0).getHash());
+        em.persist(head);
+        em.flush();
+        return head;
     }
 
     /** Appends in a transaction of its own (refusals, failures, logins). */

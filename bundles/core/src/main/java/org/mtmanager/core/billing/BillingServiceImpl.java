@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
@@ -190,6 +191,8 @@ public class BillingServiceImpl implements BillingService {
             ledger.catchUp();
             return store.write(em -> {
                 AccountEntity a = Scope.visibleAccount(em, caller, accountId);
+                // A close and a correction of the account serialise on its version (see correct).
+                em.lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 StatementEntity done = Statements.closed(em, accountId, p);
                 if (done != null) {
                     return Statements.view(em, done, true);
@@ -214,6 +217,9 @@ public class BillingServiceImpl implements BillingService {
             YearMonth target = store.write(em -> {
                 AccountEntity a = Scope.visibleAccount(em, caller, accountId);
                 requireBiller(caller, a, "correct its own statements");
+                // The adjustment goes to the first period not closed: a close of that period on another node at the
+                // same time raises the account's version too, and the later of the two runs again and sees the other.
+                em.lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 StatementEntity closed = Statements.closed(em, accountId, p);
                 if (closed == null) {
                     throw new MtmException(ErrorCode.RULE_VIOLATION, "period", "period: " + p

@@ -2,6 +2,7 @@ package org.mtmanager.core.billing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManager;
 
@@ -21,6 +20,8 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.app.LicenceType;
 import org.mtmanager.api.billing.LedgerRun;
+import org.mtmanager.core.cluster.DutyLeases;
+import org.mtmanager.core.cluster.DutySchedule;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.UsageDayEntity;
 import org.mtmanager.store.entity.UsageEntity;
@@ -46,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * licences; since DELETED is final, its {@code updatedAt} is the moment it was deleted.
  *
  * <p>Runs a little after start and then every {@code intervalMinutes} ({@code etc/org.mtmanager.billing.cfg},
- * default 60; 0 = only on demand, through {@code BillingService.recordUsage}).
+ * default 60; 0 = only on demand, through {@code BillingService.recordUsage}), on the one node that holds the
+ * {@code usage-ledger} duty ({@link DutyLeases}); an on-demand run runs where it is asked.
  */
 @Component(service = UsageLedger.class, immediate = true, configurationPid = "org.mtmanager.billing")
 public class UsageLedger {
@@ -56,10 +58,10 @@ public class UsageLedger {
     private final Store store;
     private final Clock clock;
     private final ScheduledExecutorService timer;
-    private ScheduledFuture<?> next;
+    private final DutySchedule schedule;
 
     @Activate
-    public UsageLedger(@Reference Store store, Map<String, Object> config) {
+    public UsageLedger(@Reference Store store, @Reference DutyLeases duties, Map<String, Object> config) {
         this.store = store;
         this.clock = Clock.systemUTC();
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,6 +69,7 @@ public class UsageLedger {
             t.setDaemon(true);
             return t;
         });
+        this.schedule = new DutySchedule(duties, DutyLeases.USAGE_LEDGER, timer, this::scheduled);
         schedule(config);
     }
 
@@ -75,15 +78,7 @@ public class UsageLedger {
     void schedule(Map<String, Object> config) {
         long interval = Long.parseLong(String.valueOf(config.getOrDefault("intervalMinutes", "60")));
         long firstDelay = Long.parseLong(String.valueOf(config.getOrDefault("firstDelaySeconds", "20")));
-        synchronized (timer) {
-            if (next != null) {
-                next.cancel(false);
-                next = null;
-            }
-            if (interval > 0) {
-                next = timer.scheduleWithFixedDelay(this::scheduled, firstDelay, interval * 60, TimeUnit.SECONDS);
-            }
-        }
+        schedule.every(Duration.ofMinutes(interval), Duration.ofSeconds(firstDelay));
     }
 
     /** A ledger on the given clock that runs only when asked (tests). */
@@ -91,6 +86,16 @@ public class UsageLedger {
         this.store = store;
         this.clock = clock;
         this.timer = null;
+        this.schedule = null;
+    }
+
+    /** A ledger on the given clock whose schedule ticks only when a test calls {@link #tick()}. */
+    UsageLedger(Store store, Clock clock, DutyLeases duties, Duration interval) {
+        this.store = store;
+        this.clock = clock;
+        this.timer = null;
+        this.schedule = new DutySchedule(duties, DutyLeases.USAGE_LEDGER, null, this::scheduled);
+        schedule.every(interval, Duration.ZERO);
     }
 
     @Deactivate
@@ -98,6 +103,14 @@ public class UsageLedger {
         if (timer != null) {
             timer.shutdownNow();
         }
+        if (schedule != null) {
+            schedule.stop();
+        }
+    }
+
+    /** One tick of the schedule: whether the scheduled run was due on this node, and ran. */
+    boolean tick() {
+        return schedule.tick();
     }
 
     Clock clock() {

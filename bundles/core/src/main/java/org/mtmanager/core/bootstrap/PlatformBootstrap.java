@@ -79,7 +79,15 @@ public class PlatformBootstrap {
     private void firstStart() {
         String password = PasswordHasher.randomPassword(20);
         String hash = policy.hasher().hash(password);
+        boolean[] created = {false};
         root = store.write(em -> {
+            // Another node starting on the same new database may have created it meanwhile: the platform account's
+            // unique name refuses the second, and the store runs this again, which then finds the first.
+            AccountEntity existing = findRoot(em);
+            created[0] = existing == null;
+            if (existing != null) {
+                return existing;
+            }
             Instant now = Instant.now();
             AccountEntity a = new AccountEntity();
             a.setType(AccountType.PLATFORM.name());
@@ -112,6 +120,9 @@ public class PlatformBootstrap {
                 "platform account, user admin, plans SS/S/M/L, apps cloudphone/statexplorer"));
             return a;
         });
+        if (!created[0]) {
+            return;
+        }
         Path file = dataDir.resolve("initial-admin-password");
         try {
             Files.createDirectories(dataDir);

@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
 
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.store.entity.MachineClaimEntity;
+import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.SettingEntity;
 
 /**
  * What a new machine is given: a host with room, a serial number, an internal address and the latest PBX
- * version; all read inside the creating transaction, so two creates never get the same serial or address.
+ * version; all read inside the creating transaction. Two creates on different nodes may still choose the same
+ * serial, address or hostname: the serial's unique column and the claims ({@link #claim}) refuse the second at
+ * its commit, and the store runs it again, when it reads the first one's choice and takes the next free value.
  */
 final class Allocation {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,6 +79,34 @@ final class Allocation {
             }
         }
         throw new MtmException(ErrorCode.CONFLICT, "host " + host.name() + ": the internal network " + net + " has no free address");
+    }
+
+    /**
+     * Takes what the machine holds alone among live machines, its internal address (chosen by {@link #internalIp})
+     * and its hostname (checked free by {@code MachineInput.requireFreeHostname}), once the machine row has its id.
+     * A claim still naming a deleted machine is taken over; one naming a live machine means another create took
+     * the value after this one read it free, so this unit of work must run again (and then chooses another
+     * address, or answers that the hostname is taken).
+     */
+    static void claim(EntityManager em, MachineEntity m) {
+        claim(em, m, MachineClaimEntity.ADDRESS + m.getInternalIp());
+        claim(em, m, MachineClaimEntity.HOSTNAME + m.getHostname());
+    }
+
+    private static void claim(EntityManager em, MachineEntity m, String value) {
+        MachineClaimEntity row = em.find(MachineClaimEntity.class, value);
+        if (row == null) {
+            row = new MachineClaimEntity();
+            row.setClaim(value);
+            row.setMachineId(m.getId());
+            em.persist(row);
+            return;
+        }
+        MachineEntity holder = em.find(MachineEntity.class, row.getMachineId());
+        if (holder != null && holder.getId() != m.getId() && !MachineState.DELETED.name().equals(holder.getState())) {
+            throw new OptimisticLockException(value + " was taken concurrently");
+        }
+        row.setMachineId(m.getId());
     }
 
     static UpgradePath upgradePath(EntityManager em) {

@@ -108,7 +108,7 @@ final class JobRecords {
         Instant now = clock.instant();
         List<Runnable> afterCommit = new ArrayList<>();
         store.writing(em -> {
-            afterCommit.clear(); // a unit of work run again starts afresh
+            afterCommit.clear(); // the store may run this again: only the committed attempt's actions run
             JobEntity j = held(em, lease);
             if (ended(j)) {
                 return;

@@ -3,6 +3,7 @@ package org.mtmanager.core.machine;
 import java.util.Locale;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
@@ -28,6 +29,17 @@ final class MachineInput {
 
     static String hostname(String value) {
         return Fields.text(MachineRequest.HOSTNAME, value).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Makes the check of an idempotency key hold across nodes: requests with a key raise the caller's account's
+     * version, so that of two with the same key at once the later runs again and finds the first one's job. A
+     * unique constraint cannot say it: most jobs have no key.
+     */
+    static void serialiseKey(EntityManager em, Caller caller, String key) {
+        if (key != null) {
+            em.lock(em.find(AccountEntity.class, caller.accountId()), LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
     }
 
     static void requireFreeHostname(EntityManager em, String hostname) {

@@ -120,6 +120,7 @@ public class MachineServiceImpl implements MachineService {
         return audit.attempt(caller, "machine.create", "machine-draft", draftId, () -> {
             Scope.requireWriter(caller);
             Job job = store.write(em -> {
+                MachineInput.serialiseKey(em, caller, key);
                 Job same = JobRows.sameKey(em, caller, key, JobType.CREATE, null);
                 if (same != null) {
                     return same;
@@ -158,6 +159,7 @@ public class MachineServiceImpl implements MachineService {
                 em.persist(m);
                 em.remove(d);
                 em.flush();
+                Allocation.claim(em, m);
                 audit.append(em, caller, AuditEvent.success("machine.create", "machine", m.getId(), owner.getId(),
                     m.getHostname() + " (" + m.getSerial() + ") on " + host.name()));
                 return JobRows.newJob(em, caller, m, JobType.CREATE, key, engine.clock().instant());
@@ -199,6 +201,7 @@ public class MachineServiceImpl implements MachineService {
             Scope.requireWriter(caller);
             Reauthentication.require(caller, "upgrading a machine");
             Job job = store.write(em -> {
+                MachineInput.serialiseKey(em, caller, key);
                 Job same = JobRows.sameKey(em, caller, key, JobType.UPGRADE, id);
                 if (same != null) {
                     return same;
@@ -235,6 +238,7 @@ public class MachineServiceImpl implements MachineService {
                 Reauthentication.require(caller, "deleting a machine");
             }
             Job job = store.write(em -> {
+                MachineInput.serialiseKey(em, caller, key);
                 Job same = JobRows.sameKey(em, caller, key, type, id);
                 if (same != null) {
                     return same;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
@@ -45,6 +46,9 @@ final class PlanChanges {
                 + " extensions and " + plan.maxTenants() + " tenants; the machine is licensed for " + m.getExtensions()
                 + " and " + m.getTenants());
         }
+        // One pending request per machine, across nodes: two requests raise the machine's version, and the second
+        // to commit runs again and finds the first.
+        em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         long pending = em.createQuery("SELECT COUNT(p.id) FROM PlanChangeEntity p WHERE p.machineId = :m AND p.state = :s",
             Long.class).setParameter("m", m.getId()).setParameter("s", PENDING).getSingleResult();
         if (pending > 0) {
@@ -91,11 +95,14 @@ final class PlanChanges {
         if (!p.getState().equals(PENDING)) {
             throw MtmException.conflict("state", "plan change " + id + " was already " + p.getState().toLowerCase(Locale.ROOT));
         }
+        MachineEntity m = em.find(MachineEntity.class, p.getMachineId());
+        // Decided once, across nodes: two decisions raise the machine's version, and the second to commit runs again
+        // and finds the request decided.
+        em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         p.setState(approve ? APPROVED : REJECTED);
         p.setDecidedBy(caller.username());
         p.setDecidedAt(Instant.now());
         p.setDecision(Fields.text(PlanChange.DECISION.named("note"), note));
-        MachineEntity m = em.find(MachineEntity.class, p.getMachineId());
         PlanEntity to = em.find(PlanEntity.class, p.getToPlanId());
         audit.append(em, caller, AuditEvent.success(approve ? "machine.plan-approve" : "machine.plan-reject", "machine",
             m.getId(), m.getAccountId(), m.getHostname() + ": plan -> " + (to == null ? p.getToPlanId() : to.getName())

@@ -1,5 +1,6 @@
 package org.mtmanager.core.machine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,8 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
@@ -26,6 +25,8 @@ import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.DriverMachine;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.spi.hypervisor.PowerState;
+import org.mtmanager.core.cluster.DutyLeases;
+import org.mtmanager.core.cluster.DutySchedule;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.MachineEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reconciliation (see {@link ReconciliationService}). It runs a minute after start and then every
- * {@code intervalMinutes} ({@code etc/org.mtmanager.reconcile.cfg}, default 10; 0 turns the schedule off).
+ * {@code intervalMinutes} ({@code etc/org.mtmanager.reconcile.cfg}, default 10; 0 turns the schedule off), on the
+ * one node that holds the {@code reconcile} duty ({@link DutyLeases}); a reconciliation asked for runs where it is
+ * asked.
  */
 @Component(service = ReconciliationService.class, immediate = true, configurationPid = "org.mtmanager.reconcile")
 public class Reconciler implements ReconciliationService {
@@ -49,11 +52,11 @@ public class Reconciler implements ReconciliationService {
     private final AuditLog audit;
     private final AuthService auth;
     private final ScheduledExecutorService timer;
-    private ScheduledFuture<?> next;
+    private final DutySchedule schedule;
 
     @Activate
     public Reconciler(@Reference Store store, @Reference Infrastructure infra, @Reference AuditLog audit,
-                      @Reference AuthService auth, Map<String, Object> config) {
+                      @Reference AuthService auth, @Reference DutyLeases duties, Map<String, Object> config) {
         this.store = store;
         this.infra = infra;
         this.audit = audit;
@@ -63,31 +66,30 @@ public class Reconciler implements ReconciliationService {
             t.setDaemon(true);
             return t;
         });
+        this.schedule = new DutySchedule(duties, DutyLeases.RECONCILE, timer, this::scheduled);
         schedule(config);
     }
 
     /**
      * A new interval takes effect at once, without restarting the service (and the facades that hold it); the
-     * first run after a change waits {@code firstDelaySeconds} again.
+     * first tick after a change waits {@code firstDelaySeconds} again.
      */
     @Modified
     void schedule(Map<String, Object> config) {
         long interval = Long.parseLong(String.valueOf(config.getOrDefault("intervalMinutes", "10")));
         long firstDelay = Long.parseLong(String.valueOf(config.getOrDefault("firstDelaySeconds", "60")));
-        synchronized (timer) { // not the service's own monitor, which a running reconciliation holds
-            if (next != null) {
-                next.cancel(false);
-                next = null;
-            }
-            if (interval > 0) {
-                next = timer.scheduleWithFixedDelay(this::scheduled, firstDelay, interval * 60, TimeUnit.SECONDS);
-            }
-        }
+        schedule.every(Duration.ofMinutes(interval), Duration.ofSeconds(firstDelay));
     }
 
     @Deactivate
     void stop() {
         timer.shutdownNow();
+        schedule.stop();
+    }
+
+    /** One tick of the schedule: whether the scheduled reconciliation was due on this node, and ran. */
+    boolean tick() {
+        return schedule.tick();
     }
 
     private void scheduled() {

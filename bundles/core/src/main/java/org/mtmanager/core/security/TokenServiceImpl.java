@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import javax.persistence.LockModeType;
+
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.TokenScope;
@@ -80,6 +82,9 @@ public class TokenServiceImpl implements TokenService {
             String secretPart = BearerKeys.newSecret();
             return store.write(em -> {
                 UserEntity u = Scope.visibleUser(em, caller, caller.userId());
+                // The limit holds across nodes: concurrent creations raise the user's version, and the later ones
+                // run again and count the earlier.
+                em.lock(u, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 long count = em.createQuery("SELECT COUNT(t) FROM ApiTokenEntity t WHERE t.userId = :u "
                     + "AND t.revokedAt IS NULL", Long.class).setParameter("u", u.getId()).getSingleResult();
                 if (count >= MAX_TOKENS) {

@@ -1,9 +1,12 @@
 package org.mtmanager.core.billing;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.CoreFixture.expect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,9 @@ import org.junit.Test;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.billing.LedgerRun;
 import org.mtmanager.core.CoreFixture;
+import org.mtmanager.core.cluster.DutyLeases;
+import org.mtmanager.core.cluster.LocalNode;
+import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.UsageEntity;
 
 /** Exactly one record per machine per day, whatever the retries, restarts, downtime and clock changes. */
@@ -133,5 +139,25 @@ public class UsageLedgerTest {
         assertEquals(0, UsageLedger.liveSeconds(Instant.parse("2031-01-01T00:00:00Z"), start, start, end));
         assertEquals(1, UsageLedger.liveSeconds(Instant.parse("2031-05-03T23:59:59Z"), null, start, end));
         assertNull(w.ledger.recordedThrough());
+    }
+
+    @Test
+    public void theScheduledRunRunsOnlyOnTheNodeHoldingTheDuty() {
+        w.machine(account, "a", "2031-05-01T00:00:00Z", 5, 1);
+        w.at("2031-05-03T01:00:00Z");
+        DutyLeases n1 = new DutyLeases(f.store, LocalNode.named("n1"), f.clock);
+        JpaStore other = f.otherNode();
+        DutyLeases n2 = new DutyLeases(other, LocalNode.named("n2"), f.clock);
+        UsageLedger first = new UsageLedger(f.store, f.clock, n1, Duration.ofMinutes(60));
+        UsageLedger second = new UsageLedger(other, f.clock, n2, Duration.ofMinutes(60));
+        assertTrue(first.tick());
+        assertFalse(second.tick());
+        assertEquals("the holder's run recorded both days", 2, records());
+
+        first.stop();
+        w.at("2031-05-04T02:00:00Z");
+        assertTrue("the other node took the duty over and ran it", second.tick());
+        assertEquals(3, records());
+        assertEquals("n2", n2.holders().get(DutyLeases.USAGE_LEDGER));
     }
 }

@@ -7,7 +7,12 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.Before;
 import org.junit.Rule;
@@ -16,6 +21,7 @@ import org.mtmanager.api.BadFileException;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.LineError;
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.api.did.DidImport;
@@ -25,6 +31,8 @@ import org.mtmanager.api.did.DidRouteDraft;
 import org.mtmanager.api.did.DidRouteQuery;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.CoreFixture;
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.MachineEntity;
 
@@ -323,5 +331,43 @@ public class DidRouteServiceTest {
         CoreFixture.expect(ErrorCode.FORBIDDEN, null, () -> dids.importCsv(reseller, "number,machine\n+1,pbx-c\n", false));
         assertEquals(List.of(new LineError(1, null, "the first line must be the header number,machine,description")),
             assertThrows(BadFileException.class, () -> dids.importCsv(operator, "+1,pbx-a\n", false)).errors());
+    }
+
+    @Test
+    public void concurrentAddsOfOnePrefixThroughTwoNodesRouteItOnce() throws Exception {
+        JpaStore other = f.otherNode();
+        DidRouteServiceImpl otherDids = new DidRouteServiceImpl(other, new AuditLog(other));
+        int attempts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ErrorCode>> outcomes = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            DidRouteServiceImpl node = i % 2 == 0 ? dids : otherDids;
+            long machine = i % 2 == 0 ? a : b;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    node.create(operator, new DidRouteDraft("+34915550", String.valueOf(machine), null));
+                    return null;
+                } catch (MtmException e) {
+                    assertEquals(e.getMessage(), "number", e.field());
+                    assertEquals("number: +34915550 is already routed", e.getMessage());
+                    return e.code();
+                }
+            }));
+        }
+        start.countDown();
+        int routed = 0;
+        for (Future<ErrorCode> o : outcomes) {
+            ErrorCode code = o.get();
+            if (code == null) {
+                routed++;
+            } else {
+                assertEquals(ErrorCode.CONFLICT, code);
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, routed);
+        assertEquals(1L, f.count("DidRouteEntity"));
     }
 }

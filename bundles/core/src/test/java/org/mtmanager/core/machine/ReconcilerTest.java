@@ -19,10 +19,14 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.machine.ReconciliationReport;
 import org.mtmanager.core.CoreFixture;
+import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.core.cluster.DutyLeases;
+import org.mtmanager.core.cluster.LocalNode;
 import org.mtmanager.spi.hypervisor.DriverMachine;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.spi.hypervisor.PowerState;
+import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.JobEntity;
 
 public class ReconcilerTest {
@@ -61,7 +65,7 @@ public class ReconcilerTest {
         node = TestNode.start(f.store, infra);
         engine = node.engine;
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
-        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
+        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, f.duties, Map.of("intervalMinutes", "0"));
 
         long gone = running("pbx-gone");
         long halted = running("pbx-halted");
@@ -95,7 +99,7 @@ public class ReconcilerTest {
         infra.addHost(new HostConfig(new HostSettings("h2", "absent", Map.of()), 32, 65536, 1000));
         node = TestNode.start(f.store, infra);
         engine = node.engine;
-        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, Map.of("intervalMinutes", "0"));
+        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, f.duties, Map.of("intervalMinutes", "0"));
         ReconciliationReport r = reconciler.reconcile(f.admin, true);
         assertEquals(0, r.hostsChecked());
         assertTrue(r.hostsSkipped().get(0), r.hostsSkipped().get(0).contains("unavailable"));
@@ -109,5 +113,35 @@ public class ReconcilerTest {
             return;
         }
         throw new AssertionError("a reseller reconciled");
+    }
+
+    @Test
+    public void theScheduledReconciliationRunsOnlyOnTheNodeHoldingTheDuty() throws Exception {
+        infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        engine = new JobEngine(f.store, infra);
+        Map<String, Object> config = Map.of("intervalMinutes", "10", "firstDelaySeconds", "3600");
+        reconciler = new Reconciler(f.store, infra, f.audit, f.auth, new DutyLeases(f.store, LocalNode.named("n1"), f.clock), config);
+        JpaStore other = f.otherNode();
+        Reconciler second = new Reconciler(other, infra, new AuditLog(other), f.auth,
+            new DutyLeases(other, LocalNode.named("n2"), f.clock), config);
+        try {
+            DriverMachine stray = new DriverMachine("MT0000000000", PowerState.RUNNING, "16.2", "10.100.9.9");
+            driver.machines.put("MT0000000000", stray);
+            assertTrue(reconciler.tick());
+            long repaired = reconciled();
+            assertTrue("the holder reconciled the stray machine", repaired > 0);
+
+            driver.machines.put("MT0000000000", stray);
+            assertFalse(second.tick());
+            assertEquals("the other node leaves it to the holder", repaired, reconciled());
+        } finally {
+            second.stop();
+        }
+    }
+
+    private long reconciled() {
+        return f.store.read(em -> em.createQuery("SELECT COUNT(a.seq) FROM AuditEntity a WHERE a.action = 'machine.reconcile'",
+            Long.class).getSingleResult());
     }
 }

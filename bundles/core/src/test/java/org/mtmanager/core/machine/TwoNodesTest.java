@@ -82,7 +82,7 @@ public class TwoNodesTest {
             jobs.add(create(service, "pbx-both-" + i));
         }
         node("n1", f.store);
-        node("n2", f.otherStore());
+        node("n2", f.otherNode());
         for (Job job : jobs) {
             await(() -> row(job.id()).getState().equals(JobState.SUCCEEDED.name()));
         }
@@ -98,7 +98,7 @@ public class TwoNodesTest {
 
     @Test
     public void aDeadNodesJobIsFinishedByAnotherAfterItsLeaseAndItsLateWriteIsRefused() throws Exception {
-        Map<String, TestNode> both = Map.of("n1", node("n1", f.store), "n2", node("n2", f.otherStore()));
+        Map<String, TestNode> both = Map.of("n1", node("n1", f.store), "n2", node("n2", f.otherNode()));
         NodeServiceImpl nodes = new NodeServiceImpl(f.store, clock);
         CountDownLatch host = new CountDownLatch(1);
         driver.createGate.set(host);
@@ -137,7 +137,7 @@ public class TwoNodesTest {
 
     @Test
     public void aCleanStopFreesItsLeasesAtOnce() throws Exception {
-        Map<String, TestNode> both = Map.of("n1", node("n1", f.store), "n2", node("n2", f.otherStore()));
+        Map<String, TestNode> both = Map.of("n1", node("n1", f.store), "n2", node("n2", f.otherNode()));
         CountDownLatch host = new CountDownLatch(1);
         driver.createGate.set(host);
         Job job = create(machines(both.get("n1"), f.store), "pbx-handover");
@@ -160,7 +160,7 @@ public class TwoNodesTest {
     @Test
     public void aStepThatThrowsOnEitherNodeIsRetriedThenFailedWithItsMachineInError() throws Exception {
         TestNode a = node("n1", f.store);
-        node("n2", f.otherStore());
+        node("n2", f.otherNode());
         for (int i = 0; i < 3; i++) {
             driver.createFailures.add(new IllegalStateException("the image store is locked"));
         }
@@ -180,7 +180,7 @@ public class TwoNodesTest {
 
     @Test
     public void twoNodesAskingForAJobOfOneMachineAtOnceMakeOne() throws Exception {
-        Store storeB = f.otherStore();
+        Store storeB = f.otherNode();
         TestNode a = node("n1", f.store);
         TestNode b = node("n2", storeB);
         MachineServiceImpl onA = machines(a, f.store);
