@@ -3,6 +3,7 @@ package org.mtmanager.core.machine;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.core.audit.AuditLog;
 import org.mtmanager.core.catalog.PlanServiceImpl;
+import org.mtmanager.core.cluster.LocalNode;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.MachineClaimEntity;
 import org.mtmanager.store.entity.JobEntity;
@@ -41,7 +43,7 @@ public class CreateAcrossNodesTest {
     public final CoreFixture f = new CoreFixture();
 
     private static final CustomerData CUSTOMER = new CustomerData("Co", "Ann", "ann@example.com", "+34 600 000 000", "Street 1", "B1");
-    private final List<JobEngine> engines = new ArrayList<>();
+    private final List<TestNode> engines = new ArrayList<>();
     private final List<MachineServiceImpl> nodes = new ArrayList<>();
 
     @Before
@@ -54,14 +56,14 @@ public class CreateAcrossNodesTest {
 
     private MachineServiceImpl node(JpaStore store, AuditLog audit, PlanServiceImpl plans) {
         Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
-        JobEngine engine = new JobEngine(store, infra);
-        engines.add(engine);
-        return new MachineServiceImpl(store, audit, plans, infra, engine);
+        TestNode node = TestNode.start(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT, LocalNode.named("n" + (engines.size() + 1)));
+        engines.add(node);
+        return new MachineServiceImpl(store, audit, plans, infra, node.engine);
     }
 
     @After
     public void stop() throws InterruptedException {
-        for (JobEngine e : engines) {
+        for (TestNode e : engines) {
             e.stop();
         }
     }

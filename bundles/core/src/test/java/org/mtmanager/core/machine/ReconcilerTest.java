@@ -119,7 +119,8 @@ public class ReconcilerTest {
     public void theScheduledReconciliationRunsOnlyOnTheNodeHoldingTheDuty() throws Exception {
         infra.addHost(new HostConfig(new HostSettings("h1", "memory", Map.of()), 32, 65536, 1000));
         infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
-        engine = new JobEngine(f.store, infra);
+        node = TestNode.start(f.store, infra);
+        engine = node.engine;
         Map<String, Object> config = Map.of("intervalMinutes", "10", "firstDelaySeconds", "3600");
         reconciler = new Reconciler(f.store, infra, f.audit, f.auth, new DutyLeases(f.store, LocalNode.named("n1"), f.clock), config);
         JpaStore other = f.otherNode();
