@@ -125,6 +125,10 @@ public final class SchemaMigrations {
         try {
             work.run();
         } finally {
+            // A failed change leaves its transaction aborted, which would refuse the unlock (and hide the failure).
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
             try (Statement s = connection.createStatement()) {
                 s.execute("SELECT pg_advisory_unlock(" + ADVISORY_LOCK + ")");
             }
