@@ -117,6 +117,9 @@ public class AccessServiceImpl implements AccessService {
             firewall.markDirty();
             installed[0] = false;
         }
+        if (!service.web()) {
+            audit.lockChain(em);
+        }
         PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor.isPresent());
         GrantEntity g = new GrantEntity();
         g.setMachineId(m.getId());

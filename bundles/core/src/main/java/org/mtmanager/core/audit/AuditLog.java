@@ -84,6 +84,15 @@ public class AuditLog {
     }
 
     /**
+     * Takes the chain's head lock now, for a unit that will append and first chooses free values (a port, an
+     * internal address): units on all nodes that do so then follow each other, so they do not all choose the same
+     * lowest free value and run again in turn. The unique keys still guard the values; this only spares retries.
+     */
+    public void lockChain(EntityManager em) {
+        lockHead(em);
+    }
+
+    /**
      * Locks the chain's head row for the rest of the transaction and reads it: an appender on any node waits here
      * until the one before it has committed, then reads the head that one left. This unit's own changes are
      * flushed first, so that while it holds the head it takes no further row lock another appender could be

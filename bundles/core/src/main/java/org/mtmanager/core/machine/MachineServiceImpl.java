@@ -125,6 +125,7 @@ public class MachineServiceImpl implements MachineService {
                 if (same != null) {
                     return same;
                 }
+                audit.lockChain(em);
                 MachineDraftEntity d = visibleDraft(em, caller, draftId);
                 AccountEntity owner = em.find(AccountEntity.class, d.getAccountId());
                 Distributors.requirePreparer(em, caller, owner.getPath(), "draft or create one");

@@ -6,10 +6,8 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -29,17 +27,12 @@ import org.mtmanager.api.access.Grant;
 import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.access.GrantState;
 import org.mtmanager.core.CoreFixture;
-import org.mtmanager.core.audit.AuditLog;
-import org.mtmanager.core.cluster.DutyLeases;
-import org.mtmanager.core.cluster.LocalNode;
 import org.mtmanager.spi.firewall.Edge;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
 import org.mtmanager.spi.firewall.FirewallSettings;
 import org.mtmanager.spi.firewall.Policy;
-import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.AccountEntity;
-import org.mtmanager.store.entity.GrantEntity;
 import org.mtmanager.store.entity.MachineEntity;
 
 /** Grants, the port allocator, the SIP lock and the firewall's retries, against an in-memory backend. */
@@ -132,6 +125,10 @@ public class AccessServiceTest {
     }
 
     private long machine(long accountId, String hostname, String ip) {
+        return machine(f, accountId, hostname, ip);
+    }
+
+    static long machine(CoreFixture f, long accountId, String hostname, String ip) {
         return f.store.write(em -> {
             AccountEntity a = em.find(AccountEntity.class, accountId);
             MachineEntity m = new MachineEntity();
@@ -308,75 +305,8 @@ public class AccessServiceTest {
         assertEquals(40, backend.forwards.size());
     }
 
-    @Test
-    public void concurrentGrantsThroughTwoNodesNeverShareAPort() throws Exception {
-        JpaStore otherStore = f.otherNode();
-        AuditLog otherAudit = new AuditLog(otherStore);
-        Firewall otherFirewall = new Firewall(otherStore, otherAudit, f.auth,
-            new DutyLeases(otherStore, LocalNode.named("n2"), f.clock), Map.of("backend", "memory", "publicAddress", "198.18.0.1",
-                "retrySeconds", "3600", "expirySeconds", "3600"));
-        otherFirewall.probes = s -> edge(true, "198.18.0.1");
-        otherFirewall.addBackend(backend, Map.of(FirewallBackend.TYPE_PROPERTY, "memory"));
-        otherFirewall.syncNow();
-        AccessServiceImpl otherAccess = new AccessServiceImpl(otherStore, otherAudit, otherFirewall);
-        try {
-            List<Long> machines = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                machines.add(machine(reseller.accountId(), "pbx-n" + i, "10.100.2." + (10 + i)));
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            List<Future<Integer>> ports = new ArrayList<>();
-            for (int i = 0; i < machines.size(); i++) {
-                AccessServiceImpl node = i % 2 == 0 ? access : otherAccess;
-                long m = machines.get(i);
-                ports.add(pool.submit(() -> node.grant(reseller, m, ssh("198.18.1.2")).externalPort()));
-            }
-            Set<Integer> seen = new HashSet<>();
-            for (Future<Integer> p : ports) {
-                assertTrue("port given twice", seen.add(p.get()));
-            }
-            pool.shutdown();
-            assertEquals(24, seen.size());
-            assertEquals(24, f.count("PortEntity"));
-            assertEquals(24, backend.forwards.stream().map(Policy.Forward::externalPort).distinct().count());
-            // A grant run again after the database refused it leaves its first entry to the sync that follows.
-            firewall.syncNow();
-            assertEquals("each port forwarded once", 24, backend.forwards.size());
-        } finally {
-            otherFirewall.stop();
-        }
-    }
-
-    @Test
-    public void expiryAndTheRetryingSyncRunOnlyOnTheNodeHoldingTheirDuties() throws Exception {
-        Map<String, Object> config = Map.of("backend", "memory", "publicAddress", "198.18.0.1", "retrySeconds", "60",
-            "expirySeconds", "60");
-        // Heartbeats an hour apart: the timers never tick during the test, which ticks by hand.
-        Firewall first = new Firewall(f.store, f.audit, f.auth,
-            new DutyLeases(f.store, new LocalNode("n1", Duration.ofSeconds(10), Duration.ofHours(1)), f.clock), config);
-        JpaStore otherStore = f.otherNode();
-        Firewall second = new Firewall(otherStore, new AuditLog(otherStore), f.auth,
-            new DutyLeases(otherStore, new LocalNode("n2", Duration.ofSeconds(10), Duration.ofHours(1)), f.clock), config);
-        try {
-            assertTrue(Arrays.equals(new boolean[] {true, true}, first.tick()));
-            Grant g = access.grant(reseller, machineA, new GrantRequest("198.18.1.2", "ssh", null, null, null, Instant.now().plusSeconds(60)));
-            f.store.writing(em -> em.find(GrantEntity.class, g.id()).setExpiresAt(Instant.now().minusSeconds(1)));
-            f.clock.advance(Duration.ofSeconds(5));
-            assertTrue(Arrays.equals(new boolean[] {false, false}, second.tick()));
-            assertEquals("the other node expires nothing", 1L, f.count("GrantEntity"));
-
-            first.stop();
-            f.clock.advance(Duration.ofSeconds(60));
-            assertTrue(Arrays.equals(new boolean[] {true, true}, second.tick()));
-            assertEquals("the node that took the duty over expired the grant", 0L, f.count("GrantEntity"));
-        } finally {
-            first.stop();
-            second.stop();
-        }
-    }
-
     /** An edge of fixed answers. */
-    private static Edge.Probe edge(boolean forwards, String... addresses) {
+    static Edge.Probe edge(boolean forwards, String... addresses) {
         return new Edge.Probe() {
             @Override
             public boolean forwards(boolean ipv6) {
