@@ -57,18 +57,19 @@ final class Cluster implements AutoCloseable {
      * Starts {@code size} nodes named node-1, node-2, ...: the first alone (it makes the platform), then the others
      * together.
      *
+     * @param database   the database name's prefix: mtmit for a test, mtmbench for a benchmark
      * @param prefix     the machines' namespace prefix, which marks everything of the test's on this machine
      * @param bridgeStem the hosts' bridges are this plus 0, 1, 2
      * @param net        the first two octets of the hosts' networks (NET.0.0/24, NET.1.0/24, NET.2.0/24)
      */
-    static Cluster start(String name, int size, String prefix, String bridgeStem, String net) throws Exception {
+    static Cluster start(String name, int size, String database, String prefix, String bridgeStem, String net) throws Exception {
         Containers.sweep(prefix, bridgeStem + "0"); // an interrupted run's
         Containers.sweep(prefix, bridgeStem + "1");
         Containers.sweep(prefix, bridgeStem + "2");
         PostgresServer pg = PostgresServer.get();
         Path shared = Files.createDirectories(Paths.get("target", name + "-hosts-" + System.nanoTime()).toAbsolutePath());
         Cluster c = new Cluster(prefix, List.of(bridgeStem + "0", bridgeStem + "1", bridgeStem + "2"), shared,
-            pg.createDatabase("mtmit"));
+            pg.createDatabase(database));
         try {
             Distribution first = Distribution.unpack(name + "-node-1").onPostgres(pg.url(c.database), pg.user()).node(nodeName(0));
             hosts(first, prefix, c.bridges, shared, net);

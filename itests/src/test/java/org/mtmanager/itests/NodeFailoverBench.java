@@ -25,7 +25,7 @@ public class NodeFailoverBench {
     public void killANodeUntilItsJobRunsOnAnother() throws Exception {
         int rounds = Integer.getInteger("mtm.bench.failovers", 10);
         List<Double> seconds = new ArrayList<>();
-        try (Cluster cluster = Cluster.start("failover", 2, "mtmbench-", "mtmbn", "10.126")) {
+        try (Cluster cluster = Cluster.start("failover", 2, "mtmbench", "mtmbench-", "mtmbn", "10.126")) {
             for (int round = 0; round < rounds; round++) {
                 cluster.ensureAllUp();
                 cluster.place(Cluster.PACED, true);

@@ -53,7 +53,7 @@ public class SeveralNodesIT {
 
     @BeforeClass
     public static void startNodes() throws Exception {
-        cluster = Cluster.start("nodes", 3, PREFIX, "mtmmn", "10.125");
+        cluster = Cluster.start("nodes", 3, "mtmit", PREFIX, "mtmmn", "10.125");
         cluster.place(Cluster.FAULTY, true);
         try {
             JsonNode job = Cluster.create(cluster.admin(0), "pbx-faulty");
