@@ -236,6 +236,8 @@ public class SeveralNodesIT {
 
     @Test
     public void stoppedCleanlyANodesDutiesMoveToAnother() throws Exception {
+        JsonNode first = cluster.nodesView(-1);
+        assertTrue("GET /nodes shows the duties each node holds: " + first, first.get("items").get(0).has("duties"));
         Map<String, List<String>> held = new HashMap<>();
         Cluster.await(Duration.ofSeconds(60), () -> "every duty held by a node: " + held, () -> {
             held.clear();
