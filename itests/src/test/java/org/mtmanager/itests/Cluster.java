@@ -294,7 +294,7 @@ final class Cluster implements AutoCloseable {
             d.awaitRest(Duration.ofMinutes(3));
         }
         await(Duration.ofSeconds(60), () -> "every node UP in GET /nodes: " + view(), () -> {
-            JsonNode v = view();
+            JsonNode v = nodesView(-1);
             for (int i = 0; i < nodes.size(); i++) {
                 Optional<JsonNode> r = row(v, nodeName(i));
                 if (r.isEmpty() || !"UP".equals(r.get().get("state").asText())) {
