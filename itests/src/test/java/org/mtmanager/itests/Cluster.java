@@ -3,7 +3,7 @@ package org.mtmanager.itests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,36 +20,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Several server nodes of the shipped distribution on one PostgreSQL database of the test's own, all on this
- * machine, so that they share its containers. The first node is set up as a newcomer's server on PostgreSQL; every
- * further one joins it as the README's "Several nodes" section says (the same release unpacked, the first's
- * datasource and hosts' configurations, a node name of its own, and on one machine ports of its own).
- *
- * <p>Its hosts, the same on every node, are container hosts with names of the test's own (namespace prefix, bridges,
- * networks) and one state directory each that every node shares: {@code local} (the container driver), and two of
- * the test driver's ({@link TestDriverBundle}): {@code paced}, whose creates and upgrade steps pause before they
- * return, and {@code faulty}, whose creates throw. New machines go to {@code local} unless the test opens one of the
- * other two for placement ({@link #place}); they are larger, so an open one wins.
+ * machine, so that they share its containers ({@link SharedHosts}). The first node is set up as a newcomer's server
+ * on PostgreSQL; every further one joins it as the README's "Several nodes" section says (the same release unpacked,
+ * the first's datasource and hosts' configurations, a node name of its own, and on one machine ports of its own).
  */
 final class Cluster implements AutoCloseable {
     static final String API = "/mtm/api/v1";
-    static final String LOCAL = "local";
-    static final String PACED = "paced";
-    static final String FAULTY = "faulty";
-    /** How long a paced create or upgrade step waits before it returns. */
-    static final Duration PACE = Duration.ofSeconds(4);
+    static final String LOCAL = SharedHosts.LOCAL;
+    static final String PACED = SharedHosts.PACED;
+    static final String FAULTY = SharedHosts.FAULTY;
+    static final Duration PACE = SharedHosts.PACE;
     /** The shipped lease of a node's jobs and duties (etc/org.mtmanager.node.cfg leaseSeconds). */
     static final Duration LEASE = Duration.ofSeconds(10);
 
-    private final String prefix;
-    private final List<String> bridges;
-    private final Path shared;
+    private final SharedHosts hosts;
     private final String database;
     private final List<Distribution> nodes = new ArrayList<>();
 
-    private Cluster(String prefix, List<String> bridges, Path shared, String database) {
-        this.prefix = prefix;
-        this.bridges = bridges;
-        this.shared = shared;
+    private Cluster(SharedHosts hosts, String database) {
+        this.hosts = hosts;
         this.database = database;
     }
 
@@ -57,36 +46,33 @@ final class Cluster implements AutoCloseable {
      * Starts {@code size} nodes named node-1, node-2, ...: the first alone (it makes the platform), then the others
      * together.
      *
-     * @param database   the database name's prefix: mtmit for a test, mtmbench for a benchmark
-     * @param prefix     the machines' namespace prefix, which marks everything of the test's on this machine
-     * @param bridgeStem the hosts' bridges are this plus 0, 1, 2
-     * @param net        the first two octets of the hosts' networks (NET.0.0/24, NET.1.0/24, NET.2.0/24)
+     * @param database the database name's prefix: mtmit for a test, mtmbench for a benchmark
+     * @param prefix   the machines' namespace prefix; with bridgeStem and net, see {@link SharedHosts}
      */
     static Cluster start(String name, int size, String database, String prefix, String bridgeStem, String net) throws Exception {
-        Containers.sweep(prefix, bridgeStem + "0"); // an interrupted run's
-        Containers.sweep(prefix, bridgeStem + "1");
-        Containers.sweep(prefix, bridgeStem + "2");
+        SharedHosts hosts = new SharedHosts(name, prefix, bridgeStem, net);
+        hosts.sweep(); // an interrupted run's
         PostgresServer pg = PostgresServer.get();
-        Path shared = Files.createDirectories(Paths.get("target", name + "-hosts-" + System.nanoTime()).toAbsolutePath());
-        Cluster c = new Cluster(prefix, List.of(bridgeStem + "0", bridgeStem + "1", bridgeStem + "2"), shared,
-            pg.createDatabase(database));
+        Cluster c = new Cluster(hosts, pg.createDatabase(database));
         try {
             Distribution first = Distribution.unpack(name + "-node-1").onPostgres(pg.url(c.database), pg.user()).node(nodeName(0));
-            hosts(first, prefix, c.bridges, shared, net);
-            first.deploy(TestDriverBundle.write(shared));
+            hosts.configure(first);
+            first.deploy(hosts.testDriver());
             c.nodes.add(first);
             first.start();
             first.awaitRest(Duration.ofMinutes(3));
             for (int i = 1; i < size; i++) {
                 Distribution d = join(first, name + "-node-" + (i + 1), nodeName(i));
-                d.deploy(TestDriverBundle.write(shared));
+                d.deploy(hosts.testDriver());
                 c.nodes.add(d);
                 d.start();
             }
             for (Distribution d : c.nodes) {
                 d.awaitRest(Duration.ofMinutes(3));
             }
-            c.awaitHosts();
+            for (Distribution d : c.nodes) {
+                hosts.awaitReady(d);
+            }
             return c;
         } catch (Exception | AssertionError e) {
             c.close();
@@ -103,7 +89,7 @@ final class Cluster implements AutoCloseable {
         try (var configs = Files.list(first.home().resolve("etc"))) {
             for (Path cfg : configs.filter(f -> f.getFileName().toString().matches(
                     "org\\.ops4j\\.datasource-mtm\\.cfg|org\\.mtmanager\\.host-.*\\.cfg")).toList()) {
-                Files.copy(cfg, d.home().resolve("etc").resolve(cfg.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(cfg, d.home().resolve("etc").resolve(cfg.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         return d.node(nodeName);
@@ -113,71 +99,9 @@ final class Cluster implements AutoCloseable {
         return "node-" + (index + 1);
     }
 
-    /**
-     * Waits until every node has the three hosts, with their drivers deployed (the test driver arrives through
-     * deploy/, after the REST API answers): only the container driver's problems, if any, and the test hosts'
-     * closed placement.
-     */
-    private void awaitHosts() throws Exception {
-        for (int i = 0; i < nodes.size(); i++) {
-            Http admin = admin(i);
-            String node = nodeName(i);
-            for (String host : List.of(LOCAL, PACED, FAULTY)) {
-                String closed = "the test places no machine on host " + host + " now";
-                JsonNode[] last = {null};
-                await(Duration.ofSeconds(60), () -> node + " has host " + host + " ready: " + last[0], () -> {
-                    Http.Response r = admin.get(API + "/hosts/" + host);
-                    last[0] = r.status() == 200 ? r.json() : null;
-                    if (last[0] == null) {
-                        return false;
-                    }
-                    List<String> problems = new ArrayList<>();
-                    last[0].get("problems").forEach(p -> problems.add(p.asText()));
-                    return LOCAL.equals(host) ? problems.isEmpty() : problems.equals(List.of(closed));
-                });
-            }
-        }
-    }
-
-    /** Writes the three hosts' configurations into {@code d}'s etc/. */
-    static void hosts(Distribution d, String prefix, List<String> bridges, Path shared, String net) throws IOException {
-        Path local = d.home().resolve("etc/org.mtmanager.host-local.cfg");
-        Distribution.set(local, "bridge", bridges.get(0));
-        Distribution.set(local, "network", net + ".0.0/24");
-        Distribution.set(local, "namespacePrefix", prefix);
-        Distribution.set(local, "stateDir", shared.resolve("containers/" + LOCAL).toString());
-        testHost(d, shared, prefix, PACED, bridges.get(1), net + ".1.0/24", "pauseMillis", String.valueOf(PACE.toMillis()));
-        testHost(d, shared, prefix, FAULTY, bridges.get(2), net + ".2.0/24", "throwOn", "create");
-    }
-
-    /** A host of the test driver's: its driver type is the host's name. */
-    private static void testHost(Distribution d, Path shared, String prefix, String host, String bridge, String network,
-                                 String key, String value) throws IOException {
-        Path cfg = d.home().resolve("etc/org.mtmanager.host-" + host + ".cfg");
-        Distribution.set(cfg, "name", host);
-        Distribution.set(cfg, "driver", host);
-        Distribution.set(cfg, "bridge", bridge);
-        Distribution.set(cfg, "network", network);
-        Distribution.set(cfg, "namespacePrefix", prefix);
-        Distribution.set(cfg, "stateDir", shared.resolve("containers/" + host).toString());
-        Distribution.set(cfg, "placeWhile", flag(shared, host).toString());
-        Distribution.set(cfg, "vcpu", "1000");
-        Distribution.set(cfg, "memoryMb", "10000000");
-        Distribution.set(cfg, "diskGb", "100000");
-        Distribution.set(cfg, key, value);
-    }
-
-    private static Path flag(Path shared, String host) {
-        return shared.resolve("place-on-" + host);
-    }
-
     /** Opens a test host for new machines, or closes it again. */
     void place(String host, boolean open) throws IOException {
-        if (open) {
-            Files.writeString(flag(shared, host), "");
-        } else {
-            Files.deleteIfExists(flag(shared, host));
-        }
+        hosts.place(host, open);
     }
 
     int size() {
@@ -315,17 +239,7 @@ final class Cluster implements AutoCloseable {
 
     /** The namespaces of this test's machines on this machine, by name. */
     List<String> namespaces() throws IOException {
-        Path netns = Path.of("/run/netns");
-        if (!Files.isDirectory(netns)) {
-            return List.of();
-        }
-        try (var names = Files.list(netns)) {
-            return names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).sorted().toList();
-        }
-    }
-
-    String prefix() {
-        return prefix;
+        return hosts.namespaces();
     }
 
     /** Polls a job until {@code done} holds for it (through any running node), within {@code timeout}. */
@@ -378,9 +292,7 @@ final class Cluster implements AutoCloseable {
         try {
             PostgresServer.get().dropDatabase(database);
         } finally {
-            for (String bridge : bridges) {
-                Containers.sweep(prefix, bridge);
-            }
+            hosts.sweep();
         }
         if (first != null) {
             throw first;
