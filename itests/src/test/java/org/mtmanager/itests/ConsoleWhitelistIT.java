@@ -27,6 +27,7 @@ public class ConsoleWhitelistIT {
     @Test
     public void aWhitelistedAccountLogsInFromAListedAddressOnlyAndBothAreAudited() throws Exception {
         try (Distribution d = Distribution.unpack("console")) {
+            database(d);
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             Http admin = d.admin();
@@ -68,6 +69,11 @@ public class ConsoleWhitelistIT {
             // The listed address still logs in.
             assertTrue(d.clientTo("127.0.0.1", 3, user, pw, "mtm:machine-list").contains("Hostname"));
         }
+    }
+
+    /** The platform's database: the embedded default here; {@link ConsoleWhitelistOnPostgresIT} points it elsewhere. */
+    protected void database(Distribution d) throws Exception {
+        // the distribution's own datasource configuration: Derby under data/
     }
 
     private static JsonNode ok(Http.Response r) {

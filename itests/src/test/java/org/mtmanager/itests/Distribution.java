@@ -24,12 +24,15 @@ public final class Distribution implements AutoCloseable {
     private final int httpPort;
     private final int sshPort;
     private final int httpsPort;
+    /** Where the platform administrator's first password is: this node's data, or the first node's when it joined one. */
+    private Path passwordFile;
 
     private Distribution(Path home, int httpPort, int sshPort, int httpsPort) {
         this.home = home;
         this.httpPort = httpPort;
         this.sshPort = sshPort;
         this.httpsPort = httpsPort;
+        this.passwordFile = home.resolve("data/mtm/initial-admin-password");
     }
 
     /** Unpacks MT Manager's distribution under {@code target/} and moves every listener to a free port. */
@@ -60,6 +63,53 @@ public final class Distribution implements AutoCloseable {
         set(dir.resolve("etc/org.mtmanager.tls.cfg"), "httpsPort", String.valueOf(https));
         set(dir.resolve("etc/org.mtmanager.tls.cfg"), "listenAddress", "127.0.0.1");
         return new Distribution(dir, http, ssh, https);
+    }
+
+    /**
+     * Points it at a PostgreSQL database instead of the embedded Derby: {@code etc/org.ops4j.datasource-mtm.cfg} as
+     * the README gives it (the server's trust authentication needs no password). Before the first start.
+     */
+    public Distribution onPostgres(String jdbcUrl, String user) throws IOException {
+        Files.writeString(home.resolve("etc/org.ops4j.datasource-mtm.cfg"), "osgi.jdbc.driver.name = PostgreSQL JDBC Driver\n"
+            + "url = " + jdbcUrl + "\n" + "user = " + user + "\n" + "dataSourceName = mtm\n", StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Names this server node ({@code etc/org.mtmanager.node.cfg}); its lease stays the shipped default. */
+    public Distribution node(String name) throws IOException {
+        set(home.resolve("etc/org.mtmanager.node.cfg"), "name", name);
+        return this;
+    }
+
+    /**
+     * This node joins {@code first}'s platform: the platform administrator is the one the first node made, so this
+     * node writes no first password of its own and {@link #admin()} uses the first's.
+     */
+    public Distribution joining(Distribution first) {
+        this.passwordFile = first.passwordFile;
+        return this;
+    }
+
+    /** Drops a bundle into {@code deploy/}, where the server installs it at start (and at run time). */
+    public void deploy(Path jar) throws IOException {
+        Files.copy(jar, Files.createDirectories(home.resolve("deploy")).resolve(jar.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Whether its JVM runs. */
+    public boolean running() throws IOException {
+        return Files.exists(home.resolve("karaf.pid")) && ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /**
+     * Kills its JVM with SIGKILL, as a crash or an out-of-memory killer would: nothing of the server runs its
+     * shutdown. Machines' processes, in sessions of their own, live on. {@link #start()} starts it again.
+     */
+    public void kill9() throws Exception {
+        ProcessHandle p = ProcessHandle.of(pid()).orElseThrow(() -> new AssertionError(home + " does not run"));
+        p.destroyForcibly();
+        p.onExit().get(30, TimeUnit.SECONDS);
+        Files.deleteIfExists(home.resolve("karaf.pid"));
     }
 
     public Path home() {
@@ -93,7 +143,7 @@ public final class Distribution implements AutoCloseable {
                 int status = anonymous.get("/mtm/api/v1/openapi.json").status();
                 if (status != 200) {
                     last = "openapi.json answered " + status;
-                } else if (!Files.exists(home.resolve("data/mtm/initial-admin-password"))) {
+                } else if (!Files.exists(passwordFile)) {
                     last = "no initial admin password yet";
                 } else if (!httpsOpen()) {
                     last = "HTTPS port " + httpsPort + " not open";
@@ -181,7 +231,7 @@ public final class Distribution implements AutoCloseable {
     }
 
     public String adminPassword() throws IOException {
-        return Files.readString(home.resolve("data/mtm/initial-admin-password")).strip();
+        return Files.readString(passwordFile).strip();
     }
 
     public Http admin() throws IOException {
@@ -194,7 +244,7 @@ public final class Distribution implements AutoCloseable {
 
     /** Stops it with {@code bin/stop} and waits for the process to end; kills it if it does not. */
     public void stop() throws Exception {
-        if (!Files.exists(home.resolve("karaf.pid"))) {
+        if (!running()) {
             return;
         }
         long pid = pid();

@@ -58,6 +58,7 @@ public class NewcomerJourneyIT {
             Distribution.set(host, "bridge", BRIDGE);
             Distribution.set(host, "network", NETWORK);
             Distribution.set(host, "namespacePrefix", PREFIX);
+            database(d);
             granted.make();
             other.make();
             d.start();
@@ -107,6 +108,11 @@ public class NewcomerJourneyIT {
                 }
             }
         }
+    }
+
+    /** The platform's database: the embedded default here; {@link NewcomerJourneyOnPostgresIT} points it elsewhere. */
+    protected void database(Distribution d) throws Exception {
+        // the distribution's own datasource configuration: Derby under data/
     }
 
     /** A client namespace linked to this server by a veth of its own /24: no route beyond this server's end of it. */
