@@ -14,12 +14,13 @@ import org.mtmanager.api.node.NodeService;
 import org.mtmanager.api.node.NodeState;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.store.Store;
+import org.mtmanager.store.entity.DutyEntity;
 import org.mtmanager.store.entity.NodeEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The nodes as their rows say, DOWN for an UP node whose lease has passed, with the jobs each holds. */
+/** The nodes as their rows say, DOWN for an UP node whose lease has passed, with the jobs and duties each holds. */
 @Component(service = NodeService.class)
 public class NodeServiceImpl implements NodeService {
     private final Store store;
@@ -45,11 +46,19 @@ public class NodeServiceImpl implements NodeService {
                 + " AND j.state IN ('QUEUED', 'RUNNING', 'WAITING') ORDER BY j.id", Object[].class).getResultList()) {
                 held.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((Long) row[1]);
             }
+            Map<String, List<String>> duties = new HashMap<>();
+            for (DutyEntity d : em.createQuery("SELECT d FROM DutyEntity d WHERE d.owner IS NOT NULL ORDER BY d.name",
+                DutyEntity.class).getResultList()) {
+                if (d.getLeaseUntil() != null && d.getLeaseUntil().isAfter(now)) {
+                    duties.computeIfAbsent(d.getOwner(), k -> new ArrayList<>()).add(d.getName());
+                }
+            }
             List<Node> nodes = em.createQuery("SELECT n FROM NodeEntity n ORDER BY n.name", NodeEntity.class).getResultList()
                 .stream().map(n -> {
                     NodeState state = state(n, now);
                     return new Node(n.getName(), state, n.getStartedAt(), n.getHeartbeatAt(), n.getAddress(),
-                        n.getPlatformVersion(), state == NodeState.UP ? held.getOrDefault(n.getName(), List.of()) : List.of());
+                        n.getPlatformVersion(), state == NodeState.UP ? held.getOrDefault(n.getName(), List.of()) : List.of(),
+                        state == NodeState.UP ? duties.getOrDefault(n.getName(), List.of()) : List.of());
                 }).toList();
             return new Page<>(nodes, 0, nodes.size(), nodes.size());
         });

@@ -13,7 +13,7 @@ import org.mtmanager.api.node.NodeService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
 
-/** {@code /nodes}: the server nodes on the platform's database, their state and the jobs each runs (platform administrators). */
+/** {@code /nodes}: the server nodes on the platform's database, their state and the jobs and duties each holds (platform administrators). */
 @Path("/nodes")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
@@ -25,7 +25,7 @@ public class NodeResource {
 
     @GET
     @Doc(value = "Every server node with its state (UP, DOWN after its lease without a heartbeat, STOPPED) and the"
-        + " jobs whose lease it holds (platform administrators)", returns = Node.class, page = true)
+        + " jobs and duties whose lease it holds (platform administrators)", returns = Node.class, page = true)
     public Page<Node> list(@Context HttpServletRequest req) {
         return nodes.list(Params.caller(req));
     }

@@ -12,7 +12,7 @@ import org.mtmanager.api.node.Node;
 import org.mtmanager.api.node.NodeService;
 
 @Service
-@Command(scope = "mtm", name = "node-list", description = "List the server nodes, their state (UP, DOWN, STOPPED) and the jobs each runs (platform administrators)")
+@Command(scope = "mtm", name = "node-list", description = "List the server nodes, their state (UP, DOWN, STOPPED) and the jobs and duties each holds (platform administrators)")
 public class NodeList extends MtmCommand {
     @Reference NodeService nodes;
 
@@ -27,8 +27,10 @@ public class NodeList extends MtmCommand {
         t.column("Started");
         t.column("Heartbeat");
         t.column("Jobs");
+        t.column("Duties");
         page.items().forEach(n -> t.addRow().addContent(n.name(), n.state(), n.address(), n.version(), n.startedAt(),
-            n.heartbeatAt(), n.jobs().isEmpty() ? "none" : n.jobs().stream().map(String::valueOf).collect(Collectors.joining(", "))));
+            n.heartbeatAt(), n.jobs().isEmpty() ? "none" : n.jobs().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+            n.duties().isEmpty() ? "none" : String.join(", ", n.duties())));
         print(page, t);
     }
 }
