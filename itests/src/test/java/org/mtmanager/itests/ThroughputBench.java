@@ -38,7 +38,7 @@ public class ThroughputBench {
     static final int SECONDS = Integer.getInteger("mtm.bench.seconds", 10);
     static final int CONNECTIONS = Integer.getInteger("mtm.bench.connections", 16);
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-    private static final Pattern PERCENTILE = Pattern.compile("(?m)^\\s+(50|90|99)%\\s+(\\S+)$");
+    private static final Pattern PERCENTILE = Pattern.compile("(?m)^\\s+(50|90|99)%\\s+(\\S+)\\s*$");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     @Test

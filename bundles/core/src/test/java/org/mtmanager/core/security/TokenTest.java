@@ -116,4 +116,27 @@ public class TokenTest {
         expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken("mtm_x_y", IP, Channel.REST));
         expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken("mtm_999_abc", IP, Channel.REST));
     }
+
+    @Test
+    public void aVerifiedTokenIsTrustedForAFewSecondsThenCheckedAgain() {
+        CreatedToken t = create("read", List.of(), null);
+        f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        // Revoked as another node would: a row written outside this JVM's entities.
+        f.store.writing(em -> em.createNativeQuery("UPDATE MTM_API_TOKEN SET REVOKEDAT = CURRENT_TIMESTAMP WHERE ID = ?")
+            .setParameter(1, t.token().id()).executeUpdate());
+        f.clock.advance(SecurityPolicy.DEFAULT_TOKEN_CACHE.minusSeconds(1));
+        assertEquals("trusted within the bound, without reading the row again", alice.userId(),
+            f.auth.authenticateToken(t.secret(), IP, Channel.REST).userId());
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), "198.51.100.8", Channel.REST));
+        f.clock.advance(Duration.ofSeconds(1));
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), IP, Channel.REST));
+    }
+
+    @Test
+    public void whatThisNodeChangesCountsAtOnceForAVerifiedToken() {
+        CreatedToken t = create("read", List.of(), null);
+        f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        f.accounts.suspend(f.admin, alice.accountId());
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), IP, Channel.REST));
+    }
 }
