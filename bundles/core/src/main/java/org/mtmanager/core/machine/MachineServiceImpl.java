@@ -1,5 +1,7 @@
 package org.mtmanager.core.machine;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +33,10 @@ import org.mtmanager.core.security.Reauthentication;
 import org.mtmanager.core.tenancy.Distributors;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
+import org.mtmanager.core.util.RecentCounts;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
@@ -55,6 +59,8 @@ public class MachineServiceImpl implements MachineService {
     private final PlanService plans;
     private final Infrastructure infra;
     private final JobEngine engine;
+    private final RecentCounts totals = new RecentCounts(Duration.ofSeconds(5), Clock.systemUTC(),
+        () -> EntityChanges.generation(MachineEntity.class));
 
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
@@ -174,7 +180,7 @@ public class MachineServiceImpl implements MachineService {
 
     @Override
     public Page<Machine> list(Caller caller, MachineQuery query, PageRequest page) {
-        return MachineReads.list(store, infra, caller, query, page);
+        return MachineReads.list(store, infra, totals, caller, query, page);
     }
 
     @Override

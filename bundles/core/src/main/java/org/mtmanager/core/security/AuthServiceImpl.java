@@ -18,8 +18,10 @@ import org.mtmanager.core.bootstrap.PlatformBootstrap;
 import org.mtmanager.core.security.Candidates.Candidate;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.ApiTokenEntity;
-import org.mtmanager.store.entity.CredentialChanges;
+import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.UserEntity;
+import org.mtmanager.store.entity.WhitelistEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -56,7 +58,8 @@ public class AuthServiceImpl implements AuthService {
         this.platform = platform;
         this.clock = clock;
         this.cache = new CredentialCache(policy.cacheTtl(), clock);
-        this.verified = new VerifiedTokens(policy.tokenCacheTtl(), clock, CredentialChanges::generation);
+        this.verified = new VerifiedTokens(policy.tokenCacheTtl(), clock,
+            () -> EntityChanges.generation(UserEntity.class, AccountEntity.class, ApiTokenEntity.class, WhitelistEntity.class));
         this.decoyHash = policy.hasher().hash(PasswordHasher.randomPassword(16));
     }
 

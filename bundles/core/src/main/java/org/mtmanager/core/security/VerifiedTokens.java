@@ -31,7 +31,7 @@ final class VerifiedTokens {
     private final LongSupplier changes;
 
     /**
-     * @param changes a counter that moves whenever a row a check reads is written (see {@code CredentialChanges})
+     * @param changes a counter that moves whenever a row a check reads is written (see {@code EntityChanges})
      */
     VerifiedTokens(Duration ttl, Clock clock, LongSupplier changes) {
         this.ttl = ttl;

@@ -15,7 +15,7 @@ import javax.persistence.Table;
 
 /** An API token of a user: only the SHA-256 of its random part is kept. */
 @Entity
-@EntityListeners(CredentialChanges.class)
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_API_TOKEN", indexes = @Index(name = "IX_TOKEN_USER", columnList = "USERID"))
 public class ApiTokenEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)

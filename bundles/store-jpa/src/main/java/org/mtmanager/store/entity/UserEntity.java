@@ -16,7 +16,7 @@ import javax.persistence.Version;
 
 /** A user. The failure counter and lockout live here, so they survive a restart. */
 @Entity
-@EntityListeners(CredentialChanges.class)
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_USER", indexes = @Index(name = "IX_USER_ACCOUNT", columnList = "ACCOUNTID"))
 public class UserEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
