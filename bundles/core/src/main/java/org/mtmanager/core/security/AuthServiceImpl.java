@@ -302,6 +302,10 @@ public class AuthServiceImpl implements AuthService {
             recorded = now;
             store.writing(em -> {
                 ApiTokenEntity fresh = em.find(ApiTokenEntity.class, id);
+                if (fresh.getLastUsedAt() != null && caller.sourceIp().equals(fresh.getLastUsedIp())
+                        && now.isBefore(fresh.getLastUsedAt().plus(USE_RECORDING))) {
+                    return; // a concurrent request of the same token recorded this use already
+                }
                 fresh.setLastUsedAt(now);
                 fresh.setLastUsedIp(caller.sourceIp());
                 audit.append(em, caller, new AuditEvent("auth.token", "token", String.valueOf(id), accountId,

@@ -6,7 +6,12 @@ import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.CoreFixture.expect;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.Before;
 import org.junit.Rule;
@@ -138,5 +143,28 @@ public class TokenTest {
         f.auth.authenticateToken(t.secret(), IP, Channel.REST);
         f.accounts.suspend(f.admin, alice.accountId());
         expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), IP, Channel.REST));
+    }
+
+    @Test
+    public void concurrentFirstUsesOfATokenRecordItOnce() throws Exception {
+        CreatedToken t = create("read", List.of(), null);
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Caller>> uses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            AuthServiceImpl node = f.newAuth(); // each with its own cache, so that each checks the token in full
+            uses.add(pool.submit(() -> {
+                go.await();
+                return node.authenticateToken(t.secret(), IP, Channel.REST);
+            }));
+        }
+        go.countDown();
+        for (Future<Caller> u : uses) {
+            assertEquals(alice.userId(), u.get().userId());
+        }
+        pool.shutdown();
+        assertEquals("one use recorded per address within 10 s", 1, f.auditService.list(f.admin, new AuditQuery(
+            "alice/token:" + t.token().id(), "auth.token", null, null, null, null), new PageRequest(0, 10)).total());
     }
 }
