@@ -33,7 +33,7 @@ import org.mtmanager.core.security.Reauthentication;
 import org.mtmanager.core.tenancy.Distributors;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
-import org.mtmanager.core.util.RecentCounts;
+import org.mtmanager.core.util.RecentReads;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.EntityChanges;
@@ -41,6 +41,7 @@ import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
 import org.mtmanager.store.entity.PlanEntity;
+import org.mtmanager.store.entity.SettingEntity;
 import org.mtmanager.store.entity.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,8 +60,10 @@ public class MachineServiceImpl implements MachineService {
     private final PlanService plans;
     private final Infrastructure infra;
     private final JobEngine engine;
-    private final RecentCounts totals = new RecentCounts(Duration.ofSeconds(5), Clock.systemUTC(),
+    private final RecentReads<Long> totals = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
         () -> EntityChanges.generation(MachineEntity.class));
+    private final RecentReads<MachineViews.Shown> shown = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
+        () -> EntityChanges.generation(SettingEntity.class));
 
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
@@ -180,7 +183,7 @@ public class MachineServiceImpl implements MachineService {
 
     @Override
     public Page<Machine> list(Caller caller, MachineQuery query, PageRequest page) {
-        return MachineReads.list(store, infra, totals, caller, query, page);
+        return MachineReads.list(store, infra, totals, shown, caller, query, page);
     }
 
     @Override
@@ -334,7 +337,7 @@ public class MachineServiceImpl implements MachineService {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private Machine view(EntityManager em, MachineEntity m) {
-        return MachineViews.machine(em, m, infra.driver(m.getDriverType()).isPresent());
+        return MachineViews.machine(em, m, infra.driver(m.getDriverType()).isPresent(), shown.get("", () -> MachineViews.shown(em)));
     }
 
     public static MachineEntity visibleMachine(EntityManager em, Caller caller, long id) {

@@ -9,16 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Test;
 import org.mtmanager.core.TestClock;
 
-/** A total is counted once for a few seconds, and again at once after a change of the counted rows. */
-public class RecentCountsTest {
+/** A value is read once for a few seconds, and again at once after a change of the rows it was read from. */
+public class RecentReadsTest {
     private final TestClock clock = new TestClock(Instant.parse("2030-01-01T10:00:00Z"));
     private final AtomicLong changes = new AtomicLong();
-    private final RecentCounts counts = new RecentCounts(Duration.ofSeconds(5), clock, changes::get);
+    private final RecentReads<Long> counts = new RecentReads<>(Duration.ofSeconds(5), clock, changes::get);
     private final AtomicLong rows = new AtomicLong(7);
     private int queries;
 
     private long count(String key) {
-        return counts.count(key, () -> {
+        return counts.get(key, () -> {
             queries++;
             return rows.get();
         });

@@ -10,10 +10,10 @@ import javax.persistence.PostUpdate;
 
 /**
  * Counts this JVM's writes of the entities that name it as their listener, per entity class, so that a cache of
- * what was read from them (verified credentials, machine totals) drops at once whatever a change made here may
- * have made stale: a revoked token, a locked user, a suspended account, another whitelist, a new machine. Changes
- * made elsewhere (by another node) are seen when the cache's entries expire. The counters are static because
- * OpenJPA makes the listener instances itself.
+ * what was read from them (verified credentials, machine totals, settings) drops at once whatever a change made
+ * here may have made stale: a revoked token, a locked user, a suspended account, another whitelist, a new machine.
+ * Changes made elsewhere (by another node) are seen when the cache's entries expire. The counters are static
+ * because OpenJPA makes the listener instances itself.
  *
  * <p>Bulk JPQL deletes fire no listener: the account deletion removes its account row as an entity too, which
  * counts, and emptying a whitelist only lets in more.
