@@ -12,7 +12,7 @@ import javax.persistence.UniqueConstraint;
 
 /** One portal whitelist entry of an account, in canonical CIDR form. */
 @Entity
-@EntityListeners(EntityChanges.class)
+@EntityListeners(EntityChanges.Written.class)
 @Table(name = "MTM_WHITELIST", uniqueConstraints = @UniqueConstraint(name = "UQ_WHITELIST", columnNames = {"ACCOUNTID", "CIDR"}), indexes = @Index(name = "IX_WHITELIST_ACCOUNT", columnList = "ACCOUNTID"))
 public class WhitelistEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
