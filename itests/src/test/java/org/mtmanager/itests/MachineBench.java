@@ -183,8 +183,8 @@ public class MachineBench {
         report("machines running on the host", running.get("total").asText());
     }
 
-    /** Writes machine rows straight into the stopped server's database, spread over the bench's customer accounts. */
-    private static void seedMachines(Path db, int count) throws Exception {
+    /** Writes machine rows straight into the stopped server's database, spread over the accounts named bench-customer-*. */
+    static void seedMachines(Path db, int count) throws Exception {
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:derby:" + db)) {
             c.setAutoCommit(false);

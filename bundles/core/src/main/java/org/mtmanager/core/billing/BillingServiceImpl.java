@@ -205,7 +205,7 @@ public class BillingServiceImpl implements BillingService {
                     open.lines().size(), (rated - t0) / 1_000_000, (System.nanoTime() - rated) / 1_000_000);
                 audit.append(em, caller, AuditEvent.success("statement.close", "statement", accountId + "/" + p, accountId,
                     open.lines().size() + " line(s), total " + open.total() + " " + open.currency()));
-                return Statements.view(em, e, true);
+                return Statements.stored(e, open);
             });
         });
     }

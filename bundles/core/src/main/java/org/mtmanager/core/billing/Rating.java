@@ -39,28 +39,49 @@ public final class Rating {
         }
     }
 
+    /**
+     * One machine's ledger records of a period, summed per licence (in {@link Licence} order): the licence-seconds
+     * and the peak quantity; its serial and host name are those of its last record.
+     */
+    record MachineUsage(long machineId, String serial, String hostname, long[] licenceSeconds, int[] peaks) {
+    }
+
     /** The charge lines of a period; {@code usage} in any order, lines come out by machine then licence. */
     public static List<StatementLine> charges(List<UsageDay> usage, PriceList prices, int daysInPeriod) {
         Map<Long, List<UsageDay>> byMachine = new LinkedHashMap<>();
         usage.stream().sorted(java.util.Comparator.comparingLong(UsageDay::machineId).thenComparing(UsageDay::day))
             .forEach(u -> byMachine.computeIfAbsent(u.machineId(), k -> new ArrayList<>()).add(u));
-        int scale = amountScale(prices.currency());
-        List<StatementLine> lines = new ArrayList<>();
+        List<MachineUsage> machines = new ArrayList<>(byMachine.size());
+        Licence[] licences = Licence.values();
         for (List<UsageDay> days : byMachine.values()) {
             UsageDay last = days.get(days.size() - 1);
-            for (Licence licence : Licence.values()) {
-                long licenceSeconds = 0;
-                int peak = 0;
-                for (UsageDay d : days) {
+            long[] seconds = new long[licences.length];
+            int[] peaks = new int[licences.length];
+            for (UsageDay d : days) {
+                for (Licence licence : licences) {
                     int q = d.quantity(licence);
-                    licenceSeconds += (long) q * d.liveSeconds();
-                    peak = Math.max(peak, q);
+                    seconds[licence.ordinal()] += (long) q * d.liveSeconds();
+                    peaks[licence.ordinal()] = Math.max(peaks[licence.ordinal()], q);
                 }
+            }
+            machines.add(new MachineUsage(last.machineId(), last.serial(), last.hostname(), seconds, peaks));
+        }
+        return charges(machines, prices, daysInPeriod);
+    }
+
+    /** The charge lines of machines whose records are already summed, in their order, then by licence. */
+    static List<StatementLine> charges(Iterable<MachineUsage> machines, PriceList prices, int daysInPeriod) {
+        int scale = amountScale(prices.currency());
+        List<StatementLine> lines = new ArrayList<>();
+        for (MachineUsage m : machines) {
+            for (Licence licence : Licence.values()) {
+                long licenceSeconds = m.licenceSeconds()[licence.ordinal()];
+                int peak = m.peaks()[licence.ordinal()];
                 if (peak == 0) {
                     continue;
                 }
                 BigDecimal price = prices.price(licence).setScale(PRICE_SCALE, RoundingMode.UNNECESSARY);
-                lines.add(new StatementLine(LineKind.CHARGE, last.machineId(), last.serial(), last.hostname(), licence, peak,
+                lines.add(new StatementLine(LineKind.CHARGE, m.machineId(), m.serial(), m.hostname(), licence, peak,
                     licenceDays(licenceSeconds), price, amount(prices.ratingMode(), price, licenceSeconds, peak, daysInPeriod, scale), null));
             }
         }

@@ -1,12 +1,16 @@
 package org.mtmanager.core.billing;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.persistence.EntityManager;
+import javax.persistence.PersistenceException;
 
 import org.mtmanager.api.billing.Licence;
 import org.mtmanager.api.billing.LineKind;
@@ -15,6 +19,7 @@ import org.mtmanager.api.billing.RatingMode;
 import org.mtmanager.api.billing.Statement;
 import org.mtmanager.api.billing.StatementLine;
 import org.mtmanager.api.billing.StatementState;
+import org.mtmanager.store.ColumnFit;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.AdjustmentEntity;
 import org.mtmanager.store.entity.StatementEntity;
@@ -38,7 +43,7 @@ final class Statements {
 
     /** The open statement as it stands: the ledger's records so far, rated, plus the adjustments it carries. */
     static Statement open(EntityManager em, AccountEntity a, YearMonth period, PriceList prices) {
-        List<StatementLine> lines = new ArrayList<>(Rating.charges(Usage.all(em, a.getPath(), period), prices,
+        List<StatementLine> lines = new ArrayList<>(Rating.charges(Usage.totals(em, a.getPath(), period), prices,
             period.lengthOfMonth()));
         lines.addAll(adjustments(em, a.getId(), period, prices.currency()));
         return new Statement(a.getId(), period.toString(), StatementState.OPEN, prices.currency(), prices.ratingMode(),
@@ -71,24 +76,64 @@ final class Statements {
         e.setClosedBy(by);
         em.persist(e);
         em.flush();
-        int n = 0;
-        for (StatementLine l : s.lines()) {
-            StatementLineEntity le = new StatementLineEntity();
-            le.setStatementId(e.getId());
-            le.setLineNo(++n);
-            le.setKind(l.kind().name());
-            le.setMachineId(l.machineId());
-            le.setSerial(l.serial());
-            le.setHostname(l.hostname());
-            le.setLicence(l.licence() == null ? null : l.licence().name());
-            le.setQuantity(l.quantity());
-            le.setLicenceDays(l.licenceDays());
-            le.setUnitPrice(l.unitPrice());
-            le.setAmount(l.amount());
-            le.setNote(l.note());
-            em.persist(le);
-        }
+        insertLines(em, e.getId(), s.lines());
         return e;
+    }
+
+    private static final String INSERT_LINE = "INSERT INTO MTM_STATEMENT_LINE (STATEMENTID, LINENO, KIND, MACHINEID, SERIAL, "
+        + "HOSTNAME, LICENCE, QUANTITY, LICENCEDAYS, UNITPRICE, AMOUNT, NOTE) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final int BATCH = 1_000;
+
+    /**
+     * A statement's lines, in JDBC batches on the transaction's own connection: a large account's month has a
+     * hundred thousand lines, and managed entities cost far more than the rows. Each line is cut to its columns as
+     * the store cuts every entity it writes.
+     */
+    private static void insertLines(EntityManager em, long statementId, List<StatementLine> lines) {
+        try (Connection c = em.unwrap(Connection.class); PreparedStatement ps = c.prepareStatement(INSERT_LINE)) {
+            int n = 0;
+            for (StatementLine l : lines) {
+                StatementLineEntity le = new StatementLineEntity();
+                le.setStatementId(statementId);
+                le.setLineNo(++n);
+                le.setKind(l.kind().name());
+                le.setMachineId(l.machineId());
+                le.setSerial(l.serial());
+                le.setHostname(l.hostname());
+                le.setLicence(l.licence() == null ? null : l.licence().name());
+                le.setQuantity(l.quantity());
+                le.setLicenceDays(l.licenceDays());
+                le.setUnitPrice(l.unitPrice());
+                le.setAmount(l.amount());
+                le.setNote(l.note());
+                ColumnFit.fit(le);
+                ps.setLong(1, le.getStatementId());
+                ps.setInt(2, le.getLineNo());
+                ps.setString(3, le.getKind());
+                ps.setLong(4, le.getMachineId());
+                ps.setString(5, le.getSerial());
+                ps.setString(6, le.getHostname());
+                ps.setString(7, le.getLicence());
+                ps.setInt(8, le.getQuantity());
+                ps.setBigDecimal(9, le.getLicenceDays());
+                ps.setBigDecimal(10, le.getUnitPrice());
+                ps.setBigDecimal(11, le.getAmount());
+                ps.setString(12, le.getNote());
+                ps.addBatch();
+                if (n % BATCH == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException ex) {
+            throw new PersistenceException("could not store the lines of statement " + statementId + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** A statement just stored by {@link #store}, from what was stored rather than read back. */
+    static Statement stored(StatementEntity e, Statement open) {
+        return new Statement(open.accountId(), open.period(), StatementState.CLOSED, open.currency(), open.ratingMode(),
+            open.daysInPeriod(), open.total(), open.lines().size(), open.lines(), e.getClosedAt(), e.getClosedBy());
     }
 
     static Statement view(EntityManager em, StatementEntity e, boolean withLines) {

@@ -15,6 +15,7 @@ import org.mtmanager.api.machine.MachineTotals;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
+import org.mtmanager.core.util.RecentReads;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.MachineEntity;
 
@@ -26,7 +27,12 @@ final class MachineReads {
     private MachineReads() {
     }
 
-    static Page<Machine> list(Store store, Infrastructure infra, Caller caller, MachineQuery query, PageRequest page) {
+    /**
+     * @param totals where the list's totals are remembered for a few seconds: a count over a million rows costs
+     *               more than the page itself
+     */
+    static Page<Machine> list(Store store, Infrastructure infra, RecentReads<Long> totals, RecentReads<MachineViews.Shown> shown, Caller caller, MachineQuery query,
+                              PageRequest page) {
         MachineQuery q = query == null ? MachineQuery.ALL : query;
         MachineState state = q.state() == null || q.state().isBlank() ? null : MachineInput.parseState(q.state());
         String search = q.search() == null || q.search().isBlank() ? null : Fields.name("search", q.search(), 100);
@@ -60,8 +66,9 @@ final class MachineReads {
             }
             List<Long> pageIds = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
             List<Machine> items = MachineViews.machines(em, Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, pageIds),
-                type -> infra.driver(type).isPresent());
-            return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
+                type -> infra.driver(type).isPresent(), shown.get("", () -> MachineViews.shown(em)));
+            String key = where + " " + (root ? "" : caller.accountPath()) + " " + q.accountId() + " " + state + " " + search;
+            return new Page<>(items, page.offset(), page.limit(), totals.get(key, count::getSingleResult));
         });
     }
 

@@ -1,5 +1,7 @@
 package org.mtmanager.core.machine;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +33,15 @@ import org.mtmanager.core.security.Reauthentication;
 import org.mtmanager.core.tenancy.Distributors;
 import org.mtmanager.core.tenancy.Scope;
 import org.mtmanager.core.util.Fields;
+import org.mtmanager.core.util.RecentReads;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
 import org.mtmanager.store.entity.PlanEntity;
+import org.mtmanager.store.entity.SettingEntity;
 import org.mtmanager.store.entity.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,6 +60,10 @@ public class MachineServiceImpl implements MachineService {
     private final PlanService plans;
     private final Infrastructure infra;
     private final JobEngine engine;
+    private final RecentReads<Long> totals = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
+        () -> EntityChanges.generation(MachineEntity.class));
+    private final RecentReads<MachineViews.Shown> shown = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
+        () -> EntityChanges.generation(SettingEntity.class));
 
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
@@ -177,7 +186,7 @@ public class MachineServiceImpl implements MachineService {
 
     @Override
     public Page<Machine> list(Caller caller, MachineQuery query, PageRequest page) {
-        return MachineReads.list(store, infra, caller, query, page);
+        return MachineReads.list(store, infra, totals, shown, caller, query, page);
     }
 
     @Override
@@ -333,7 +342,7 @@ public class MachineServiceImpl implements MachineService {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private Machine view(EntityManager em, MachineEntity m) {
-        return MachineViews.machine(em, m, infra.driver(m.getDriverType()).isPresent());
+        return MachineViews.machine(em, m, infra.driver(m.getDriverType()).isPresent(), shown.get("", () -> MachineViews.shown(em)));
     }
 
     public static MachineEntity visibleMachine(EntityManager em, Caller caller, long id) {

@@ -26,20 +26,30 @@ final class MachineViews {
     private MachineViews() {
     }
 
-    static Machine machine(EntityManager em, MachineEntity m, boolean driverAvailable) {
-        return machines(em, List.of(m), x -> driverAvailable).get(0);
+    /** The settings every machine view shows: the web-url template (or null) and the PBX upgrade path. */
+    record Shown(String webUrl, UpgradePath upgradePath) {
+    }
+
+    static Shown shown(EntityManager em) {
+        SettingEntity url = em.find(SettingEntity.class, "machine.web-url");
+        return new Shown(url == null ? null : url.getValue(), Allocation.upgradePath(em));
+    }
+
+    static Machine machine(EntityManager em, MachineEntity m, boolean driverAvailable, Shown shown) {
+        return machines(em, List.of(m), x -> driverAvailable, shown).get(0);
     }
 
     /**
      * Views of several machines with a fixed number of queries (their plans, the web-url setting, and all their
      * apps at once), whatever their number: a page of 100 must not cost 100 round trips.
      */
-    static List<Machine> machines(EntityManager em, List<MachineEntity> ms, java.util.function.Predicate<String> driverAvailable) {
+    static List<Machine> machines(EntityManager em, List<MachineEntity> ms, java.util.function.Predicate<String> driverAvailable,
+                                  Shown shown) {
         if (ms.isEmpty()) {
             return List.of();
         }
-        SettingEntity url = em.find(SettingEntity.class, "machine.web-url");
-        UpgradePath path = Allocation.upgradePath(em);
+        String url = shown.webUrl();
+        UpgradePath path = shown.upgradePath();
         Map<Long, String> owners = new HashMap<>();
         em.createQuery("SELECT a.id, a.name FROM AccountEntity a WHERE a.id IN :ids", Object[].class)
             .setParameter("ids", ms.stream().map(MachineEntity::getAccountId).distinct().toList()).getResultList()
@@ -55,7 +65,7 @@ final class MachineViews {
                 PlanEntity p = em.find(PlanEntity.class, id);
                 return p == null ? null : p.getName();
             });
-            String openUrl = url == null ? null : url.getValue().replace("{hostname}", m.getHostname())
+            String openUrl = url == null ? null : url.replace("{hostname}", m.getHostname())
                 .replace("{internalIp}", m.getInternalIp() == null ? "" : m.getInternalIp());
             // Off the path (a version the platform dropped) there is nothing an upgrade could do: none is offered.
             List<String> upgrade = path.versions().contains(m.getPbxVersion()) ? path.stepsFrom(m.getPbxVersion()) : List.of();

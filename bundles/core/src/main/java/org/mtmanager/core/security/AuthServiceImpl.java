@@ -18,7 +18,10 @@ import org.mtmanager.core.bootstrap.PlatformBootstrap;
 import org.mtmanager.core.security.Candidates.Candidate;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.ApiTokenEntity;
+import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.UserEntity;
+import org.mtmanager.store.entity.WhitelistEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,6 +40,7 @@ public class AuthServiceImpl implements AuthService {
     private final SecurityPolicy policy;
     private final PlatformBootstrap platform;
     private final CredentialCache cache;
+    private final VerifiedTokens verified;
     private final Clock clock;
     /** Verified against unknown users, so that their failures take as long as real ones. */
     private final String decoyHash;
@@ -54,6 +58,8 @@ public class AuthServiceImpl implements AuthService {
         this.platform = platform;
         this.clock = clock;
         this.cache = new CredentialCache(policy.cacheTtl(), clock);
+        this.verified = new VerifiedTokens(policy.tokenCacheTtl(), clock,
+            () -> EntityChanges.generation(UserEntity.class, AccountEntity.class, ApiTokenEntity.class, WhitelistEntity.class));
         this.decoyHash = policy.hasher().hash(PasswordHasher.randomPassword(16));
     }
 
@@ -238,6 +244,11 @@ public class AuthServiceImpl implements AuthService {
             policy.authFailed(sourceIp, anonymous.username());
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "malformed token: expected mtm_<id>_<secret>");
         }
+        Caller known = verified.find(token, sourceIp, channel);
+        if (known != null) {
+            return known;
+        }
+        long generation = verified.generation();
         TokenCandidate tc = store.read(em -> {
             ApiTokenEntity t = em.find(ApiTokenEntity.class, id);
             UserEntity owner = t == null ? null : em.find(UserEntity.class, t.getUserId());
@@ -285,16 +296,31 @@ public class AuthServiceImpl implements AuthService {
                 Outcome.DENIED, why));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, BAD_TOKEN);
         }
+        Instant recorded = t.getLastUsedAt();
         if (t.getLastUsedAt() == null || !caller.sourceIp().equals(t.getLastUsedIp())
                 || !now.isBefore(t.getLastUsedAt().plus(USE_RECORDING))) {
+            recorded = now;
             store.writing(em -> {
                 ApiTokenEntity fresh = em.find(ApiTokenEntity.class, id);
+                if (fresh.getLastUsedAt() != null && caller.sourceIp().equals(fresh.getLastUsedIp())
+                        && now.isBefore(fresh.getLastUsedAt().plus(USE_RECORDING))) {
+                    return; // a concurrent request of the same token recorded this use already
+                }
                 fresh.setLastUsedAt(now);
                 fresh.setLastUsedIp(caller.sourceIp());
                 audit.append(em, caller, new AuditEvent("auth.token", "token", String.valueOf(id), accountId,
                     Outcome.SUCCESS, t.getName() + " (" + t.getScope() + ")"));
             });
+            // That write of the token row counts as one change; when it is the only one since the check began,
+            // nothing the check read has changed.
+            if (verified.generation() == generation + 1) {
+                generation++;
+            }
         }
+        // Remembered until the token expires or its use is due to be recorded again, whichever comes first.
+        Instant limit = recorded.plus(USE_RECORDING);
+        verified.remember(token, sourceIp, channel, caller, generation,
+            t.getExpiresAt() != null && t.getExpiresAt().isBefore(limit) ? t.getExpiresAt() : limit);
         return caller;
     }
 

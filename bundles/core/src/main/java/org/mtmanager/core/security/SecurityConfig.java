@@ -21,6 +21,9 @@ public @interface SecurityConfig {
     @AttributeDefinition(description = "Seconds a verified password is remembered, so that per-request Basic auth does not pay the hash every time")
     int auth_cacheSeconds() default 60;
 
+    @AttributeDefinition(description = "Seconds a verified API token is trusted without reading the database again; a revocation, lock or suspension made on another node counts within this time (on the same node at once); 0 checks every request in full")
+    int auth_tokenCacheSeconds() default 5;
+
     @AttributeDefinition(description = "API requests a second, per source address and per user or token, after the burst")
     double rate_requestsPerSecond() default 1000;
 

@@ -18,11 +18,14 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SecurityConfig.class)
 public class SecurityPolicy implements RequestLimiter {
     public static final int PASSWORD_MAX = 256;
+    /** How long a verified API token is trusted without reading the database again (see VerifiedTokens). */
+    public static final Duration DEFAULT_TOKEN_CACHE = Duration.ofSeconds(5);
 
     private volatile int maxFailures;
     private volatile Duration lockout;
     private volatile int minLength;
     private volatile Duration cacheTtl;
+    private volatile Duration tokenCacheTtl = DEFAULT_TOKEN_CACHE;
     private volatile PasswordHasher hasher;
     private volatile Duration sessionMaxAge = Duration.ofHours(12);
 
@@ -50,7 +53,7 @@ public class SecurityPolicy implements RequestLimiter {
 
     /**
      * A changed configuration takes effect at once, without restarting the services that use the policy (and the
-     * facades above them); only the password cache of a running AuthServiceImpl keeps its time to live.
+     * facades above them); only the password and token caches of a running AuthServiceImpl keep their times to live.
      */
     @Modified
     public void modified(SecurityConfig config) {
@@ -62,6 +65,7 @@ public class SecurityPolicy implements RequestLimiter {
         this.cacheTtl = p.cacheTtl;
         this.hasher = p.hasher;
         this.sessionMaxAge = Duration.ofHours(Math.max(1, config.session_maxHours()));
+        this.tokenCacheTtl = Duration.ofSeconds(Math.max(0, config.auth_tokenCacheSeconds()));
         this.limits = Limits.of(config.rate_requestsPerSecond(), config.rate_requestBurst(),
             config.rate_authFailuresPerMinute(), config.rate_authFailureBurst());
     }
@@ -142,6 +146,10 @@ public class SecurityPolicy implements RequestLimiter {
 
     public Duration cacheTtl() {
         return cacheTtl;
+    }
+
+    public Duration tokenCacheTtl() {
+        return tokenCacheTtl;
     }
 
     public PasswordHasher hasher() {

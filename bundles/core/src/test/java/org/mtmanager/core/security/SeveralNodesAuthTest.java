@@ -16,7 +16,9 @@ import org.mtmanager.core.CoreFixture;
 /**
  * Two nodes on one database (two authentication services over one store, each with its own caches): a password
  * change or a token revocation made through one is refused by the other at its very next request, although that
- * node had just accepted the old credential (its password cache keys on the stored hash; tokens are read anew).
+ * node had just accepted the old credential (its password cache keys on the stored hash). Both services share this
+ * JVM, and so its count of credential writes ({@code EntityChanges}), which empties the verified-token cache; a
+ * node in another JVM sees a revocation within {@code auth.tokenCacheSeconds}.
  */
 public class SeveralNodesAuthTest {
     private static final String IP = CoreFixture.CLIENT_IP;

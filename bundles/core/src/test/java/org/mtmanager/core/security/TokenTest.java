@@ -6,7 +6,12 @@ import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.CoreFixture.expect;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.Before;
 import org.junit.Rule;
@@ -115,5 +120,51 @@ public class TokenTest {
         expect(ErrorCode.NOT_FOUND, null, () -> tokens.revoke(bob, t.token().id()));
         expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken("mtm_x_y", IP, Channel.REST));
         expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken("mtm_999_abc", IP, Channel.REST));
+    }
+
+    @Test
+    public void aVerifiedTokenIsTrustedForAFewSecondsThenCheckedAgain() {
+        CreatedToken t = create("read", List.of(), null);
+        f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        // Revoked as another node would: a row written outside this JVM's entities.
+        f.store.writing(em -> em.createNativeQuery("UPDATE MTM_API_TOKEN SET REVOKEDAT = CURRENT_TIMESTAMP WHERE ID = ?")
+            .setParameter(1, t.token().id()).executeUpdate());
+        f.clock.advance(SecurityPolicy.DEFAULT_TOKEN_CACHE.minusSeconds(1));
+        assertEquals("trusted within the bound, without reading the row again", alice.userId(),
+            f.auth.authenticateToken(t.secret(), IP, Channel.REST).userId());
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), "198.51.100.8", Channel.REST));
+        f.clock.advance(Duration.ofSeconds(1));
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), IP, Channel.REST));
+    }
+
+    @Test
+    public void whatThisNodeChangesCountsAtOnceForAVerifiedToken() {
+        CreatedToken t = create("read", List.of(), null);
+        f.auth.authenticateToken(t.secret(), IP, Channel.REST);
+        f.accounts.suspend(f.admin, alice.accountId());
+        expect(ErrorCode.UNAUTHENTICATED, null, () -> f.auth.authenticateToken(t.secret(), IP, Channel.REST));
+    }
+
+    @Test
+    public void concurrentFirstUsesOfATokenRecordItOnce() throws Exception {
+        CreatedToken t = create("read", List.of(), null);
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Caller>> uses = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            AuthServiceImpl node = f.newAuth(); // each with its own cache, so that each checks the token in full
+            uses.add(pool.submit(() -> {
+                go.await();
+                return node.authenticateToken(t.secret(), IP, Channel.REST);
+            }));
+        }
+        go.countDown();
+        for (Future<Caller> u : uses) {
+            assertEquals(alice.userId(), u.get().userId());
+        }
+        pool.shutdown();
+        assertEquals("one use recorded per address within 10 s", 1, f.auditService.list(f.admin, new AuditQuery(
+            "alice/token:" + t.token().id(), "auth.token", null, null, null, null), new PageRequest(0, 10)).total());
     }
 }

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -16,6 +17,7 @@ import javax.persistence.Version;
 
 /** An account of the tree. {@code path} is the materialised path of ids ("/1/7/42/"), so a subtree is one indexed prefix query; {@code nameKey} is the lower-cased name that sibling uniqueness is checked on. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_ACCOUNT", uniqueConstraints = @UniqueConstraint(name = "UQ_ACCOUNT_SIBLING", columnNames = {"PARENTID", "NAMEKEY"}), indexes = {@Index(name = "IX_ACCOUNT_PATH_ID", columnList = "PATH, ID"), @Index(name = "IX_ACCOUNT_PARENT", columnList = "PARENTID")})
 public class AccountEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)

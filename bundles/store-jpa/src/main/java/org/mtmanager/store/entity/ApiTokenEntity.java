@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -14,6 +15,7 @@ import javax.persistence.Table;
 
 /** An API token of a user: only the SHA-256 of its random part is kept. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_API_TOKEN", indexes = @Index(name = "IX_TOKEN_USER", columnList = "USERID"))
 public class ApiTokenEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)

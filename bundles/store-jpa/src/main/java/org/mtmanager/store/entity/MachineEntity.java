@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -15,6 +16,7 @@ import javax.persistence.Version;
 
 /** A customer machine. {@code accountPath} copies its owner's path so a subtree's machines are one indexed prefix query; a deleted machine keeps its row (state DELETED) for billing and audit, and frees its hostname. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_MACHINE", indexes = {@Index(name = "IX_MACHINE_PATH_STATE", columnList = "ACCOUNTPATH, STATE, EXTENSIONS, TENANTS, ID"),
     @Index(name = "IX_MACHINE_ID_STATE", columnList = "ID, STATE"), @Index(name = "IX_MACHINE_HOSTNAME", columnList = "HOSTNAME")})
 public class MachineEntity {

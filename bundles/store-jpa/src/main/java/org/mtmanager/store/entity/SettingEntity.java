@@ -6,12 +6,14 @@ import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Version;
 
 /** A typed platform setting; {@code choices} is a comma-separated list for CHOICE settings. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_SETTING")
 public class SettingEntity {
     @Id @Column(name = "SKEY", length = 100)

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -15,6 +16,7 @@ import javax.persistence.Version;
 
 /** A user. The failure counter and lockout live here, so they survive a restart. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_USER", indexes = @Index(name = "IX_USER_ACCOUNT", columnList = "ACCOUNTID"))
 public class UserEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -2,6 +2,7 @@ package org.mtmanager.store.entity;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -11,6 +12,7 @@ import javax.persistence.UniqueConstraint;
 
 /** One portal whitelist entry of an account, in canonical CIDR form. */
 @Entity
+@EntityListeners(EntityChanges.Written.class)
 @Table(name = "MTM_WHITELIST", uniqueConstraints = @UniqueConstraint(name = "UQ_WHITELIST", columnNames = {"ACCOUNTID", "CIDR"}), indexes = @Index(name = "IX_WHITELIST_ACCOUNT", columnList = "ACCOUNTID"))
 public class WhitelistEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
