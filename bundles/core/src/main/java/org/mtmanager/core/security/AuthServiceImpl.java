@@ -3,6 +3,8 @@ package org.mtmanager.core.security;
 import java.time.Clock;
 import java.time.Instant;
 
+import javax.persistence.LockModeType;
+
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.Credential;
@@ -301,10 +303,12 @@ public class AuthServiceImpl implements AuthService {
                 || !now.isBefore(t.getLastUsedAt().plus(USE_RECORDING))) {
             recorded = now;
             store.writing(em -> {
-                ApiTokenEntity fresh = em.find(ApiTokenEntity.class, id);
+                // The row's lock makes concurrent requests of the token (on any node) take turns; each reads the
+                // row as the one before it left it, so only the first records this use.
+                ApiTokenEntity fresh = em.find(ApiTokenEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
                 if (fresh.getLastUsedAt() != null && caller.sourceIp().equals(fresh.getLastUsedIp())
                         && now.isBefore(fresh.getLastUsedAt().plus(USE_RECORDING))) {
-                    return; // a concurrent request of the same token recorded this use already
+                    return;
                 }
                 fresh.setLastUsedAt(now);
                 fresh.setLastUsedIp(caller.sourceIp());

@@ -108,10 +108,10 @@ public class AccessAcrossNodesTest {
             "expirySeconds", "60");
         // Heartbeats an hour apart: the timers never tick during the test, which ticks by hand.
         Firewall first = new Firewall(f.store, f.audit, f.auth,
-            new DutyLeases(f.store, new LocalNode("n1", Duration.ofSeconds(10), Duration.ofHours(1)), f.clock), config);
+            new DutyLeases(f.store, new LocalNode("n1", Duration.ofHours(2), Duration.ofHours(1)), f.clock), config);
         JpaStore otherStore = f.otherNode();
         Firewall second = new Firewall(otherStore, new AuditLog(otherStore), f.auth,
-            new DutyLeases(otherStore, new LocalNode("n2", Duration.ofSeconds(10), Duration.ofHours(1)), f.clock), config);
+            new DutyLeases(otherStore, new LocalNode("n2", Duration.ofHours(2), Duration.ofHours(1)), f.clock), config);
         try {
             assertTrue(Arrays.equals(new boolean[] {true, true}, first.tick()));
             Grant g = access.grant(reseller, machineA, new GrantRequest("198.18.1.2", "ssh", null, null, null, Instant.now().plusSeconds(60)));

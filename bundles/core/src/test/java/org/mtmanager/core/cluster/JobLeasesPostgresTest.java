@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.persistence.EntityManagerFactory;
-import javax.persistence.Persistence;
 
 import org.junit.After;
 import org.junit.Before;
@@ -32,7 +30,8 @@ import org.mtmanager.api.job.JobState;
 import org.mtmanager.core.TestClock;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.JobEntity;
-import org.mtmanager.store.testing.PostgresServer;
+import org.mtmanager.store.testing.TestDatabase;
+import org.mtmanager.store.testing.TestDatabases;
 
 /**
  * The job leases on a real PostgreSQL server, where a claim is one statement with {@code FOR UPDATE SKIP LOCKED}:
@@ -43,7 +42,7 @@ public class JobLeasesPostgresTest {
     private final TestClock clock = new TestClock(Instant.now());
     private final LocalNode n1 = new LocalNode("n1", Duration.ofSeconds(10), null);
     private final LocalNode n2 = new LocalNode("n2", Duration.ofSeconds(10), null);
-    private String db;
+    private TestDatabase db;
     private final List<EntityManagerFactory> factories = new ArrayList<>();
     private JpaStore store;
     /** n2's own store: its own connections, as another node's. */
@@ -52,7 +51,7 @@ public class JobLeasesPostgresTest {
 
     @Before
     public void database() {
-        db = PostgresServer.get().createDatabase("mtmut_leases");
+        db = TestDatabases.postgresMigrated("leases");
         store = new JpaStore(factory());
         store2 = new JpaStore(factory());
         members.add(new NodeMembership(store, n1, clock, "n1", "test"));
@@ -60,15 +59,7 @@ public class JobLeasesPostgresTest {
     }
 
     private EntityManagerFactory factory() {
-        PostgresServer pg = PostgresServer.get();
-        Map<String, Object> props = new HashMap<>();
-        props.put("openjpa.ConnectionDriverName", "org.postgresql.Driver");
-        props.put("openjpa.ConnectionURL", pg.url(db));
-        props.put("openjpa.ConnectionUserName", pg.user());
-        props.put("javax.persistence.nonJtaDataSource", "");
-        props.put("openjpa.ConnectionFactory2Name", "");
-        props.put("openjpa.ConnectionFactoryName", "");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory("mtm", props);
+        EntityManagerFactory emf = db.factory();
         factories.add(emf);
         return emf;
     }
@@ -79,7 +70,7 @@ public class JobLeasesPostgresTest {
             m.stop();
         }
         factories.forEach(EntityManagerFactory::close);
-        PostgresServer.get().dropDatabase(db);
+        db.close();
     }
 
     @Test

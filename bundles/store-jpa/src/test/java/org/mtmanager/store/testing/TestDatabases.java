@@ -32,6 +32,11 @@ public final class TestDatabases {
         return postgres() ? TestDatabase.postgresMigrated(purpose) : TestDatabase.derbyMigrated(purpose);
     }
 
+    /** A new PostgreSQL database with the platform's schema, whatever {@value #PROPERTY} says. */
+    public static TestDatabase postgresMigrated(String purpose) {
+        return TestDatabase.postgresMigrated(purpose);
+    }
+
     /** A new, empty in-memory Derby database, whatever {@value #PROPERTY} says. */
     public static TestDatabase derby(String purpose) {
         return TestDatabase.derby(purpose);
