@@ -1,6 +1,8 @@
 package org.mtmanager.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -13,8 +15,10 @@ import javax.persistence.EntityTransaction;
 import javax.persistence.OptimisticLockException;
 import javax.persistence.PersistenceException;
 
+import org.apache.openjpa.persistence.OpenJPAPersistence;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.store.entity.EntityChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +36,8 @@ public class JpaStore implements Store {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
 
     private final EntityManagerFactory emf;
+    /** Whether the database is PostgreSQL, whose other nodes hear of writes ({@link ChangeNotices}); null: not known yet. */
+    private volatile Boolean postgres;
 
     public JpaStore(EntityManagerFactory emf) {
         this.emf = emf;
@@ -68,20 +74,50 @@ public class JpaStore implements Store {
     private <T> T once(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         EntityTransaction tx = em.getTransaction();
+        Set<String> outer = EntityChanges.begin();
+        Set<String> written;
+        boolean committed = false;
         try {
             tx.begin();
             T result = work.apply(em);
             em.flush();
+            notifyOtherNodes(em);
             tx.commit();
+            committed = true;
             return result;
         } finally {
+            written = EntityChanges.end(outer);
             try {
                 if (tx.isActive()) {
                     tx.rollback();
                 }
             } finally {
                 em.close();
+                if (committed) {
+                    EntityChanges.committed(written);
+                }
             }
+        }
+    }
+
+    /** On PostgreSQL, the notice of what this transaction wrote, delivered to the other nodes at its commit. */
+    private void notifyOtherNodes(EntityManager em) {
+        Set<String> written = EntityChanges.pending();
+        if (written.isEmpty()) {
+            return;
+        }
+        Connection c = (Connection) OpenJPAPersistence.cast(em).getConnection();
+        try {
+            Boolean pg = postgres;
+            if (pg == null) {
+                pg = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+                postgres = pg;
+            }
+            if (pg) {
+                ChangeNotices.send(c, written);
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("could not send the change notice: " + e.getMessage(), e);
         }
     }
 

@@ -37,6 +37,7 @@ import org.mtmanager.core.util.RecentReads;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.EntityChanges;
+import org.mtmanager.store.entity.MachineAppEntity;
 import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
@@ -64,6 +65,10 @@ public class MachineServiceImpl implements MachineService {
         () -> EntityChanges.generation(MachineEntity.class));
     private final RecentReads<MachineViews.Shown> shown = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
         () -> EntityChanges.generation(SettingEntity.class));
+    /** Views of machines that clients poll: a view reads four tables, and a page of them is read far more than written. */
+    private final RecentReads<Viewed> views = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
+        () -> EntityChanges.generation(MachineEntity.class, MachineAppEntity.class, AccountEntity.class, PlanEntity.class,
+            SettingEntity.class), 10_000);
 
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
@@ -181,7 +186,29 @@ public class MachineServiceImpl implements MachineService {
 
     @Override
     public Machine get(Caller caller, long id) {
-        return store.read(em -> view(em, visibleMachine(em, caller, id)));
+        String key = Long.toString(id);
+        Viewed v = views.get(key, () -> read(id));
+        if (v.machine().driverAvailable() != infra.driver(v.machine().driverType()).isPresent()) {
+            v = read(id); // a driver came or went since: the view says so
+        }
+        if (!Scope.sees(caller, v.accountPath())) {
+            throw MtmException.notFound("machine", id);
+        }
+        return v.machine();
+    }
+
+    /** A machine's view and the path of its account, which decides who may see it. */
+    private record Viewed(Machine machine, String accountPath) {
+    }
+
+    private Viewed read(long id) {
+        return store.read(em -> {
+            MachineEntity m = em.find(MachineEntity.class, id);
+            if (m == null) {
+                throw MtmException.notFound("machine", id);
+            }
+            return new Viewed(view(em, m), m.getAccountPath());
+        });
     }
 
     @Override

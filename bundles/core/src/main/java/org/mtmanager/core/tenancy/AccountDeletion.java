@@ -12,6 +12,14 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.ApiTokenEntity;
+import org.mtmanager.store.entity.EntityChanges;
+import org.mtmanager.store.entity.MachineDraftEntity;
+import org.mtmanager.store.entity.PlanEntity;
+import org.mtmanager.store.entity.PriceListEntity;
+import org.mtmanager.store.entity.SessionEntity;
+import org.mtmanager.store.entity.UserEntity;
+import org.mtmanager.store.entity.WhitelistEntity;
 
 /**
  * What an account owns when it is to be deleted. Whatever lives on without it (child accounts, machines that
@@ -96,6 +104,8 @@ final class AccountDeletion {
                 "DELETE FROM PlanEntity p WHERE p.ownerAccountId = :id")) {
             em.createQuery(delete).setParameter("id", id).executeUpdate();
         }
+        EntityChanges.touched(ApiTokenEntity.class, SessionEntity.class, UserEntity.class, WhitelistEntity.class,
+            MachineDraftEntity.class, PriceListEntity.class, PlanEntity.class);
     }
 
     private static long count(EntityManager em, String jpql, long id) {

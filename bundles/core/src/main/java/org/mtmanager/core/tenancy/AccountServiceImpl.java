@@ -31,6 +31,7 @@ import org.mtmanager.core.util.Fields;
 import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.WhitelistEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -261,6 +262,7 @@ public class AccountServiceImpl implements AccountService {
             requireNotLockingOut(caller, accountId, clean);
             em.createQuery("DELETE FROM WhitelistEntity w WHERE w.accountId = :id").setParameter("id", accountId)
                 .executeUpdate();
+            EntityChanges.touched(WhitelistEntity.class);
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (WhitelistEntity w : clean) {
                 if (seen.add(w.getCidr())) {

@@ -11,14 +11,15 @@ import java.util.function.Supplier;
 /**
  * Reads remembered for a few seconds, for what a request would otherwise read again each time although it rarely
  * changes: the total of a paged list (counting every matching row of a large table is the dearest part of a page,
- * and clients page faster than the list changes), the settings every machine view needs. A value is read again
- * when its time to live ends or when {@code changes} moved (a write of the rows it was read from, in this JVM), so
- * one node always shows its own changes at once, and another node's within the time to live.
+ * and clients page faster than the list changes), the settings every machine view needs, the views of machines
+ * that clients poll. A value is read again when its time to live ends or when {@code changes} moved: a write of the
+ * rows it was read from, committed by this node or, on PostgreSQL, heard of from another (the store's change
+ * notices), so every node shows a change within milliseconds, and within the time to live if notices were lost.
  *
  * @param <V> what is read
  */
 public final class RecentReads<V> {
-    private static final int MAX_ENTRIES = 1_000;
+    private static final int DEFAULT_CAPACITY = 1_000;
 
     private record Entry<V>(V value, long generation, Instant until) {
     }
@@ -27,14 +28,21 @@ public final class RecentReads<V> {
     private final Duration ttl;
     private final Clock clock;
     private final LongSupplier changes;
+    private final int capacity;
 
     /**
      * @param changes a counter that moves whenever a row read is written (see {@code EntityChanges})
      */
     public RecentReads(Duration ttl, Clock clock, LongSupplier changes) {
+        this(ttl, clock, changes, DEFAULT_CAPACITY);
+    }
+
+    /** @param capacity how many values it remembers at most; beyond that the stale ones go, or all */
+    public RecentReads(Duration ttl, Clock clock, LongSupplier changes, int capacity) {
         this.ttl = ttl;
         this.clock = clock;
         this.changes = changes;
+        this.capacity = capacity;
     }
 
     /** The value for {@code key} (the query and all its parameters), from {@code read} when none is remembered. */
@@ -46,9 +54,9 @@ public final class RecentReads<V> {
             return e.value;
         }
         V v = read.get();
-        if (entries.size() >= MAX_ENTRIES) {
+        if (entries.size() >= capacity) {
             entries.values().removeIf(x -> !now.isBefore(x.until) || x.generation != generation);
-            if (entries.size() >= MAX_ENTRIES) {
+            if (entries.size() >= capacity) {
                 entries.clear();
             }
         }

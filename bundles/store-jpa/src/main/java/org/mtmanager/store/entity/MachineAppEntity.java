@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -14,6 +15,7 @@ import javax.persistence.UniqueConstraint;
 
 /** An app activated on a machine; billing counts these. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_MACHINE_APP", uniqueConstraints = @UniqueConstraint(name = "UQ_MACHINE_APP", columnNames = {"MACHINEID", "APPKEY"}))
 public class MachineAppEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)

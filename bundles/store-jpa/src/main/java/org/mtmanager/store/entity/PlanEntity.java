@@ -2,6 +2,7 @@ package org.mtmanager.store.entity;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
+import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
@@ -11,6 +12,7 @@ import javax.persistence.Version;
 
 /** A resource plan of the platform or of one operator. */
 @Entity
+@EntityListeners(EntityChanges.class)
 @Table(name = "MTM_PLAN", uniqueConstraints = {@UniqueConstraint(name = "UQ_PLAN_NAME", columnNames = {"OWNERACCOUNTID", "NAME"}), @UniqueConstraint(name = "UQ_PLAN_TIER", columnNames = {"OWNERACCOUNTID", "TIER"})})
 public class PlanEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,0 +1,94 @@
+package org.mtmanager.core.machine;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.mtmanager.core.machine.JobEngineTest.await;
+
+import java.util.Map;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.account.AccountChange;
+import org.mtmanager.api.machine.CustomerData;
+import org.mtmanager.api.machine.Machine;
+import org.mtmanager.api.machine.MachineRequest;
+import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.CoreFixture;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
+
+/**
+ * A machine's view is remembered for the clients that poll it, and never shows less than what was committed: a
+ * write of the machine, its account or its plan shows in the next read, and who may see it is decided at each read.
+ */
+public class MachineViewCacheTest {
+    @Rule
+    public final CoreFixture f = new CoreFixture();
+
+    private static final CustomerData CUSTOMER = new CustomerData("Co", "Ann", "ann@example.com", "+34 600 000 000", "Street 1", "B1");
+    private final JobEngineTest.MemoryDriver driver = new JobEngineTest.MemoryDriver();
+    private Infrastructure infra;
+    private TestNode node;
+    private MachineServiceImpl machines;
+    private Caller reseller;
+    private long machine;
+
+    @Before
+    public void aRunningMachineOfAReseller() throws InterruptedException {
+        infra = MemoryHosts.infrastructure(driver);
+        node = TestNode.start(f.store, infra);
+        machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, node.engine);
+        reseller = f.tenantAdmin("reseller", "Resold", "resold-admin", "reseller-admin");
+        long draft = machines.saveDraft(reseller, new MachineRequest(null, "pbx-cached", null, CUSTOMER, "S", 5, 1, null)).id();
+        machine = machines.create(reseller, draft, null).machineId();
+        await(() -> machines.get(f.admin, machine).state() == MachineState.RUNNING);
+    }
+
+    @After
+    public void stop() throws InterruptedException {
+        node.stop();
+    }
+
+    @Test
+    public void aChangeToTheMachineShowsInTheNextRead() {
+        assertEquals(MachineState.RUNNING, machines.get(reseller, machine).state());
+        machines.stop(reseller, machine, true, null);
+        assertEquals(MachineState.STOPPING, machines.get(reseller, machine).state());
+    }
+
+    @Test
+    public void aChangeToItsAccountShowsInTheNextRead() {
+        assertEquals("Resold", machines.get(reseller, machine).accountName());
+        f.accounts.update(f.admin, reseller.accountId(), new AccountChange("Resold Again", null));
+        assertEquals("Resold Again", machines.get(reseller, machine).accountName());
+    }
+
+    @Test
+    public void aViewRememberedForOneCallerIsNoneOfAnothersBusiness() {
+        assertEquals("pbx-cached", machines.get(f.admin, machine).hostname());
+        Caller stranger = f.tenantAdmin("reseller", "Elsewhere", "elsewhere-admin", "reseller-admin");
+        CoreFixture.expect(ErrorCode.NOT_FOUND, null, () -> machines.get(stranger, machine));
+        assertEquals("pbx-cached", machines.get(reseller, machine).hostname());
+    }
+
+    @Test
+    public void aViewSaysWhetherTheMachinesDriverIsThereNow() {
+        assertTrue(machines.get(reseller, machine).driverAvailable());
+        infra.removeDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        Machine gone = machines.get(reseller, machine);
+        assertFalse(gone.driverAvailable());
+        infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        assertTrue(machines.get(reseller, machine).driverAvailable());
+    }
+
+    @Test
+    public void anUnknownMachineIsNotFoundEveryTime() {
+        long unknown = machine + 1000;
+        CoreFixture.expect(ErrorCode.NOT_FOUND, null, () -> machines.get(f.admin, unknown));
+        CoreFixture.expect(ErrorCode.NOT_FOUND, null, () -> machines.get(f.admin, unknown));
+    }
+}
