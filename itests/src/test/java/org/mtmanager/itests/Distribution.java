@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 public final class Distribution implements AutoCloseable {
     /** A namespace no test makes: the firewall backend reports it missing, and touches nothing. */
     static final String NO_FIREWALL = "mtmit-no-firewall";
+    /** The platform's data source and its pool, as shipped in {@code etc/}. */
+    static final String DATASOURCE_CFG = "etc/org.ops4j.datasource-mtm.cfg";
     private final Path home;
     private final int httpPort;
     private final int sshPort;
@@ -66,12 +68,15 @@ public final class Distribution implements AutoCloseable {
     }
 
     /**
-     * Points it at a PostgreSQL database instead of the embedded Derby: {@code etc/org.ops4j.datasource-mtm.cfg} as
-     * the README gives it (the server's trust authentication needs no password). Before the first start.
+     * Points it at a PostgreSQL database instead of the embedded Derby: the connection's lines of the shipped
+     * {@code etc/org.ops4j.datasource-mtm.cfg} changed as the README says, its pool's kept (the server's trust
+     * authentication needs no password). Before the first start.
      */
     public Distribution onPostgres(String jdbcUrl, String user) throws IOException {
-        Files.writeString(home.resolve("etc/org.ops4j.datasource-mtm.cfg"), "osgi.jdbc.driver.name = PostgreSQL JDBC Driver\n"
-            + "url = " + jdbcUrl + "\n" + "user = " + user + "\n" + "dataSourceName = mtm\n", StandardCharsets.UTF_8);
+        Path cfg = home.resolve(DATASOURCE_CFG);
+        set(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+        set(cfg, "url", jdbcUrl);
+        set(cfg, "user", user);
         return this;
     }
 
@@ -267,6 +272,15 @@ public final class Distribution implements AutoCloseable {
                 ProcessHandle.of(pid()).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
+    }
+
+    /** The value of {@code key} in a configuration file; fails if it has none. */
+    static String value(Path cfg, String key) throws IOException {
+        Matcher m = Pattern.compile("(?m)^\\s*" + Pattern.quote(key) + "\\s*=(.*)$").matcher(Files.readString(cfg));
+        if (!m.find()) {
+            throw new AssertionError(cfg + " has no " + key);
+        }
+        return m.group(1).strip();
     }
 
     static void set(Path cfg, String key, String value) throws IOException {

@@ -185,42 +185,8 @@ public class MachineBench {
 
     /** Writes machine rows straight into the stopped server's database, spread over the accounts named bench-customer-*. */
     static void seedMachines(Path db, int count) throws Exception {
-        long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection("jdbc:derby:" + db)) {
-            c.setAutoCommit(false);
-            List<long[]> accounts = new ArrayList<>();
-            List<String> paths = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("SELECT ID, PATH FROM MTM_ACCOUNT WHERE NAME LIKE 'bench-customer-%'")) {
-                while (rs.next()) {
-                    accounts.add(new long[] {rs.getLong(1)});
-                    paths.add(rs.getString(2));
-                }
-            }
-            try (PreparedStatement m = c.prepareStatement("INSERT INTO MTM_MACHINE (SERIAL, HOSTNAME, DISPLAYNAME, ACCOUNTID, ACCOUNTPATH, "
-                + "COMPANY, CONTACT, EMAIL, PHONE, ADDRESS, TAXID, PLANID, HOST, DRIVERTYPE, INTERNALIP, PBXVERSION, EXTENSIONS, TENANTS, "
-                + "STATE, CREATEDAT, UPDATEDAT, VERSION) VALUES (?, ?, ?, ?, ?, 'Bench SL', 'Eva', 'eva@example.com', '+34 600 000 000', "
-                + "'Calle 4', 'B4', 1, 'elsewhere', 'libvirt', ?, '16.2', 10, 1, ?, ?, ?, 1)")) {
-                Timestamp now = new Timestamp(System.currentTimeMillis());
-                for (int i = 0; i < count; i++) {
-                    long account = accounts.get(i % accounts.size())[0];
-                    String path = paths.get(i % accounts.size());
-                    m.setString(1, String.format("MB%010d", i));
-                    m.setString(2, "seed-" + i);
-                    m.setString(3, "Seed " + i);
-                    m.setLong(4, account);
-                    m.setString(5, path);
-                    m.setString(6, "10.200." + (i / 250) % 256 + "." + (i % 250 + 2));
-                    m.setString(7, i % 10 == 0 ? "STOPPED" : "RUNNING");
-                    m.setTimestamp(8, now);
-                    m.setTimestamp(9, now);
-                    m.addBatch();
-                    if (i % 1000 == 999) {
-                        m.executeBatch();
-                    }
-                }
-                m.executeBatch();
-            }
-            c.commit();
+            seedMachines(c, count);
         } finally {
             try {
                 DriverManager.getConnection("jdbc:derby:;shutdown=true");
@@ -228,6 +194,45 @@ public class MachineBench {
                 // Derby reports a clean shutdown as an exception
             }
         }
+    }
+
+    /** The same through a connection to the platform's database, Derby or PostgreSQL. */
+    static void seedMachines(Connection c, int count) throws Exception {
+        long t0 = System.nanoTime();
+        c.setAutoCommit(false);
+        List<long[]> accounts = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        try (var rs = c.createStatement().executeQuery("SELECT ID, PATH FROM MTM_ACCOUNT WHERE NAME LIKE 'bench-customer-%'")) {
+            while (rs.next()) {
+                accounts.add(new long[] {rs.getLong(1)});
+                paths.add(rs.getString(2));
+            }
+        }
+        try (PreparedStatement m = c.prepareStatement("INSERT INTO MTM_MACHINE (SERIAL, HOSTNAME, DISPLAYNAME, ACCOUNTID, ACCOUNTPATH, "
+            + "COMPANY, CONTACT, EMAIL, PHONE, ADDRESS, TAXID, PLANID, HOST, DRIVERTYPE, INTERNALIP, PBXVERSION, EXTENSIONS, TENANTS, "
+            + "STATE, CREATEDAT, UPDATEDAT, VERSION) VALUES (?, ?, ?, ?, ?, 'Bench SL', 'Eva', 'eva@example.com', '+34 600 000 000', "
+            + "'Calle 4', 'B4', 1, 'elsewhere', 'libvirt', ?, '16.2', 10, 1, ?, ?, ?, 1)")) {
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            for (int i = 0; i < count; i++) {
+                long account = accounts.get(i % accounts.size())[0];
+                String path = paths.get(i % accounts.size());
+                m.setString(1, String.format("MB%010d", i));
+                m.setString(2, "seed-" + i);
+                m.setString(3, "Seed " + i);
+                m.setLong(4, account);
+                m.setString(5, path);
+                m.setString(6, "10.200." + (i / 250) % 256 + "." + (i % 250 + 2));
+                m.setString(7, i % 10 == 0 ? "STOPPED" : "RUNNING");
+                m.setTimestamp(8, now);
+                m.setTimestamp(9, now);
+                m.addBatch();
+                if (i % 1000 == 999) {
+                    m.executeBatch();
+                }
+            }
+            m.executeBatch();
+        }
+        c.commit();
         report("seeded machine records", count + " in " + String.format("%.1f s (JDBC, server stopped)", (System.nanoTime() - t0) / 1e9));
     }
 

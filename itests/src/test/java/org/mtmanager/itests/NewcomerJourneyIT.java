@@ -97,6 +97,7 @@ public class NewcomerJourneyIT {
             assertTrue("the granted client reaches SSH at " + granted.server + ":" + port + ", got '" + banner + "'",
                 banner.startsWith("SSH-2.0-dropbear"));
             assertEquals("a client without a grant does not", "", other.banner(other.server, port));
+            databaseAfterwards(d, ramon, API + "/machines/" + machine);
         } finally {
             try {
                 granted.remove();
@@ -113,6 +114,14 @@ public class NewcomerJourneyIT {
     /** The platform's database: the embedded default here; {@link NewcomerJourneyOnPostgresIT} points it elsewhere. */
     protected void database(Distribution d) throws Exception {
         // the distribution's own datasource configuration: Derby under data/
+    }
+
+    /**
+     * What the database shows of the journey's server once it is done, while the reseller reads {@code path}: nothing
+     * here, where it is embedded in the server's JVM; {@link NewcomerJourneyOnPostgresIT} looks at its connections.
+     */
+    protected void databaseAfterwards(Distribution d, Http reseller, String path) throws Exception {
+        // the embedded Derby's connections are in the server's own JVM
     }
 
     /** A client namespace linked to this server by a veth of its own /24: no route beyond this server's end of it. */

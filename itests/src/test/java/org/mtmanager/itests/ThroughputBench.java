@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import org.junit.Assume;
 import org.junit.Test;
 import org.mtmanager.itests.bare.BareActivator;
 import org.mtmanager.itests.bare.BareBundle;
+import org.mtmanager.store.testing.PostgresServer;
 
 /**
  * API throughput of one node (run with -Pbench; prints, asserts nothing about speed), measured with Debian's
@@ -30,13 +33,17 @@ import org.mtmanager.itests.bare.BareBundle;
  *     requests per second (target 3,000 or more on 2 cores) and their share of the bare endpoint's (target 50 % or
  *     more), with latency percentiles.</li>
  * </ul>
- * The machine rows are written into the stopped server's database, as {@link MachineBench} does.
+ * The machine rows are written into the stopped server's database, as {@link MachineBench} does. With
+ * {@code -Dmtm.bench.db=postgres} the node runs on a PostgreSQL database of its own instead (on {@code MTM_TEST_PG},
+ * or a private server), where every connection the node opens is a backend process.
  */
 public class ThroughputBench {
     static final String API = "/mtm/api/v1";
     static final int MACHINES = Integer.getInteger("mtm.bench.throughputMachines", 1_000);
     static final int SECONDS = Integer.getInteger("mtm.bench.seconds", 10);
     static final int CONNECTIONS = Integer.getInteger("mtm.bench.connections", 16);
+    /** {@code -Dmtm.bench.db=postgres}: the node on a PostgreSQL database of the benchmark's own, not the embedded Derby. */
+    static final boolean POSTGRES = "postgres".equals(System.getProperty("mtm.bench.db", "derby"));
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern PERCENTILE = Pattern.compile("(?m)^\\s+(50|90|99)%\\s+(\\S+)\\s*$");
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
@@ -44,7 +51,12 @@ public class ThroughputBench {
     @Test
     public void throughput() throws Exception {
         Assume.assumeTrue("wrk is not installed (Debian package wrk)", Files.isExecutable(Path.of("/usr/bin/wrk")));
+        PostgresServer pg = POSTGRES ? PostgresServer.get() : null;
+        String database = POSTGRES ? pg.createDatabase("mtmbench") : null;
         try (Distribution d = Distribution.unpack("throughput-bench")) {
+            if (POSTGRES) {
+                d.onPostgres(pg.url(database), pg.user());
+            }
             Path security = d.home().resolve("etc/org.mtmanager.security.cfg");
             Distribution.set(security, "rate.requestsPerSecond", "1000000");
             Distribution.set(security, "rate.requestBurst", "1000000");
@@ -57,7 +69,13 @@ public class ThroughputBench {
                 assertEquals(r.toString(), 201, r.status());
             }
             d.stop();
-            MachineBench.seedMachines(d.home().resolve("data/mtm/db"), MACHINES);
+            if (POSTGRES) {
+                try (Connection c = DriverManager.getConnection(pg.url(database) + "?user=" + pg.user())) {
+                    MachineBench.seedMachines(c, MACHINES);
+                }
+            } else {
+                MachineBench.seedMachines(d.home().resolve("data/mtm/db"), MACHINES);
+            }
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             admin = d.admin();
@@ -76,6 +94,7 @@ public class ThroughputBench {
             report("before this benchmark's fixes", "GET /machines?limit=50 1,012 req/s and GET /health with a token "
                 + "1,437 req/s at the default rate limits (issue 13); with them raised, on a loaded machine: bare 4,029, "
                 + "/health with a token 666 (17 %), /machines/{id} 433, list 164 req/s");
+            report("database", POSTGRES ? "PostgreSQL (" + database + ")" : "embedded Derby");
             report("load before", loadAverage());
             report("wrk", "2 threads, " + CONNECTIONS + " connections, " + SECONDS + " s each after a "
                 + Math.max(2, SECONDS / 3) + " s warm-up, against " + Runtime.getRuntime().availableProcessors() + " cores");
@@ -92,6 +111,10 @@ public class ThroughputBench {
                     + "latency p50 %s, p90 %s, p99 %s", r.rate, 100 * r.rate / floor, r.p50, r.p90, r.p99));
             }
             report("load after", loadAverage());
+        } finally {
+            if (POSTGRES) {
+                pg.dropDatabase(database);
+            }
         }
     }
 

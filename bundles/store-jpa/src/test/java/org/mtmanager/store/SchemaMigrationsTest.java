@@ -2,6 +2,7 @@ package org.mtmanager.store;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.sql.Connection;
@@ -91,6 +92,42 @@ public class SchemaMigrationsTest {
         }
         try (Connection c = db.connection()) {
             assertEquals(SchemaDump.changeSetCount(db), SchemaDump.ran(c));
+        }
+    }
+
+    /**
+     * The server migrates on a connection of its pool, which then serves requests for as long as the server runs: it
+     * must come back as it was lent, with no transaction open and, on PostgreSQL, without the session's advisory lock,
+     * which would otherwise keep every other node from ever migrating. After a failed migration too.
+     */
+    @Test
+    public void theConnectionComesBackWithoutTheLockOrATransactionEvenWhenTheMigrationFails() throws Exception {
+        TestDatabase db = open(TestDatabases.fresh("pooled"));
+        try (Connection c = db.connection()) {
+            assertFalse(SchemaMigrations.migrate(c).isEmpty());
+            assertAsLent(db, c);
+
+            String changelog = c.getMetaData().storesLowerCaseIdentifiers() ? "databasechangelog" : "DATABASECHANGELOG";
+            try (Statement s = c.createStatement()) {
+                assertEquals(1, s.executeUpdate("UPDATE " + changelog + " SET MD5SUM = '9:0' WHERE ID = '001-MTM_ACCOUNT'"));
+            }
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> SchemaMigrations.migrate(c));
+            assertTrue(refused.getMessage(), refused.getMessage().contains("001-MTM_ACCOUNT"));
+            assertAsLent(db, c);
+        }
+    }
+
+    private static void assertAsLent(TestDatabase db, Connection c) throws Exception {
+        assertTrue("auto-commit, as a connection is lent", c.getAutoCommit());
+        if (db.isPostgres()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_locks WHERE pid = "
+                + "pg_backend_pid() AND (locktype = 'advisory' OR locktype = 'transactionid')")) {
+                assertTrue(rs.next());
+                assertEquals("the session holds no advisory lock and no transaction", 0, rs.getInt(1));
+            }
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM MTM_ACCOUNT")) {
+            assertTrue("and it still works", rs.next());
         }
     }
 
