@@ -54,7 +54,7 @@ final class MachineReads {
             }
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m" + where, Long.class);
             TypedQuery<Long> ids = em.createQuery("SELECT m.id FROM MachineEntity m" + where
-                + (page.after() == null ? "" : " AND m.id > :after") + " ORDER BY m.id", Long.class);
+                + Paging.afterCursor(page, "m.id", false) + " ORDER BY m.id", Long.class);
             for (TypedQuery<?> tq : List.of(count, ids)) {
                 if (path != null) {
                     tq.setParameter("p", path);
@@ -69,16 +69,8 @@ final class MachineReads {
                     tq.setParameter("s", "%" + search.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
                 }
             }
-            if (page.after() == null) {
-                ids.setFirstResult(page.offset());
-            } else {
-                ids.setParameter("after", page.after());
-            }
-            // One id more than the page shows whether another page follows, so the last page has no cursor.
-            List<Long> found = ids.setMaxResults(page.limit() + 1).getResultList();
-            List<Long> pageIds = found.size() > page.limit() ? found.subList(0, page.limit()) : found;
-            Long next = found.size() > page.limit() ? pageIds.get(pageIds.size() - 1) : null;
-            List<Machine> items = MachineViews.machines(em, Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, pageIds),
+            Paging.Slice slice = Paging.slice(ids, page);
+            List<Machine> items = MachineViews.machines(em, Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, slice.ids()),
                 type -> infra.driver(type).isPresent(), shown.get("", () -> MachineViews.shown(em)));
             long total;
             if (search == null) {
@@ -87,7 +79,7 @@ final class MachineReads {
                 String key = where + " " + path + " " + q.accountId() + " " + state + " " + search;
                 total = totals.get(key, count::getSingleResult);
             }
-            return new Page<>(items, page.offset(), page.limit(), total, next);
+            return new Page<>(items, page.offset(), page.limit(), total, slice.next());
         });
     }
 
