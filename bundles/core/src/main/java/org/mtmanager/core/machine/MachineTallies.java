@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The machines' tally ({@code MTM_MACHINE_TALLY}, see {@code 005-machine-tally.xml}): signed counts per account,
  * path and state that the database's triggers add in the same transaction as each write of a machine, so a sum over
  * them is the exact number of machines, on every node at once. Each change adds rows; {@link #fold} sums the rows of
- * each key into one, on every node once a minute, so a total reads about one row per account and state, plus the
+ * each key into one, on every node at its start and then once a minute, so a total reads about one row per account and state, plus the
  * last minute's changes. Folding takes the tally's table lock, so folds on two nodes run one after the other and
  * the second finds nothing left; machine writes wait for a fold's few milliseconds.
  */
@@ -44,7 +44,8 @@ public final class MachineTallies {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::foldSafely, FOLD_EVERY_SECONDS, FOLD_EVERY_SECONDS, TimeUnit.SECONDS);
+        // At once first: rows written while no node ran (a restore, a bulk load) are folded before the lists need them.
+        timer.scheduleWithFixedDelay(this::foldSafely, 0, FOLD_EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     @Deactivate
