@@ -102,7 +102,7 @@ public class MachineBench {
         }
         // The driver's share of each job, as the server itself timed it (JobEngine logs it for every job).
         Map<Long, Long> driverMs = new java.util.HashMap<>();
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("job (\\d+) \\(CREATE of machine \\w+\\) ran (\\d+) ms, (\\d+) ms of it in the container driver");
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile("job (\\d+) \\(CREATE of machine \\w+\\) ran (\\d+) ms(?: on node \\S+)?, (\\d+) ms of it in the container driver");
         for (String l : java.nio.file.Files.readAllLines(d.home().resolve("data/log/karaf.log"))) {
             java.util.regex.Matcher m = line.matcher(l);
             if (m.find()) {

@@ -21,6 +21,7 @@ import org.mtmanager.core.bootstrap.PlatformBootstrap;
 import org.mtmanager.core.security.SecurityPolicy;
 import org.mtmanager.core.tenancy.AccountServiceImpl;
 import org.mtmanager.store.JpaStore;
+import org.mtmanager.store.SchemaMigrations;
 import org.mtmanager.store.testing.PostgresServer;
 import org.postgresql.PGConnection;
 import org.postgresql.ds.PGPoolingDataSource;
@@ -46,6 +47,11 @@ final class PostgresPlatform implements AutoCloseable {
 
     PostgresPlatform(Path dir) throws IOException {
         database = server.createDatabase("mtmbench");
+        try (Connection c = jdbc()) {
+            SchemaMigrations.migrate(c);
+        } catch (SQLException e) {
+            throw new IOException("cannot migrate " + database + ": " + e.getMessage(), e);
+        }
         pool = POOLED ? pool(server, database) : null;
         emf = factory(server, database, pool);
         store = new JpaStore(emf);
@@ -57,7 +63,7 @@ final class PostgresPlatform implements AutoCloseable {
     }
 
     /**
-     * The store's EntityManagerFactory on a PostgreSQL database, the schema built as on Derby.
+     * The store's EntityManagerFactory on a PostgreSQL database whose schema is migrated (the constructor does it).
      *
      * @param pool the connections to use, or null: one new connection per entity manager
      */

@@ -47,10 +47,10 @@ public class AuditServiceImpl implements AuditService {
         return store.read(em -> {
             f.requireKnownAccount(em);
             TypedQuery<Long> count = f.bind(em.createQuery("SELECT COUNT(a.seq) FROM AuditEntity a" + f.where, Long.class));
-            List<Long> seqs = f.bind(em.createQuery("SELECT a.seq FROM AuditEntity a" + f.where + " ORDER BY a.seq DESC",
-                Long.class)).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-            List<AuditEntry> items = Paging.byIds(em, AuditEntity.class, "seq", AuditEntity::getSeq, seqs).stream().map(AuditServiceImpl::view).toList();
-            return new Page<>(items, page.offset(), page.limit(), count.getSingleResult());
+            Paging.Slice seqs = Paging.slice(f.bind(em.createQuery("SELECT a.seq FROM AuditEntity a" + f.where
+                + Paging.afterCursor(page, "a.seq", true) + " ORDER BY a.seq DESC", Long.class)), page);
+            List<AuditEntry> items = Paging.byIds(em, AuditEntity.class, "seq", AuditEntity::getSeq, seqs.ids()).stream().map(AuditServiceImpl::view).toList();
+            return new Page<>(items, page.offset(), page.limit(), count.getSingleResult(), seqs.next());
         });
     }
 

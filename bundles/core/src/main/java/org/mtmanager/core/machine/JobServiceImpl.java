@@ -11,6 +11,7 @@ import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.core.util.Paging;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -46,16 +47,18 @@ public class JobServiceImpl implements JobService {
             }
             String where = " FROM JobEntity j WHERE j.accountPath LIKE :p" + (machineId == null ? "" : " AND j.machineId = :m");
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(j.id)" + where, Long.class);
-            TypedQuery<JobEntity> items = em.createQuery("SELECT j" + where + " ORDER BY j.id DESC", JobEntity.class);
-            for (TypedQuery<?> q : List.of(count, items)) {
+            TypedQuery<Long> ids = em.createQuery("SELECT j.id" + where + Paging.afterCursor(page, "j.id", true)
+                + " ORDER BY j.id DESC", Long.class);
+            for (TypedQuery<?> q : List.of(count, ids)) {
                 q.setParameter("p", caller.accountPath() + "%");
                 if (machineId != null) {
                     q.setParameter("m", machineId);
                 }
             }
-            List<Job> jobs = items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList().stream()
+            Paging.Slice slice = Paging.slice(ids, page);
+            List<Job> jobs = Paging.byIds(em, JobEntity.class, "id", JobEntity::getId, slice.ids()).stream()
                 .map(MachineViews::job).toList();
-            return new Page<>(jobs, page.offset(), page.limit(), count.getSingleResult());
+            return new Page<>(jobs, page.offset(), page.limit(), count.getSingleResult(), slice.next());
         });
     }
 }

@@ -28,16 +28,20 @@ final class MachineReads {
     }
 
     /**
-     * @param totals where the list's totals are remembered for a few seconds: a count over a million rows costs
-     *               more than the page itself
+     * A page by offset or after a cursor ({@link PageRequest}), with its total. The total is the machines' tally
+     * ({@link MachineTallies}): exact, and a sum over a few rows per account however many machines there are. A
+     * search has no tally: its count is remembered in {@code totals} for a few seconds.
+     *
+     * @param totals where a search's count is remembered: a count over a million rows costs more than the page
      */
     static Page<Machine> list(Store store, Infrastructure infra, RecentReads<Long> totals, RecentReads<MachineViews.Shown> shown, Caller caller, MachineQuery query,
                               PageRequest page) {
         MachineQuery q = query == null ? MachineQuery.ALL : query;
         MachineState state = q.state() == null || q.state().isBlank() ? null : MachineInput.parseState(q.state());
         String search = q.search() == null || q.search().isBlank() ? null : Fields.name("search", q.search(), 100);
-        // A caller at the root sees every machine: no path predicate, so the database pages on its (ID, STATE) index.
+        // A caller at the root sees every machine: no path predicate, so the database pages on its (ID, STATE, ...) index.
         boolean root = Scope.idsOnPath(caller.accountPath()).size() == 1;
+        String path = root ? null : caller.accountPath() + "%";
         return store.read(em -> {
             StringBuilder where = new StringBuilder(root ? " WHERE 1 = 1" : " WHERE m.accountPath LIKE :p");
             if (q.accountId() != null) {
@@ -49,10 +53,11 @@ final class MachineReads {
                 where.append(" AND (m.hostname LIKE :s OR m.serial LIKE :s)");
             }
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(m.id) FROM MachineEntity m" + where, Long.class);
-            TypedQuery<Long> ids = em.createQuery("SELECT m.id FROM MachineEntity m" + where + " ORDER BY m.id", Long.class);
+            TypedQuery<Long> ids = em.createQuery("SELECT m.id FROM MachineEntity m" + where
+                + Paging.afterCursor(page, "m.id", false) + " ORDER BY m.id", Long.class);
             for (TypedQuery<?> tq : List.of(count, ids)) {
-                if (!root) {
-                    tq.setParameter("p", caller.accountPath() + "%");
+                if (path != null) {
+                    tq.setParameter("p", path);
                 }
                 if (q.accountId() != null) {
                     tq.setParameter("acc", q.accountId());
@@ -64,11 +69,17 @@ final class MachineReads {
                     tq.setParameter("s", "%" + search.toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
                 }
             }
-            List<Long> pageIds = ids.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-            List<Machine> items = MachineViews.machines(em, Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, pageIds),
+            Paging.Slice slice = Paging.slice(ids, page);
+            List<Machine> items = MachineViews.machines(em, Paging.byIds(em, MachineEntity.class, "id", MachineEntity::getId, slice.ids()),
                 type -> infra.driver(type).isPresent(), shown.get("", () -> MachineViews.shown(em)));
-            String key = where + " " + (root ? "" : caller.accountPath()) + " " + q.accountId() + " " + state + " " + search;
-            return new Page<>(items, page.offset(), page.limit(), totals.get(key, count::getSingleResult));
+            long total;
+            if (search == null) {
+                total = MachineTallies.count(em, path, q.accountId(), state);
+            } else {
+                String key = where + " " + path + " " + q.accountId() + " " + state + " " + search;
+                total = totals.get(key, count::getSingleResult);
+            }
+            return new Page<>(items, page.offset(), page.limit(), total, slice.next());
         });
     }
 

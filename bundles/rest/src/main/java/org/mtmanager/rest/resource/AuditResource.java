@@ -27,14 +27,15 @@ public class AuditResource {
 
     @GET
     @Produces("application/json")
-    @Doc(value = "Entries of the caller's subtree, newest first; filters: actor, action (* wildcard), accountId, outcome, from, to",
+    @Doc(value = "Entries of the caller's subtree, newest first; filters: actor, action (* wildcard), accountId, outcome, from, to; "
+        + "after=<the page's next> walks on at the same cost however deep",
         returns = AuditEntry.class, page = true)
     public Page<AuditEntry> list(@Context HttpServletRequest req, @QueryParam("actor") String actor,
                                  @QueryParam("action") String action, @QueryParam("accountId") String accountId,
                                  @QueryParam("outcome") String outcome, @QueryParam("from") String from,
                                  @QueryParam("to") String to, @QueryParam("offset") String offset,
-                                 @QueryParam("limit") String limit) {
-        return audit.list(Params.caller(req), query(actor, action, accountId, outcome, from, to), Params.page(offset, limit));
+                                 @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return audit.list(Params.caller(req), query(actor, action, accountId, outcome, from, to), Params.page(offset, limit, after));
     }
 
     @GET

@@ -26,10 +26,11 @@ public class JobResource {
     }
 
     @GET
-    @Doc(value = "Jobs of the caller's subtree, newest first; of one machine with ?machineId=", returns = Job.class, page = true)
+    @Doc(value = "Jobs of the caller's subtree, newest first; of one machine with ?machineId=; after=<the page's next> walks on",
+        returns = Job.class, page = true)
     public Page<Job> list(@Context HttpServletRequest req, @QueryParam("machineId") String machineId,
-                          @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return jobs.list(Params.caller(req), Params.optionalId("machineId", machineId), Params.page(offset, limit));
+                          @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        return jobs.list(Params.caller(req), Params.optionalId("machineId", machineId), Params.page(offset, limit, after));
     }
 
     @GET

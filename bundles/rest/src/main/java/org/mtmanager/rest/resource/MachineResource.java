@@ -97,12 +97,14 @@ public class MachineResource {
     }
 
     @GET
-    @Doc(value = "Machines of the caller's subtree (deleted ones only with state=DELETED)", returns = Machine.class, page = true)
+    @Doc(value = "Machines of the caller's subtree (deleted ones only with state=DELETED), in id order. A deep offset "
+        + "costs in proportion to it: walk the list with after=<the page's next> instead", returns = Machine.class, page = true)
     public Page<Machine> list(@Context HttpServletRequest req, @QueryParam("offset") String offset,
-                              @QueryParam("limit") String limit, @QueryParam("accountId") String accountId,
+                              @QueryParam("limit") String limit, @QueryParam("after") String after,
+                              @QueryParam("accountId") String accountId,
                               @QueryParam("state") String state, @QueryParam("search") String search) {
         return machines.list(Params.caller(req), new MachineQuery(Params.optionalId("accountId", accountId), state, search),
-            Params.page(offset, limit));
+            Params.page(offset, limit, after));
     }
 
     @GET

@@ -133,7 +133,8 @@ public final class OpenApi {
             } else if (qp != null) {
                 FieldSpec rule = QUERY_RULES.get(qp.value());
                 params.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", rule == null
-                    ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "integer", "format", "int32"), rule)));
+                    ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "integer", "format",
+                    rule.maximum() > Integer.MAX_VALUE ? "int64" : "int32"), rule)));
             } else if (hp != null) {
                 FieldSpec rule = HEADER_RULES.get(hp.value());
                 params.add(Map.of("name", hp.value(), "in", "header", "required", false, "schema", rule == null

@@ -77,7 +77,8 @@ final class OpenApiSchemas {
     /** A page of items, as {@link Page} travels. */
     static Map<String, Object> page(Object items) {
         return object(Map.of("items", Map.of("type", "array", "items", items), "offset", Map.of("type", "integer", "format", "int32"),
-            "limit", Map.of("type", "integer", "format", "int32"), "total", Map.of("type", "integer", "format", "int64")),
+            "limit", Map.of("type", "integer", "format", "int32"), "total", Map.of("type", "integer", "format", "int64"),
+            "next", Map.of("type", "integer", "format", "int64", "nullable", true)),
             List.of("items", "offset", "limit", "total"));
     }
 

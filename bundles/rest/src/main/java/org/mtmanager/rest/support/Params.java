@@ -69,6 +69,18 @@ public final class Params {
         return PageRequest.of(optionalInt("offset", offset), optionalInt("limit", limit));
     }
 
+    /** A page by offset or after a cursor (the last id of the previous page); both together are refused. */
+    public static PageRequest page(String offset, String limit, String after) {
+        Long cursor = null;
+        if (after != null && !after.isEmpty()) {
+            if (!after.matches("\\d{1,18}")) {
+                throw MtmException.invalid("after", "must be a whole number (the next of the previous page)");
+            }
+            cursor = Long.parseLong(after);
+        }
+        return PageRequest.of(optionalInt("offset", offset), optionalInt("limit", limit), cursor);
+    }
+
     public static Instant instant(String name, String value) {
         if (value == null || value.isEmpty()) {
             return null;

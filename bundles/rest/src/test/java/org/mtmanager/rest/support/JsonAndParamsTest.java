@@ -121,6 +121,18 @@ public class JsonAndParamsTest {
     }
 
     @Test
+    public void aCursorPagesAfterAnIdAndExcludesAnOffset() {
+        assertEquals(PageRequest.after(12345678901L, 100), Params.page(null, "100", "12345678901"));
+        assertEquals(new PageRequest(0, PageRequest.DEFAULT_LIMIT), Params.page(null, null, ""));
+        assertInvalid("after", () -> Params.page(null, null, "-1"));
+        assertInvalid("after", () -> Params.page(null, null, "x"));
+        assertInvalid("after", () -> Params.page(null, null, "99999999999999999999"));
+        assertInvalid("after", () -> Params.page("0", null, "5"));
+        MtmException both = assertThrows(MtmException.class, () -> Params.page("200", "10", "5"));
+        assertTrue("names both fields: " + both.getMessage(), both.getMessage().contains("offset") && both.getMessage().contains("after"));
+    }
+
+    @Test
     public void instantParsing() {
         assertEquals(Instant.parse("2026-11-25T10:00:00Z"), Params.instant("from", "2026-11-25T10:00:00Z"));
         assertNull(Params.instant("from", null));

@@ -136,7 +136,7 @@ public class OpenApiTest {
         Map<String, Object> list = at(doc, "paths", "/accounts", "get");
         Map<String, Object> page = at(list, "responses", "200", "content", "application/json", "schema");
         assertEquals("object", page.get("type"));
-        assertEquals(List.of("items", "limit", "offset", "total"), new ArrayList<>(at(page, "properties").keySet()));
+        assertEquals(List.of("items", "limit", "next", "offset", "total"), new ArrayList<>(at(page, "properties").keySet()));
         assertTrue(((List<?>) list.get("parameters")).stream()
             .anyMatch(p -> "limit".equals(map(p).get("name")) && "query".equals(map(p).get("in"))));
     }

@@ -15,12 +15,13 @@ import org.mtmanager.api.machine.MachineQuery;
 public class MachineList extends MachineCommand {
     @Option(name = "--state", description = "Only machines in this state (DELETED ones only this way)") String state;
     @Option(name = "--search", description = "Hostname or serial contains") String search;
-    @Option(name = "--offset") int offset;
+    @Option(name = "--offset", description = "Skip this many machines (a deep offset is slow: page with --after)") int offset;
+    @Option(name = "--after", description = "Machines after this id: the next page's cursor, printed under each page") Long after;
     @Option(name = "--limit") int limit = 100;
 
     @Override
     protected void run(Caller c) {
-        Page<Machine> page = machines.list(c, new MachineQuery(null, state, search), new PageRequest(offset, limit));
+        Page<Machine> page = machines.list(c, new MachineQuery(null, state, search), new PageRequest(offset, limit, after));
         ShellTable t = new ShellTable();
         for (String col : new String[] {"Id", "Serial", "Hostname", "Account", "Plan", "Version", "Ext", "Tenants", "State", "Host"}) {
             t.column(col);
@@ -32,7 +33,7 @@ public class MachineList extends MachineCommand {
         if (!json) {
             var totals = machines.totals(c, null);
             out().println(page.items().size() + " of " + page.total() + " machine(s); licensed: " + totals.extensions()
-                + " extensions, " + totals.tenants() + " tenants");
+                + " extensions, " + totals.tenants() + " tenants" + (page.next() == null ? "" : "; next page: --after " + page.next()));
         }
     }
 }

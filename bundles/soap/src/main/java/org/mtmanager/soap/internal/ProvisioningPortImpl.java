@@ -82,14 +82,16 @@ public class ProvisioningPortImpl implements ProvisioningPort {
     }
 
     @Override
-    public MachinePage listMachines(Integer offset, Integer limit, Long accountId, String state, String search) throws MtmFault {
+    public MachinePage listMachines(Integer offset, Integer limit, Long accountId, String state, String search, Long after)
+        throws MtmFault {
         return call(c -> {
-            var page = machines.list(c, new MachineQuery(accountId, state, search), PageRequest.of(offset, limit));
+            var page = machines.list(c, new MachineQuery(accountId, state, search), PageRequest.of(offset, limit, after));
             MachinePage p = new MachinePage();
             page.items().forEach(m -> p.items.add(Dtos.machine(m)));
             p.offset = page.offset();
             p.limit = page.limit();
             p.total = page.total();
+            p.next = page.next();
             return p;
         });
     }

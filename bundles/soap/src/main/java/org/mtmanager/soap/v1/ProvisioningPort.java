@@ -29,7 +29,7 @@ public interface ProvisioningPort {
     @WebMethod @WebResult(name = "page")
     MachinePage listMachines(@WebParam(name = "offset") Integer offset, @WebParam(name = "limit") Integer limit,
                              @WebParam(name = "accountId") Long accountId, @WebParam(name = "state") String state,
-                             @WebParam(name = "search") String search) throws MtmFault;
+                             @WebParam(name = "search") String search, @WebParam(name = "after") Long after) throws MtmFault;
 
     @WebMethod @WebResult(name = "machine")
     MachineData getMachine(@WebParam(name = "id") long id) throws MtmFault;

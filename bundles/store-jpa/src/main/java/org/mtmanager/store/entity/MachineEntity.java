@@ -18,7 +18,7 @@ import javax.persistence.Version;
 @Entity
 @EntityListeners(EntityChanges.class)
 @Table(name = "MTM_MACHINE", indexes = {@Index(name = "IX_MACHINE_PATH_STATE", columnList = "ACCOUNTPATH, STATE, EXTENSIONS, TENANTS, ID"),
-    @Index(name = "IX_MACHINE_ID_STATE", columnList = "ID, STATE"), @Index(name = "IX_MACHINE_HOSTNAME", columnList = "HOSTNAME")})
+    @Index(name = "IX_MACHINE_ID_STATE_PATH", columnList = "ID, STATE, ACCOUNTPATH"), @Index(name = "IX_MACHINE_HOSTNAME", columnList = "HOSTNAME")})
 public class MachineEntity {
     @Id @GeneratedValue(strategy = GenerationType.IDENTITY)
     private long id;
