@@ -34,11 +34,34 @@ final class MachineReads {
      *
      * @param totals where a search's count is remembered: a count over a million rows costs more than the page
      */
-    static Page<Machine> list(Store store, Infrastructure infra, RecentReads<Long> totals, RecentReads<MachineViews.Shown> shown, Caller caller, MachineQuery query,
+    static Page<Machine> list(Store store, Infrastructure infra, ListCaches caches, Caller caller, MachineQuery query,
                               PageRequest page) {
         MachineQuery q = query == null ? MachineQuery.ALL : query;
         MachineState state = q.state() == null || q.state().isBlank() ? null : MachineInput.parseState(q.state());
         String search = q.search() == null || q.search().isBlank() ? null : Fields.name("search", q.search(), 100);
+        // What a caller sees depends on its account's path alone (Scope.sees): callers on one path share pages.
+        String key = caller.accountPath() + " " + q.accountId() + " " + state + " " + search + " " + page.offset() + " "
+            + page.limit() + " " + page.after();
+        Page<Machine> remembered = caches.pages().get(key, () -> read(store, infra, caches, caller, q, state, search, page));
+        for (Machine m : remembered.items()) {
+            if (m.driverAvailable() != infra.driver(m.driverType()).isPresent()) {
+                return read(store, infra, caches, caller, q, state, search, page); // a driver came or went since
+            }
+        }
+        return remembered;
+    }
+
+    /**
+     * What the machine list remembers for a few seconds, each read again after a write of what it was read from (see
+     * {@link RecentReads}): whole pages (a client polls the same page), a search's count, the settings every view shows.
+     */
+    record ListCaches(RecentReads<Page<Machine>> pages, RecentReads<Long> totals, RecentReads<MachineViews.Shown> shown) {
+    }
+
+    private static Page<Machine> read(Store store, Infrastructure infra, ListCaches caches, Caller caller, MachineQuery q,
+                                      MachineState state, String search, PageRequest page) {
+        RecentReads<Long> totals = caches.totals();
+        RecentReads<MachineViews.Shown> shown = caches.shown();
         // A caller at the root sees every machine: no path predicate, so the database pages on its (ID, STATE, ...) index.
         boolean root = Scope.idsOnPath(caller.accountPath()).size() == 1;
         String path = root ? null : caller.accountPath() + "%";

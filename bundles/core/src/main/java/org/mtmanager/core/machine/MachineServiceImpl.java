@@ -67,8 +67,9 @@ public class MachineServiceImpl implements MachineService {
         () -> EntityChanges.generation(SettingEntity.class));
     /** Views of machines that clients poll: a view reads four tables, and a page of them is read far more than written. */
     private final RecentReads<Viewed> views = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
-        () -> EntityChanges.generation(MachineEntity.class, MachineAppEntity.class, AccountEntity.class, PlanEntity.class,
-            SettingEntity.class), 10_000);
+        MachineServiceImpl::viewed, 10_000);
+    private final MachineReads.ListCaches listCaches = new MachineReads.ListCaches(new RecentReads<>(Duration.ofSeconds(5),
+        Clock.systemUTC(), MachineServiceImpl::viewed), totals, shown);
 
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
@@ -197,6 +198,12 @@ public class MachineServiceImpl implements MachineService {
         return v.machine();
     }
 
+    /** Moves at every write of what a machine's view shows. */
+    private static long viewed() {
+        return EntityChanges.generation(MachineEntity.class, MachineAppEntity.class, AccountEntity.class, PlanEntity.class,
+            SettingEntity.class);
+    }
+
     /** A machine's view and the path of its account, which decides who may see it. */
     private record Viewed(Machine machine, String accountPath) {
     }
@@ -213,7 +220,7 @@ public class MachineServiceImpl implements MachineService {
 
     @Override
     public Page<Machine> list(Caller caller, MachineQuery query, PageRequest page) {
-        return MachineReads.list(store, infra, totals, shown, caller, query, page);
+        return MachineReads.list(store, infra, listCaches, caller, query, page);
     }
 
     @Override

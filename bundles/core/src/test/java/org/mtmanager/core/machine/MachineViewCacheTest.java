@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.machine.JobEngineTest.await;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.After;
@@ -13,9 +14,12 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.Page;
+import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.account.AccountChange;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.Machine;
+import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.CoreFixture;
@@ -24,6 +28,7 @@ import org.mtmanager.spi.hypervisor.HypervisorDriver;
 /**
  * A machine's view is remembered for the clients that poll it, and never shows less than what was committed: a
  * write of the machine, its account or its plan shows in the next read, and who may see it is decided at each read.
+ * The same holds for the pages of the machine list.
  */
 public class MachineViewCacheTest {
     @Rule
@@ -83,6 +88,34 @@ public class MachineViewCacheTest {
         assertFalse(gone.driverAvailable());
         infra.addDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
         assertTrue(machines.get(reseller, machine).driverAvailable());
+    }
+
+    @Test
+    public void aListShowsAChangeInTheNextRead() {
+        assertEquals(MachineState.RUNNING, machines.list(reseller, MachineQuery.ALL, PageRequest.first(10)).items().get(0).state());
+        machines.stop(reseller, machine, true, null);
+        Page<Machine> after = machines.list(reseller, MachineQuery.ALL, PageRequest.first(10));
+        assertEquals(MachineState.STOPPING, after.items().get(0).state());
+        f.accounts.update(f.admin, reseller.accountId(), new AccountChange("Renamed", null));
+        assertEquals("Renamed", machines.list(reseller, MachineQuery.ALL, PageRequest.first(10)).items().get(0).accountName());
+    }
+
+    @Test
+    public void aListRememberedForOneCallerIsNoneOfAnothersBusiness() {
+        assertEquals(1, machines.list(f.admin, MachineQuery.ALL, PageRequest.first(10)).total());
+        Caller stranger = f.tenantAdmin("reseller", "Elsewhere", "elsewhere-admin", "reseller-admin");
+        Page<Machine> none = machines.list(stranger, MachineQuery.ALL, PageRequest.first(10));
+        assertEquals(0, none.total());
+        assertTrue(none.items().isEmpty());
+        assertEquals(List.of(machine), machines.list(reseller, MachineQuery.ALL, PageRequest.first(10)).items().stream()
+            .map(Machine::id).toList());
+    }
+
+    @Test
+    public void aListSaysWhetherTheMachinesDriverIsThereNow() {
+        assertTrue(machines.list(reseller, MachineQuery.ALL, PageRequest.first(10)).items().get(0).driverAvailable());
+        infra.removeDriver(driver, Map.of(HypervisorDriver.TYPE_PROPERTY, "memory"));
+        assertFalse(machines.list(reseller, MachineQuery.ALL, PageRequest.first(10)).items().get(0).driverAvailable());
     }
 
     @Test
