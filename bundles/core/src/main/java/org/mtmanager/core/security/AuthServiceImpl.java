@@ -1,5 +1,6 @@
 package org.mtmanager.core.security;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -310,16 +311,14 @@ public class AuthServiceImpl implements AuthService {
                         && now.isBefore(fresh.getLastUsedAt().plus(USE_RECORDING))) {
                     return;
                 }
-                fresh.setLastUsedAt(now);
-                fresh.setLastUsedIp(caller.sourceIp());
+                // A statement, not the entity's setters: recording a use changes nothing a check reads, so it must
+                // not count as a change of credentials (EntityChanges) and empty every node's verified tokens.
+                em.createQuery("UPDATE ApiTokenEntity t SET t.lastUsedAt = :at, t.lastUsedIp = :ip WHERE t.id = :id")
+                    .setParameter("at", Timestamp.from(now)).setParameter("ip", caller.sourceIp()).setParameter("id", id)
+                    .executeUpdate();
                 audit.append(em, caller, new AuditEvent("auth.token", "token", String.valueOf(id), accountId,
                     Outcome.SUCCESS, t.getName() + " (" + t.getScope() + ")"));
             });
-            // That write of the token row counts as one change; when it is the only one since the check began,
-            // nothing the check read has changed.
-            if (verified.generation() == generation + 1) {
-                generation++;
-            }
         }
         // Remembered until the token expires or its use is due to be recorded again, whichever comes first.
         Instant limit = recorded.plus(USE_RECORDING);

@@ -15,9 +15,10 @@ import javax.persistence.PostUpdate;
  * from them (verified credentials, machine views and totals, settings) drops at once whatever a change may have made
  * stale: a revoked token, a locked user, a suspended account, another whitelist, a new machine.
  *
- * <p>A store transaction's writes count once per class when it has committed ({@link #committed}), not when they
- * are flushed: a read between the two still sees the old rows and would otherwise be remembered as current; a write
- * outside a store transaction counts at once. Writes of other
+ * <p>A write counts when it is flushed, so that whoever sees its commit finds the count moved (a job's outcome read
+ * in the database, then the machine's remembered view), and a store transaction's writes count again, once per
+ * class, when it has committed ({@link #committed}): a read between flush and commit still sees the old rows and
+ * would otherwise be remembered as current. Writes of other
  * nodes count when their notice arrives (the store's change notices on PostgreSQL: {@link #noticed}); until then,
  * and if notices are lost, the caches' time to live bounds what a node shows of another's changes. The counters are
  * static because OpenJPA makes the listener instances itself.
@@ -76,7 +77,7 @@ public final class EntityChanges {
         return mine == null ? Set.of() : mine;
     }
 
-    /** Counts, after their commit, the writes of a transaction: once per class (see the class's comment). */
+    /** Counts again, after their commit, the writes of a transaction: once per class (see the class's comment). */
     public static void committed(Set<String> classes) {
         classes.forEach(c -> counter(c).incrementAndGet());
     }
@@ -114,11 +115,10 @@ public final class EntityChanges {
     }
 
     private static void count(String type) {
+        counter(type).incrementAndGet();
         Set<String> p = PENDING.get();
         if (p != null) {
             p.add(type);
-        } else {
-            counter(type).incrementAndGet();
         }
     }
 
