@@ -26,6 +26,8 @@ import org.mtmanager.core.catalog.PlanServiceImpl;
 import org.mtmanager.core.machine.Infrastructure;
 import org.mtmanager.core.machine.MachineServiceImpl;
 import org.mtmanager.core.machine.MachineTallies;
+import org.mtmanager.store.entity.EntityChanges;
+import org.mtmanager.store.entity.MachineEntity;
 
 /**
  * The machine list on PostgreSQL (run with -Pbench; prints, asserts nothing about speed): {@code GET
@@ -107,6 +109,15 @@ public class PostgresListBench {
             firstPage.add(timed(machines, caller, PageRequest.first(LIMIT), expected));
         }
         report(what + ", first page", stats(firstPage) + " (target p95 <= 50 ms)");
+        List<Double> remembered = new ArrayList<>();
+        machines.list(caller, ALL, PageRequest.first(LIMIT));
+        for (int i = 0; i < SAMPLES; i++) {
+            long s = System.nanoTime();
+            machines.list(caller, ALL, PageRequest.first(LIMIT));
+            remembered.add((System.nanoTime() - s) / 1e6);
+        }
+        report(what + ", first page again with no write in between (the page the node remembers; for comparison)",
+            stats(remembered));
 
         // A client walking from anywhere: a random page by offset gives a cursor, then ten pages follow with after.
         long lastId = machines.list(caller, ALL, new PageRequest((int) expected - 1, 1)).items().get(0).id();
@@ -114,6 +125,7 @@ public class PostgresListBench {
         while (walked.size() < SAMPLES) {
             long cursor = random.nextLong(lastId - 20L * LIMIT * RESELLERS);
             for (int page = 0; page < 10 && walked.size() < SAMPLES; page++) {
+                EntityChanges.touched(MachineEntity.class); // see timed()
                 long s = System.nanoTime();
                 Page<Machine> got = machines.list(caller, ALL, PageRequest.after(cursor, LIMIT));
                 walked.add((System.nanoTime() - s) / 1e6);
@@ -131,7 +143,12 @@ public class PostgresListBench {
         report(what + ", random offset (costs O(offset); for comparison, no target)", stats(deep));
     }
 
+    /**
+     * One page as if another node had just written a machine: the node forgets the pages and views it remembers and
+     * reads the database, which is what this benchmark measures.
+     */
     private static double timed(MachineServiceImpl machines, Caller caller, PageRequest request, long expected) {
+        EntityChanges.touched(MachineEntity.class);
         long s = System.nanoTime();
         Page<Machine> page = machines.list(caller, ALL, request);
         double ms = (System.nanoTime() - s) / 1e6;
