@@ -94,7 +94,7 @@ public class SeveralNodesIT {
         for (Http b : bearers) {
             ok(b.get(API + "/machines?limit=1")); // now trusted by every node for 5 s
         }
-        ok(cluster.admin(0).delete(API + "/users/me/tokens/" + created.get("id").asLong()));
+        ok(cluster.admin(0).delete(API + "/users/me/tokens/" + created.get("token").get("id").asLong()));
         Duration beforeRevocation = Duration.ofNanos(System.nanoTime() - firstUse);
         assertTrue("revoked while every node still trusted it: " + beforeRevocation, beforeRevocation.getSeconds() < 3);
         for (int n = 1; n < cluster.size(); n++) {
