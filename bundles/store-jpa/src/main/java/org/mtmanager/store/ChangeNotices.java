@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,11 @@ public final class ChangeNotices implements AutoCloseable {
     /** Whether the connection currently listens (notices sent from now on arrive). */
     public boolean listening() {
         return listening;
+    }
+
+    /** Whether the connection is to PostgreSQL, the database whose nodes send and hear notices. */
+    public static boolean postgres(Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
     }
 
     /**

@@ -2,7 +2,6 @@ package org.mtmanager.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -110,7 +109,7 @@ public class JpaStore implements Store {
         try {
             Boolean pg = postgres;
             if (pg == null) {
-                pg = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+                pg = ChangeNotices.postgres(c);
                 postgres = pg;
             }
             if (pg) {

@@ -2,7 +2,6 @@ package org.mtmanager.store.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
@@ -57,7 +56,7 @@ public class StoreComponent implements Store {
 
     private static boolean postgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+            return ChangeNotices.postgres(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read which database the store runs on: " + e.getMessage(), e);
         }
