@@ -18,10 +18,10 @@ import javax.persistence.EntityManagerFactory;
 
 import org.junit.Test;
 import org.mtmanager.api.job.JobState;
-import org.mtmanager.core.cluster.JobLease;
-import org.mtmanager.core.cluster.JobLeases;
-import org.mtmanager.core.cluster.LocalNode;
-import org.mtmanager.core.cluster.NodeMembership;
+import org.mtmanager.platform.cluster.JobLease;
+import org.mtmanager.platform.cluster.JobLeases;
+import org.mtmanager.platform.cluster.LocalNode;
+import org.mtmanager.platform.cluster.NodeMembership;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.JpaStores;
 import org.mtmanager.store.entity.JobEntity;

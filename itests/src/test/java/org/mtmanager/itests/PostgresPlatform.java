@@ -16,7 +16,7 @@ import javax.persistence.Persistence;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.core.bootstrap.PlatformBootstrap;
 import org.mtmanager.core.security.SecurityPolicy;
 import org.mtmanager.core.tenancy.AccountServiceImpl;

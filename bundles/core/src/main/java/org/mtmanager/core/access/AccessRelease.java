@@ -7,7 +7,7 @@ import javax.persistence.EntityManager;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.user.AuthService;
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.core.machine.MachineDeletion;
 import org.mtmanager.spi.firewall.Policy;
 import org.mtmanager.store.entity.MachineEntity;

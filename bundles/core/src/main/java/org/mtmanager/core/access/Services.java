@@ -7,7 +7,7 @@ import java.util.Map;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.access.GrantRequest;
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.util.Fields;
 
 /** The services a grant may name, and the rule that SIP is never one of them. */
 final class Services {

@@ -17,8 +17,8 @@ import org.mtmanager.api.billing.Licence;
 import org.mtmanager.api.billing.PriceList;
 import org.mtmanager.api.billing.PriceListDraft;
 import org.mtmanager.api.billing.RatingMode;
-import org.mtmanager.core.tenancy.Scope;
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.scope.Scope;
+import org.mtmanager.platform.util.Fields;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.PriceListEntity;
 

@@ -20,7 +20,7 @@ import org.mtmanager.api.account.AccountType;
 import org.mtmanager.api.app.LicenceType;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.plan.ResourcePlan;
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.core.catalog.PlanServiceImpl;
 import org.mtmanager.core.catalog.SettingCatalog;
 import org.mtmanager.core.security.PasswordHasher;

@@ -7,7 +7,7 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.field.FieldSpec;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.plan.ResourcePlan;
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.util.Fields;
 
 /**
  * What makes a plan valid: every value positive and within bounds, no more tenants than extensions, and an

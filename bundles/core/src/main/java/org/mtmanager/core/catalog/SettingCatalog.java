@@ -7,7 +7,7 @@ import java.util.Set;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.setting.SettingType;
 import org.mtmanager.core.machine.UpgradePath;
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.util.Fields;
 
 /**
  * The settings the platform knows, with their types, defaults and locks. The code is the source of truth for a

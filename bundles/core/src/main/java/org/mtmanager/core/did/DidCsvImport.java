@@ -22,9 +22,9 @@ import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.did.DidImport;
 import org.mtmanager.api.did.DidRouteDraft;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.core.audit.AuditLog;
-import org.mtmanager.core.tenancy.Scope;
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.audit.AuditLog;
+import org.mtmanager.platform.scope.Scope;
+import org.mtmanager.platform.util.Fields;
 import org.mtmanager.store.entity.DidRouteEntity;
 import org.mtmanager.store.entity.MachineEntity;
 

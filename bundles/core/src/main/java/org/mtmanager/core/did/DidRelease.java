@@ -2,7 +2,7 @@ package org.mtmanager.core.did;
 
 import javax.persistence.EntityManager;
 
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.core.machine.MachineDeletion;
 import org.mtmanager.store.entity.MachineEntity;
 import org.osgi.service.component.annotations.Activate;

@@ -8,8 +8,8 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.audit.AuditEvent;
-import org.mtmanager.core.audit.AuditLog;
-import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.platform.audit.AuditLog;
+import org.mtmanager.platform.scope.Scope;
 import org.mtmanager.store.entity.DidRouteEntity;
 import org.mtmanager.store.entity.MachineEntity;
 

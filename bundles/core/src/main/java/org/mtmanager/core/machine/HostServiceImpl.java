@@ -8,7 +8,7 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.host.Host;
 import org.mtmanager.api.host.HostService;
-import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.platform.scope.Scope;
 import org.mtmanager.store.Store;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

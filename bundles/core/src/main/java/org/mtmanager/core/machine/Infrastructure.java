@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.util.Fields;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -11,10 +11,10 @@ import javax.persistence.EntityManager;
 
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.core.cluster.JobLease;
-import org.mtmanager.core.cluster.JobLeases;
-import org.mtmanager.core.cluster.LeaseLostException;
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.cluster.JobLease;
+import org.mtmanager.platform.cluster.JobLeases;
+import org.mtmanager.platform.cluster.LeaseLostException;
+import org.mtmanager.platform.util.Fields;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.mtmanager.api.job.JobType;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.core.cluster.JobLease;
+import org.mtmanager.platform.cluster.JobLease;
 import org.mtmanager.spi.hypervisor.Capability;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;

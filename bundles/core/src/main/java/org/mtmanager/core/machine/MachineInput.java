@@ -12,7 +12,7 @@ import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.tenancy.Distributors;
-import org.mtmanager.core.util.Fields;
+import org.mtmanager.platform.util.Fields;
 import org.mtmanager.store.entity.AccountEntity;
 
 /** Checks of what clients send about machines: each names the field and the rule. */

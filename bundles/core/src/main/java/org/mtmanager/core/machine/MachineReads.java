@@ -12,10 +12,10 @@ import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.machine.MachineTotals;
-import org.mtmanager.core.tenancy.Scope;
-import org.mtmanager.core.util.Fields;
-import org.mtmanager.core.util.Paging;
-import org.mtmanager.core.util.RecentReads;
+import org.mtmanager.platform.scope.Scope;
+import org.mtmanager.platform.util.Fields;
+import org.mtmanager.platform.util.Paging;
+import org.mtmanager.platform.util.RecentReads;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.MachineEntity;
 

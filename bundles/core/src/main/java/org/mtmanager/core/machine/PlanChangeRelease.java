@@ -8,7 +8,7 @@ import javax.persistence.EntityManager;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.user.AuthService;
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
 import org.osgi.service.component.annotations.Activate;

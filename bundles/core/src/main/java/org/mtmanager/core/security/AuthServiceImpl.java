@@ -16,7 +16,7 @@ import org.mtmanager.api.TokenScope;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.audit.Outcome;
 import org.mtmanager.api.user.AuthService;
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.core.bootstrap.PlatformBootstrap;
 import org.mtmanager.core.security.Candidates.Candidate;
 import org.mtmanager.store.Store;

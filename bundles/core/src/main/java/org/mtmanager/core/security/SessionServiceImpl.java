@@ -18,7 +18,7 @@ import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.CreatedSession;
 import org.mtmanager.api.user.Session;
 import org.mtmanager.api.user.SessionService;
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.core.security.Candidates.Candidate;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.SessionEntity;

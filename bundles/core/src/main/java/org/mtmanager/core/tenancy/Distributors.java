@@ -8,6 +8,7 @@ import javax.persistence.EntityManager;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.account.AccountType;
+import org.mtmanager.platform.scope.Scope;
 import org.mtmanager.store.entity.AccountEntity;
 
 /**

@@ -21,6 +21,7 @@ import org.mtmanager.core.CoreFixture;
 import org.mtmanager.core.tenancy.AccountServiceImpl;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.AuditHeadEntity;
+import org.mtmanager.platform.audit.AuditLog;
 
 /**
  * Two nodes (two factories on one database, nothing shared in memory) appending at once, alone and inside changes:

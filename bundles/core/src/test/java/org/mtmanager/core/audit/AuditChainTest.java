@@ -23,6 +23,7 @@ import org.mtmanager.api.audit.AuditEntry;
 import org.mtmanager.api.audit.ChainVerification;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.store.entity.AuditEntity;
+import org.mtmanager.platform.audit.AuditChain;
 
 /** The hash chain: appended in order, verified, and tampering in storage detected. */
 public class AuditChainTest {

@@ -21,8 +21,8 @@ import org.junit.Test;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.billing.LedgerRun;
 import org.mtmanager.core.CoreFixture;
-import org.mtmanager.core.cluster.DutyLeases;
-import org.mtmanager.core.cluster.LocalNode;
+import org.mtmanager.platform.cluster.DutyLeases;
+import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.UsageEntity;
 

@@ -31,7 +31,7 @@ import org.mtmanager.api.did.DidRouteDraft;
 import org.mtmanager.api.did.DidRouteQuery;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.CoreFixture;
-import org.mtmanager.core.audit.AuditLog;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.MachineEntity;

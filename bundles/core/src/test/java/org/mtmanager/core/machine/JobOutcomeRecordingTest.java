@@ -11,10 +11,10 @@ import org.junit.Test;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.core.cluster.JobLease;
-import org.mtmanager.core.cluster.JobLeases;
-import org.mtmanager.core.cluster.LeaseLostException;
-import org.mtmanager.core.cluster.LocalNode;
+import org.mtmanager.platform.cluster.JobLease;
+import org.mtmanager.platform.cluster.JobLeases;
+import org.mtmanager.platform.cluster.LeaseLostException;
+import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.store.entity.JobEntity;
 
 /**

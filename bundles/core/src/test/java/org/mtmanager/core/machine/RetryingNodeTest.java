@@ -20,7 +20,7 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.core.TestClock;
-import org.mtmanager.core.cluster.LocalNode;
+import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.store.Store;

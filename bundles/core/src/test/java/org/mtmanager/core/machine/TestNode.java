@@ -3,8 +3,8 @@ package org.mtmanager.core.machine;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.mtmanager.core.cluster.LocalNode;
-import org.mtmanager.core.cluster.NodeMembership;
+import org.mtmanager.platform.cluster.LocalNode;
+import org.mtmanager.platform.cluster.NodeMembership;
 import org.mtmanager.store.Store;
 
 /** A server node for tests: its row (heartbeating) and its job engine, on a store. */

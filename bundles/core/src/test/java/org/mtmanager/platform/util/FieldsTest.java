@@ -1,4 +1,4 @@
-package org.mtmanager.core.util;
+package org.mtmanager.platform.util;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;

@@ -1,4 +1,4 @@
-package org.mtmanager.core.cluster;
+package org.mtmanager.platform.cluster;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

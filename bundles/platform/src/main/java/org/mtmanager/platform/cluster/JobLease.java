@@ -1,4 +1,4 @@
-package org.mtmanager.core.cluster;
+package org.mtmanager.platform.cluster;
 
 /**
  * A claimed job as its node holds it: the fence it claimed (a write of the job holds only while the row still has

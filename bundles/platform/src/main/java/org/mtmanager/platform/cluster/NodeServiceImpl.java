@@ -1,4 +1,4 @@
-package org.mtmanager.core.cluster;
+package org.mtmanager.platform.cluster;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import org.mtmanager.api.Page;
 import org.mtmanager.api.node.Node;
 import org.mtmanager.api.node.NodeService;
 import org.mtmanager.api.node.NodeState;
-import org.mtmanager.core.tenancy.Scope;
+import org.mtmanager.platform.scope.Scope;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.DutyEntity;
 import org.mtmanager.store.entity.NodeEntity;

@@ -1,4 +1,4 @@
-package org.mtmanager.core.util;
+package org.mtmanager.platform.util;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.mtmanager.core.cluster;
+package org.mtmanager.platform.cluster;
 
 /**
  * The job's lease is no longer this node's (it expired and another node claimed the job, or the job ended):

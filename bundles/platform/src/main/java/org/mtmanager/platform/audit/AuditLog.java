@@ -1,4 +1,4 @@
-package org.mtmanager.core.audit;
+package org.mtmanager.platform.audit;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,7 +51,7 @@ public class AuditLog {
         }
         for (AuditEvent event : events) {
             if (event.outcome() == org.mtmanager.api.audit.Outcome.SUCCESS) {
-                org.mtmanager.core.tenancy.Scope.requireTokenAllows(caller, event.action());
+                org.mtmanager.platform.scope.Scope.requireTokenAllows(caller, event.action());
             }
         }
         AuditHeadEntity head = lockHead(em);

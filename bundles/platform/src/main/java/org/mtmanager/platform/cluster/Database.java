@@ -1,4 +1,4 @@
-package org.mtmanager.core.cluster;
+package org.mtmanager.platform.cluster;
 
 import java.sql.Connection;
 import java.sql.SQLException;

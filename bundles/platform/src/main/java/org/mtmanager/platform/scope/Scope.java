@@ -1,4 +1,4 @@
-package org.mtmanager.core.tenancy;
+package org.mtmanager.platform.scope;
 
 import javax.persistence.EntityManager;
 

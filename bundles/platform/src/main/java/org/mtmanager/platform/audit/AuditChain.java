@@ -1,4 +1,4 @@
-package org.mtmanager.core.audit;
+package org.mtmanager.platform.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

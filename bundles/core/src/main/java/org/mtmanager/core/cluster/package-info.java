@@ -1,6 +1,0 @@
-/**
- * Several server nodes on one database: this node's identity ({@link org.mtmanager.core.cluster.LocalNode}),
- * the node rows and their heartbeats, and the database leases through which one node at a time holds a job or a
- * duty, taken over when its node falls silent.
- */
-package org.mtmanager.core.cluster;
