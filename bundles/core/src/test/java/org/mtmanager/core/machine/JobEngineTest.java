@@ -62,6 +62,8 @@ public class JobEngineTest {
         /** Creates begun, and the gate that the next create waits at (once), if any. */
         final AtomicInteger creates = new AtomicInteger();
         final AtomicReference<CountDownLatch> createGate = new AtomicReference<>();
+        /** The gate that the next stop waits at (once), if any: holds a machine in STOPPING for a test to read. */
+        final AtomicReference<CountDownLatch> stopGate = new AtomicReference<>();
 
         @Override
         public String type() {
@@ -115,6 +117,10 @@ public class JobEngineTest {
 
         @Override
         public void stop(HostSettings host, String id) {
+            CountDownLatch gate = stopGate.getAndSet(null);
+            if (gate != null) {
+                passUninterruptibly(gate);
+            }
             machines.computeIfPresent(id, (k, m) -> new DriverMachine(k, PowerState.STOPPED, m.pbxVersion(), m.internalIp()));
         }
 

@@ -7,6 +7,7 @@ import static org.mtmanager.core.machine.JobEngineTest.await;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.After;
 import org.junit.Before;
@@ -93,9 +94,15 @@ public class MachineViewCacheTest {
     @Test
     public void aListShowsAChangeInTheNextRead() {
         assertEquals(MachineState.RUNNING, machines.list(reseller, MachineQuery.ALL, PageRequest.first(10)).items().get(0).state());
-        machines.stop(reseller, machine, true, null);
-        Page<Machine> after = machines.list(reseller, MachineQuery.ALL, PageRequest.first(10));
-        assertEquals(MachineState.STOPPING, after.items().get(0).state());
+        CountDownLatch host = new CountDownLatch(1);
+        driver.stopGate.set(host); // the stop waits for the host, so the list is read while it is STOPPING
+        try {
+            machines.stop(reseller, machine, true, null);
+            Page<Machine> after = machines.list(reseller, MachineQuery.ALL, PageRequest.first(10));
+            assertEquals(MachineState.STOPPING, after.items().get(0).state());
+        } finally {
+            host.countDown();
+        }
         f.accounts.update(f.admin, reseller.accountId(), new AccountChange("Renamed", null));
         assertEquals("Renamed", machines.list(reseller, MachineQuery.ALL, PageRequest.first(10)).items().get(0).accountName());
     }
