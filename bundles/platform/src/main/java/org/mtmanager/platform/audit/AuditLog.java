@@ -12,6 +12,7 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.audit.Outcome;
+import org.mtmanager.platform.scope.Scope;
 import org.mtmanager.store.ColumnFit;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
@@ -51,7 +52,7 @@ public class AuditLog {
         }
         for (AuditEvent event : events) {
             if (event.outcome() == org.mtmanager.api.audit.Outcome.SUCCESS) {
-                org.mtmanager.platform.scope.Scope.requireTokenAllows(caller, event.action());
+                Scope.requireTokenAllows(caller, event.action());
             }
         }
         AuditHeadEntity head = lockHead(em);
