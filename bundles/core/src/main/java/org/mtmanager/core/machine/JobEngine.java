@@ -85,8 +85,8 @@ public class JobEngine {
 
     /**
      * What other capabilities release when a machine is deleted (its ports and grants, its DID routes, ...), each a
-     * named step ({@link DeletionStep}). A deletion waiting for this step goes on now, as a job waiting for a driver
-     * does when the driver arrives.
+     * named step ({@link DeletionStep}). Once every expected step is bound, a deletion that waited for them goes on
+     * now, as a job waiting for a driver does when the driver arrives.
      */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     public void addDeletionHook(MachineDeletion hook, Map<String, Object> properties) {
@@ -109,7 +109,9 @@ public class JobEngine {
      */
     void addDeletionStep(MachineDeletion hook, String step) {
         deletions.add(hook, step);
-        pollSafely(true);
+        if (deletions.plan().waitingFor() == null) {
+            pollSafely(true); // the deletions that waited for their steps may go on now
+        }
     }
 
     /**
