@@ -29,6 +29,10 @@ final class DeletionSteps implements AutoCloseable {
     interface Expected extends AutoCloseable {
         Map<String, String> steps();
 
+        /** Calls {@code listener} after the expected steps may have changed (a bundle installed, updated, uninstalled). */
+        default void onChange(Runnable listener) {
+        }
+
         @Override
         default void close() {
         }
@@ -69,6 +73,11 @@ final class DeletionSteps implements AutoCloseable {
 
     void remove(MachineDeletion hook) {
         bound.removeIf(b -> b.hook() == hook);
+    }
+
+    /** Calls {@code listener} after the expected steps may have changed. */
+    void onExpectedChange(Runnable listener) {
+        expected.onChange(listener);
     }
 
     Plan plan() {

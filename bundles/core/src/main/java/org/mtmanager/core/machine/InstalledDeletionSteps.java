@@ -16,7 +16,8 @@ import org.osgi.util.tracker.BundleTracker;
  * The deletion steps that installed bundles declare ({@link DeletionStep}): a bundle's steps are expected from the
  * moment it is installed (before any of its services can exist) until it is uninstalled (after they are gone), in
  * every state between, so that no moment of a bundle's start, stop or update lets a deletion through without them.
- * An update reads the bundle's new revision.
+ * An update reads the bundle's new revision. When a bundle's steps go (it is uninstalled, or updated without them),
+ * the listener hears of it, so that deletions that waited for them go on.
  */
 final class InstalledDeletionSteps extends BundleTracker<AtomicReference<List<String>>> implements DeletionSteps.Expected {
     private static final int INSTALLED = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING;
@@ -28,8 +29,15 @@ final class InstalledDeletionSteps extends BundleTracker<AtomicReference<List<St
         return steps;
     }
 
+    private volatile Runnable listener = () -> { };
+
     private InstalledDeletionSteps(BundleContext context) {
         super(context, INSTALLED, null);
+    }
+
+    @Override
+    public void onChange(Runnable changed) {
+        listener = changed;
     }
 
     @Override
@@ -39,7 +47,17 @@ final class InstalledDeletionSteps extends BundleTracker<AtomicReference<List<St
 
     @Override
     public void modifiedBundle(Bundle bundle, BundleEvent event, AtomicReference<List<String>> steps) {
-        steps.set(declared(bundle));
+        List<String> now = declared(bundle);
+        if (!now.equals(steps.getAndSet(now))) {
+            listener.run();
+        }
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, AtomicReference<List<String>> steps) {
+        if (!steps.get().isEmpty()) {
+            listener.run(); // once the tracker has forgotten it: steps() no longer names them
+        }
     }
 
     @Override

@@ -109,8 +109,13 @@ public class JobEngine {
      */
     void addDeletionStep(MachineDeletion hook, String step) {
         deletions.add(hook, step);
+        deletionStepsChanged();
+    }
+
+    /** A hook came, or a bundle's steps went: once none is missing, the deletions that waited for them go on now. */
+    private void deletionStepsChanged() {
         if (deletions.plan().waitingFor() == null) {
-            pollSafely(true); // the deletions that waited for their steps may go on now
+            pollSafely(true);
         }
     }
 
@@ -154,6 +159,7 @@ public class JobEngine {
             return t;
         });
         infra.onDriverAdded(() -> pollSafely(true));
+        deletions.onExpectedChange(this::deletionStepsChanged);
         long poll = node.poll().toMillis();
         long beat = node.heartbeat().toMillis();
         timer.scheduleWithFixedDelay(() -> pollSafely(false), 0, poll, TimeUnit.MILLISECONDS);

@@ -7,7 +7,9 @@ import static org.mtmanager.core.machine.JobEngineTest.await;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.After;
 import org.junit.Rule;
@@ -46,13 +48,7 @@ public class DeletionStepsTest {
         node = TestNode.start(f.store, infra, DeletionSteps.expecting(Map.of("access", "mtm-access")));
         JobEngine engine = node.engine;
         MachineServiceImpl machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
-        long draft = machines.saveDraft(f.admin, new MachineRequest(null, "pbx-held", null, new CustomerData("Co", "Ann",
-            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1, null)).id();
-        Job create = machines.create(f.admin, draft, null);
-        await(() -> state(create.id()) == JobState.SUCCEEDED);
-        long machine = create.machineId();
-        Job stop = machines.stop(f.admin, machine, true, null);
-        await(() -> state(stop.id()) == JobState.SUCCEEDED);
+        long machine = stopped(machines, "pbx-held");
 
         Job delete = machines.delete(f.admin, machine, true, null);
         await(() -> state(delete.id()) == JobState.WAITING);
@@ -72,6 +68,46 @@ public class DeletionStepsTest {
         assertEquals("the hook released the machine's grants in the deletion's transaction", List.of(machine), released);
         assertEquals(MachineState.DELETED, machines.get(f.admin, machine).state());
         assertTrue(driver.machines.isEmpty());
+    }
+
+    @Test
+    public void aDeletionThatWaitedForAStepGoesOnWhenTheBundleDeclaringItIsUninstalled() throws Exception {
+        Map<String, String> installed = new ConcurrentHashMap<>(Map.of("probe", "mtm-probe"));
+        AtomicReference<Runnable> changed = new AtomicReference<>();
+        DeletionSteps.Expected bundles = new DeletionSteps.Expected() {
+            @Override
+            public Map<String, String> steps() {
+                return Map.copyOf(installed);
+            }
+
+            @Override
+            public void onChange(Runnable listener) {
+                changed.set(listener);
+            }
+        };
+        Infrastructure infra = MemoryHosts.infrastructure(driver);
+        node = TestNode.start(f.store, infra, new DeletionSteps(bundles));
+        MachineServiceImpl machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, node.engine);
+        long machine = stopped(machines, "pbx-probe");
+
+        Job delete = machines.delete(f.admin, machine, true, null);
+        await(() -> state(delete.id()) == JobState.WAITING);
+        assertTrue(row(delete.id()).getStep(), row(delete.id()).getStep().contains("probe of mtm-probe"));
+
+        installed.clear();
+        changed.get().run();
+        await(() -> state(delete.id()) == JobState.SUCCEEDED);
+        assertEquals(MachineState.DELETED, machines.get(f.admin, machine).state());
+    }
+
+    private long stopped(MachineServiceImpl machines, String hostname) throws InterruptedException {
+        long draft = machines.saveDraft(f.admin, new MachineRequest(null, hostname, null, new CustomerData("Co", "Ann",
+            "ann@example.com", "+34 600 000 000", "Street 1", "B1"), "S", 5, 1, null)).id();
+        Job create = machines.create(f.admin, draft, null);
+        await(() -> state(create.id()) == JobState.SUCCEEDED);
+        Job stop = machines.stop(f.admin, create.machineId(), true, null);
+        await(() -> state(stop.id()) == JobState.SUCCEEDED);
+        return create.machineId();
     }
 
     @Test
