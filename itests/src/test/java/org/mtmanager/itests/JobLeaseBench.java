@@ -23,8 +23,8 @@ import org.mtmanager.platform.cluster.JobLeases;
 import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.platform.cluster.NodeMembership;
 import org.mtmanager.store.JpaStore;
-import org.mtmanager.store.JpaStores;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.testing.JpaStores;
 
 /**
  * Job lease benchmark (run with -Pbench; prints, asserts nothing about speed), on an embedded Derby store as the

@@ -6,14 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Lob;
 import javax.persistence.Transient;
 
 /**
  * Makes an entity's text fit its columns: every persistent {@code String} field is cut to its {@code @Column}
- * length, ending in "…". The store applies it to every entity it inserts or updates (a default entity listener,
- * {@code META-INF/orm.xml}), so a long message (a driver's console tail, a client's user agent) is kept in part
- * instead of failing the whole transaction with the database's truncation error. Input the platform validates is
+ * length, ending in "…", and so is each text field of the values it embeds ({@code @Embedded}). The store applies
+ * it to every entity it inserts or updates (a default entity listener, {@code META-INF/orm.xml}), so a long message
+ * (a driver's console tail, a client's user agent) is kept in part instead of failing the whole transaction with the
+ * database's truncation error. Input the platform validates is
  * refused earlier, with the field's own rule; this is the last line for text the platform produces or records.
  *
  * <p>An entity that is hashed over its fields (the audit chain) calls {@link #fit} itself before hashing, so that
@@ -27,41 +29,62 @@ public final class ColumnFit {
     private record Bounded(Field field, int length) {
     }
 
-    /** The bounded fields of each entity class, found once. */
-    private static final ClassValue<List<Bounded>> BOUNDED = new ClassValue<>() {
+    /** A class's bounded text fields, and its fields that hold an embedded value with text of its own. */
+    private record Fields(List<Bounded> text, List<Field> embedded) {
+    }
+
+    /** The fields of each entity (or embeddable) class, found once. */
+    private static final ClassValue<Fields> FIELDS = new ClassValue<>() {
         @Override
-        protected List<Bounded> computeValue(Class<?> type) {
-            List<Bounded> out = new ArrayList<>();
+        protected Fields computeValue(Class<?> type) {
+            List<Bounded> text = new ArrayList<>();
+            List<Field> embedded = new ArrayList<>();
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
                 for (Field f : c.getDeclaredFields()) {
                     int mod = f.getModifiers();
-                    if (f.getType() != String.class || Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
-                        || f.isAnnotationPresent(Transient.class) || f.isAnnotationPresent(Lob.class)) {
+                    if (Modifier.isStatic(mod) || Modifier.isTransient(mod) || f.isSynthetic()
+                        || f.isAnnotationPresent(Transient.class)) {
+                        continue;
+                    }
+                    if (f.isAnnotationPresent(Embedded.class)) {
+                        f.setAccessible(true);
+                        embedded.add(f);
+                        continue;
+                    }
+                    if (f.getType() != String.class || f.isAnnotationPresent(Lob.class)) {
                         continue;
                     }
                     Column column = f.getAnnotation(Column.class);
                     f.setAccessible(true);
-                    out.add(new Bounded(f, column == null ? DEFAULT_LENGTH : column.length()));
+                    text.add(new Bounded(f, column == null ? DEFAULT_LENGTH : column.length()));
                 }
             }
-            return List.copyOf(out);
+            return new Fields(List.copyOf(text), List.copyOf(embedded));
         }
     };
 
     private ColumnFit() {
     }
 
-    /** Cuts each of the entity's text fields that is longer than its column; returns the entity. */
+    /** Cuts each text field of the entity (and of its embedded values) that is longer than its column; returns it. */
     public static <T> T fit(T entity) {
-        for (Bounded b : BOUNDED.get(entity.getClass())) {
-            try {
+        Fields fields = FIELDS.get(entity.getClass());
+        try {
+            for (Bounded b : fields.text()) {
                 String value = (String) b.field().get(entity);
                 if (value != null && value.length() > b.length()) {
                     b.field().set(entity, cut(value, b.length()));
                 }
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot reach " + b.field() + " after making it accessible", e);
             }
+            for (Field f : fields.embedded()) {
+                Object value = f.get(entity);
+                if (value != null) {
+                    fit(value);
+                }
+            }
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot reach a field of " + entity.getClass() + " after making it accessible",
+                e);
         }
         return entity;
     }

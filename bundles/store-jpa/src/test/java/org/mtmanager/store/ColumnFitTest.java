@@ -18,13 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Table;
 import javax.persistence.metamodel.EntityType;
 
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
+import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.testing.StoreRule;
 
 /**
@@ -66,6 +69,28 @@ public class ColumnFitTest {
     }
 
     @Test
+    public void anEmbeddedValuesTextIsCutOnInsertAndOnUpdate() {
+        long id = store.write(em -> {
+            MachineDraftEntity d = new MachineDraftEntity();
+            d.setHostname("pbx-long");
+            d.setCustomer(new CustomerData("c".repeat(300), "Ann", "ann@example.com", "+34 600", "Street 1", "B1"));
+            d.setCreatedAt(Instant.now());
+            em.persist(d);
+            em.flush();
+            return d.getId();
+        });
+        CustomerData stored = store.read(em -> em.find(MachineDraftEntity.class, id).getCustomer());
+        assertEquals("c".repeat(199) + "…", stored.company());
+        assertEquals("Ann", stored.contact());
+
+        store.writing(em -> em.find(MachineDraftEntity.class, id).setCustomer(new CustomerData("Co", "Ann", "ann@example.com",
+            "+34 600", "a".repeat(600), "B1")));
+        stored = store.read(em -> em.find(MachineDraftEntity.class, id).getCustomer());
+        assertEquals("Co", stored.company());
+        assertEquals("a".repeat(499) + "…", stored.address());
+    }
+
+    @Test
     public void aCutNeverSplitsACharacterAndLeavesShortTextAlone() {
         assertEquals("abc", ColumnFit.cut("abc", 3));
         assertEquals("ab…", ColumnFit.cut("abcd", 3));
@@ -83,14 +108,15 @@ public class ColumnFitTest {
                 Class<?> entity = type.getJavaType();
                 Map<String, Integer> sizes = varcharSizes(c, tableOf(entity));
                 Object instance = entity.getDeclaredConstructor().newInstance();
-                for (Field f : textFields(entity)) {
-                    f.set(instance, "y".repeat(70_000));
+                List<Text> texts = textFields(entity, instance);
+                for (Text t : texts) {
+                    t.set("y".repeat(70_000));
                 }
                 ColumnFit.fit(instance);
-                for (Field f : textFields(entity)) {
-                    Integer size = sizes.get(columnOf(f));
-                    assertNotNull(entity.getSimpleName() + "." + f.getName() + " has no VARCHAR column in " + sizes, size);
-                    assertEquals(entity.getSimpleName() + "." + f.getName(), (int) size, ((String) f.get(instance)).length());
+                for (Text t : texts) {
+                    Integer size = sizes.get(columnOf(t.field()));
+                    assertNotNull(entity.getSimpleName() + "." + t.name() + " has no VARCHAR column in " + sizes, size);
+                    assertEquals(entity.getSimpleName() + "." + t.name(), (int) size, t.get().length());
                     checked++;
                 }
             }
@@ -114,12 +140,34 @@ public class ColumnFitTest {
         return j;
     }
 
-    private static List<Field> textFields(Class<?> entity) {
-        List<Field> out = new ArrayList<>();
-        for (Field f : entity.getDeclaredFields()) {
-            if (f.getType() == String.class && !Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+    /** A text field of an entity, or of a value it embeds ({@code holder}). */
+    private record Text(Object holder, Field field, String name) {
+        void set(String value) throws IllegalAccessException {
+            field.set(holder, value);
+        }
+
+        String get() throws IllegalAccessException {
+            return (String) field.get(holder);
+        }
+    }
+
+    /** The entity's text fields and those of the values it embeds, each value made and set on the entity here. */
+    private static List<Text> textFields(Class<?> type, Object instance) throws ReflectiveOperationException {
+        List<Text> out = new ArrayList<>();
+        for (Field f : type.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
+                continue;
+            }
+            if (f.isAnnotationPresent(Embedded.class)) {
                 f.setAccessible(true);
-                out.add(f);
+                Object value = f.getType().getDeclaredConstructor().newInstance();
+                f.set(instance, value);
+                for (Text t : textFields(f.getType(), value)) {
+                    out.add(new Text(t.holder(), t.field(), f.getName() + "." + t.name()));
+                }
+            } else if (f.getType() == String.class) {
+                f.setAccessible(true);
+                out.add(new Text(instance, f, f.getName()));
             }
         }
         return out;

@@ -23,6 +23,7 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.PlanEntity;
+import org.mtmanager.store.testing.JpaStores;
 
 /**
  * What replaces the JVM-wide write lock: a unit of work the database refused for a conflict a second try resolves

@@ -24,6 +24,7 @@ import javax.persistence.EntityManagerFactory;
 import org.junit.After;
 import org.junit.Test;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.testing.JpaStores;
 import org.mtmanager.store.testing.TestDatabase;
 import org.mtmanager.store.testing.TestDatabases;
 

@@ -7,8 +7,9 @@ import javax.persistence.EntityManager;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.user.AuthService;
-import org.mtmanager.platform.audit.AuditLog;
+import org.mtmanager.core.machine.DeletionStep;
 import org.mtmanager.core.machine.MachineDeletion;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.spi.firewall.Policy;
 import org.mtmanager.store.entity.MachineEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** A deleted machine's grants go, and its external ports return to the range. */
 @Component(service = MachineDeletion.class)
+@DeletionStep("access")
 public class AccessRelease implements MachineDeletion {
     private final Firewall firewall;
     private final AuditLog audit;

@@ -2,8 +2,9 @@ package org.mtmanager.core.did;
 
 import javax.persistence.EntityManager;
 
-import org.mtmanager.platform.audit.AuditLog;
+import org.mtmanager.core.machine.DeletionStep;
 import org.mtmanager.core.machine.MachineDeletion;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.store.entity.MachineEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** A deleted machine's DID routes go with it, each removal audited. */
 @Component(service = MachineDeletion.class)
+@DeletionStep("did")
 public class DidRelease implements MachineDeletion {
     private final AuditLog audit;
 

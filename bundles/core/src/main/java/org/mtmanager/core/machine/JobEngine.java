@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +28,7 @@ import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanEntity;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -54,6 +54,11 @@ import org.slf4j.LoggerFactory;
  * {@link RetryPolicy}'s attempts are spent; then the job is FAILED and its machine in ERROR. A run whose outcome
  * cannot be written at all leaves the job to its lease, which runs out, and any node runs it again; after as many
  * such runs in a row as the policy's attempts, the node that claims it fails it instead. It never stays RUNNING.
+ *
+ * <p>A machine's deletion completes only with every deletion step that the installed bundles declare
+ * ({@link DeletionSteps}): the engine claims jobs from its start on, before DS has bound its {@link MachineDeletion}
+ * hooks, and a hook may be missing later too (its bundle restarting). A delete job that finds one missing waits, and
+ * is claimed again as soon as a hook arrives.
  */
 @Component(service = JobEngine.class, immediate = true)
 public class JobEngine {
@@ -73,35 +78,74 @@ public class JobEngine {
     private final Semaphore idle = new Semaphore(WORKERS);
     private final ScheduledExecutorService timer;
     private final Map<Long, JobLease> inFlight = new ConcurrentHashMap<>();
-    private final List<MachineDeletion> deletionHooks = new CopyOnWriteArrayList<>();
+    private final DeletionSteps deletions;
     private final JobRecords records;
     private final JobSteps steps;
     private volatile boolean stopping;
 
-    /** What other capabilities release when a machine is deleted (its ports and grants, its DID routes, ...). */
+    /**
+     * What other capabilities release when a machine is deleted (its ports and grants, its DID routes, ...), each a
+     * named step ({@link DeletionStep}). Once every expected step is bound, a deletion that waited for them goes on
+     * now, as a job waiting for a driver does when the driver arrives.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    public void addDeletionHook(MachineDeletion hook) {
-        deletionHooks.add(hook);
+    public void addDeletionHook(MachineDeletion hook, Map<String, Object> properties) {
+        Object step = properties.get(DeletionStep.PROPERTY);
+        if (step == null) {
+            LOG.warn("deletion hook {} names no step ({}): it runs, but no deletion waits for it", hook.getClass().getName(),
+                DeletionStep.PROPERTY);
+        }
+        addDeletionStep(hook, step == null ? null : step.toString());
     }
 
     public void removeDeletionHook(MachineDeletion hook) {
-        deletionHooks.remove(hook);
+        deletions.remove(hook);
     }
 
-    /** @param membership this node's row: claims name it, so it must be UP before the first claim */
+    /**
+     * Binds a hook under its step's name (named apart from the DS bind method, which SCR must find alone).
+     *
+     * @param step the hook's step, or null for one that is run but never waited for
+     */
+    void addDeletionStep(MachineDeletion hook, String step) {
+        deletions.add(hook, step);
+        deletionStepsChanged();
+    }
+
+    /** A hook came, or a bundle's steps went: once none is missing, the deletions that waited for them go on now. */
+    private void deletionStepsChanged() {
+        if (deletions.plan().waitingFor() == null) {
+            pollSafely(true);
+        }
+    }
+
+    /**
+     * @param membership this node's row: claims name it, so it must be UP before the first claim
+     * @param context the steps a deletion waits for are those that the framework's installed bundles declare
+     */
     @Activate
-    public JobEngine(@Reference Store store, @Reference Infrastructure infra, @Reference NodeMembership membership) {
-        this(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT, membership);
+    public JobEngine(@Reference Store store, @Reference Infrastructure infra, @Reference NodeMembership membership,
+                     BundleContext context) {
+        this(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT, membership,
+            new DeletionSteps(InstalledDeletionSteps.open(context)));
     }
 
+    /** An engine whose deletions expect no step: the hooks bound are run, none is waited for. */
     JobEngine(Store store, Infrastructure infra, Clock clock, RetryPolicy policy, NodeMembership membership) {
+        this(store, infra, clock, policy, membership, DeletionSteps.none());
+    }
+
+    /** @param deletions opened before the first claim, since a delete job may be claimed at once; closed at the stop */
+    JobEngine(Store store, Infrastructure infra, Clock clock, RetryPolicy policy, NodeMembership membership,
+              DeletionSteps deletions) {
         this.store = store;
         this.infra = infra;
         this.clock = clock;
         this.policy = policy;
         this.node = membership.node();
         this.leases = new JobLeases(node, clock);
-        this.records = new JobRecords(store, clock, policy, deletionHooks, leases);
+        this.deletions = deletions;
+        this.records = new JobRecords(store, clock, policy, deletions, leases);
         this.steps = new JobSteps(store, records);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -115,6 +159,7 @@ public class JobEngine {
             return t;
         });
         infra.onDriverAdded(() -> pollSafely(true));
+        deletions.onExpectedChange(this::deletionStepsChanged);
         long poll = node.poll().toMillis();
         long beat = node.heartbeat().toMillis();
         timer.scheduleWithFixedDelay(() -> pollSafely(false), 0, poll, TimeUnit.MILLISECONDS);
@@ -144,6 +189,7 @@ public class JobEngine {
             pool.shutdownNow();
         }
         abandon();
+        closeDeletions();
         try {
             int released = store.write(leases::releaseAll);
             if (released > 0) {
@@ -152,6 +198,14 @@ public class JobEngine {
         } catch (RuntimeException e) {
             LOG.warn("node {}: its job leases could not be given back; they are free when they run out in {}", node.name(),
                 node.lease(), e);
+        }
+    }
+
+    private void closeDeletions() {
+        try {
+            deletions.close();
+        } catch (Exception e) {
+            LOG.warn("node {}: the deletion steps' tracker did not close", node.name(), e);
         }
     }
 
@@ -314,6 +368,11 @@ public class JobEngine {
             return;
         }
         JobType type = JobType.valueOf(w.job().getType());
+        String waitingFor = type == JobType.DELETE ? deletions.plan().waitingFor() : null;
+        if (waitingFor != null) {
+            records.waiting(lease, waitingFor);
+            return;
+        }
         long t0 = System.nanoTime();
         try {
             steps.run(lease, type, m, w.plan(), host.get(), driver.get());

@@ -35,14 +35,14 @@ final class JobRecords {
     private final Store store;
     private final Clock clock;
     private final RetryPolicy policy;
-    private final List<MachineDeletion> deletionHooks;
+    private final DeletionSteps deletions;
     private final JobLeases leases;
 
-    JobRecords(Store store, Clock clock, RetryPolicy policy, List<MachineDeletion> deletionHooks, JobLeases leases) {
+    JobRecords(Store store, Clock clock, RetryPolicy policy, DeletionSteps deletions, JobLeases leases) {
         this.store = store;
         this.clock = clock;
         this.policy = policy;
-        this.deletionHooks = deletionHooks;
+        this.deletions = deletions;
         this.leases = leases;
     }
 
@@ -101,9 +101,17 @@ final class JobRecords {
 
     /**
      * The job SUCCEEDED and its machine is in {@code target}. What changes infrastructure after the commit (a
-     * deletion hook's action) cannot undo it: its failure is logged, and the job stays done.
+     * deletion hook's action) cannot undo it: its failure is logged, and the job stays done. A deletion that lacks
+     * one of its steps ({@link DeletionSteps}) waits instead: a step may have gone since the job began (its bundle
+     * stopping), and the driver's part, done again when the job goes on, is idempotent.
      */
     void finish(JobLease lease, MachineState target, String result) {
+        DeletionSteps.Plan plan = target == MachineState.DELETED ? deletions.plan() : null;
+        if (plan != null && plan.waitingFor() != null) {
+            waiting(lease, plan.waitingFor());
+            return;
+        }
+        List<MachineDeletion> hooks = plan == null ? List.of() : plan.hooks();
         long jobId = lease.jobId();
         Instant now = clock.instant();
         List<Runnable> afterCommit = new ArrayList<>();
@@ -117,7 +125,7 @@ final class JobRecords {
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
             if (target == MachineState.DELETED) {
                 // In the same transaction: a deleted machine keeps no route, grant or port, and they never lose it.
-                for (MachineDeletion hook : deletionHooks) {
+                for (MachineDeletion hook : hooks) {
                     afterCommit.add(hook.deleting(em, m, j.getCreatedBy()));
                 }
             }

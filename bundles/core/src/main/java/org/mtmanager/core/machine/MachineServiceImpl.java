@@ -104,12 +104,7 @@ public class MachineServiceImpl implements MachineService {
                 d.setAccountId(accountId);
                 d.setHostname(hostname);
                 d.setDisplayName(Fields.text(MachineRequest.DISPLAY_NAME, r.displayName()));
-                d.setCompany(c.company());
-                d.setContact(c.contact());
-                d.setEmail(c.email());
-                d.setPhone(c.phone());
-                d.setAddress(c.address());
-                d.setTaxId(c.taxId());
+                d.setCustomer(c);
                 d.setPlanId(plan.id());
                 d.setExtensions(ext);
                 d.setTenants(ten);
@@ -155,12 +150,7 @@ public class MachineServiceImpl implements MachineService {
                 m.setDisplayName(d.getDisplayName());
                 m.setAccountId(owner.getId());
                 m.setAccountPath(owner.getPath());
-                m.setCompany(d.getCompany());
-                m.setContact(d.getContact());
-                m.setEmail(d.getEmail());
-                m.setPhone(d.getPhone());
-                m.setAddress(d.getAddress());
-                m.setTaxId(d.getTaxId());
+                m.setCustomer(d.getCustomer());
                 m.setPlanId(plan.getId());
                 m.setHost(host.name());
                 m.setDriverType(host.driverType());

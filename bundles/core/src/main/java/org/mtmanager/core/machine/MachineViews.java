@@ -10,7 +10,6 @@ import javax.persistence.EntityManager;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.job.JobType;
-import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineDraft;
 import org.mtmanager.api.machine.MachineState;
@@ -70,7 +69,7 @@ final class MachineViews {
             // Off the path (a version the platform dropped) there is nothing an upgrade could do: none is offered.
             List<String> upgrade = path.versions().contains(m.getPbxVersion()) ? path.stepsFrom(m.getPbxVersion()) : List.of();
             out.add(new Machine(m.getId(), m.getSerial(), m.getHostname(), m.getDisplayName(), m.getAccountId(),
-                owners.get(m.getAccountId()), new CustomerData(m.getCompany(), m.getContact(), m.getEmail(), m.getPhone(), m.getAddress(), m.getTaxId()),
+                owners.get(m.getAccountId()), m.getCustomer(),
                 m.getPlanId(), planName, m.getHost(), m.getDriverType(), driverAvailable.test(m.getDriverType()),
                 m.getInternalIp(), m.getPbxVersion(), m.getExtensions(), m.getTenants(), m.getLines(), MachineState.valueOf(m.getState()),
                 openUrl, apps.getOrDefault(m.getId(), List.of()), upgrade, m.getCreatedAt(), m.getUpdatedAt()));
@@ -81,7 +80,7 @@ final class MachineViews {
     static MachineDraft draft(EntityManager em, MachineDraftEntity d) {
         PlanEntity p = em.find(PlanEntity.class, d.getPlanId());
         return new MachineDraft(d.getId(), d.getAccountId(), d.getHostname(), d.getDisplayName(),
-            new CustomerData(d.getCompany(), d.getContact(), d.getEmail(), d.getPhone(), d.getAddress(), d.getTaxId()),
+            d.getCustomer(),
             d.getPlanId(), p == null ? null : p.getName(), d.getExtensions(), d.getTenants(), d.getLines(), d.getCreatedAt());
     }
 

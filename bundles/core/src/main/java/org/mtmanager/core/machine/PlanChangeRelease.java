@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
  * audited): nobody can resize a deleted machine, and an open request must not outlive it.
  */
 @Component(service = MachineDeletion.class)
+@DeletionStep("plan-change")
 public class PlanChangeRelease implements MachineDeletion {
     private final AuditLog audit;
     private final AuthService auth;

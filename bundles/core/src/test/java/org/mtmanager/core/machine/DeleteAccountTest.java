@@ -61,7 +61,7 @@ public class DeleteAccountTest {
         Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
         node = TestNode.start(f.store, infra);
         engine = node.engine;
-        engine.addDeletionHook(new PlanChangeRelease(f.audit, f.auth));
+        engine.addDeletionStep(new PlanChangeRelease(f.audit, f.auth), "plan-change");
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         reseller = f.tenantAdmin("reseller", "Orphanage", "orphan-admin", "reseller-admin");
         resellerId = reseller.accountId();

@@ -45,7 +45,7 @@ public class DeleteRemovesRoutesTest {
         Infrastructure infra = MemoryHosts.infrastructure(new JobEngineTest.MemoryDriver());
         node = TestNode.start(f.store, infra);
         engine = node.engine;
-        engine.addDeletionHook(new DidRelease(f.audit));
+        engine.addDeletionStep(new DidRelease(f.audit), "did");
         machines = new MachineServiceImpl(f.store, f.audit, f.plans, infra, engine);
         dids = new DidRouteServiceImpl(f.store, f.audit);
     }

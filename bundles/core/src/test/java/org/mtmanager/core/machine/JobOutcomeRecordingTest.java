@@ -104,9 +104,9 @@ public class JobOutcomeRecordingTest extends RetryingNodeTest {
     @Test
     public void aDeletionHookFailingAfterTheCommitLeavesTheJobDone() throws Exception {
         start();
-        engine.addDeletionHook((em, m, by) -> () -> {
+        engine.addDeletionStep((em, m, by) -> () -> {
             throw new IllegalStateException("the firewall could not be reached");
-        });
+        }, "access");
         Job job = create("pbx-hook");
         await(() -> jobState(job.id()) == JobState.SUCCEEDED);
         Job stop = machines.stop(f.admin, job.machineId(), true, null);
@@ -126,7 +126,7 @@ public class JobOutcomeRecordingTest extends RetryingNodeTest {
         Job job = create("pbx-final");
         await(() -> jobState(job.id()) == JobState.SUCCEEDED && !engine.running(job.id()));
         JobLeases leases = new JobLeases(LocalNode.named("n1"), clock);
-        JobRecords records = new JobRecords(f.store, clock, RetryPolicy.DEFAULT, List.of(), leases);
+        JobRecords records = new JobRecords(f.store, clock, RetryPolicy.DEFAULT, DeletionSteps.none(), leases);
         JobLease last = new JobLease(job.id(), row(job.id()).getFence(), 1);
         assertThrows(LeaseLostException.class, () -> records.failedAttempt(last, "late"));
         assertThrows(LeaseLostException.class, () -> records.fail(last, MachineState.ERROR, "later"));

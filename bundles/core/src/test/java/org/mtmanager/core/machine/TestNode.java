@@ -23,8 +23,18 @@ final class TestNode {
     }
 
     static TestNode start(Store store, Infrastructure infra, Clock clock, RetryPolicy policy, LocalNode node) {
+        return start(store, infra, clock, policy, node, DeletionSteps.none());
+    }
+
+    /** Node "n1" whose deletions wait for these steps, as the installed bundles' would. */
+    static TestNode start(Store store, Infrastructure infra, DeletionSteps deletions) {
+        return start(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT, LocalNode.named("n1"), deletions);
+    }
+
+    static TestNode start(Store store, Infrastructure infra, Clock clock, RetryPolicy policy, LocalNode node,
+                          DeletionSteps deletions) {
         NodeMembership membership = new NodeMembership(store, node, clock, node.name() + ":8181", "test");
-        return new TestNode(membership, new JobEngine(store, infra, clock, policy, membership));
+        return new TestNode(membership, new JobEngine(store, infra, clock, policy, membership, deletions));
     }
 
     /** A clean stop, as when the platform shuts down. */

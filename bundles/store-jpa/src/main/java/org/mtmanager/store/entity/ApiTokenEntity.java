@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -36,14 +35,6 @@ public class ApiTokenEntity {
     private Timestamp lastUsedAt;
     @Column(length = 64)
     private String lastUsedIp;
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    private static Instant in(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     public long getId() {
         return id;
@@ -90,35 +81,35 @@ public class ApiTokenEntity {
     }
 
     public Instant getCreatedAt() {
-        return in(createdAt);
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = ts(createdAt);
+        this.createdAt = Timestamps.of(createdAt);
     }
 
     public Instant getExpiresAt() {
-        return in(expiresAt);
+        return Timestamps.instant(expiresAt);
     }
 
     public void setExpiresAt(Instant expiresAt) {
-        this.expiresAt = ts(expiresAt);
+        this.expiresAt = Timestamps.of(expiresAt);
     }
 
     public Instant getRevokedAt() {
-        return in(revokedAt);
+        return Timestamps.instant(revokedAt);
     }
 
     public void setRevokedAt(Instant revokedAt) {
-        this.revokedAt = ts(revokedAt);
+        this.revokedAt = Timestamps.of(revokedAt);
     }
 
     public Instant getLastUsedAt() {
-        return in(lastUsedAt);
+        return Timestamps.instant(lastUsedAt);
     }
 
     public void setLastUsedAt(Instant lastUsedAt) {
-        this.lastUsedAt = ts(lastUsedAt);
+        this.lastUsedAt = Timestamps.of(lastUsedAt);
     }
 
     public String getLastUsedIp() {

@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -52,11 +51,11 @@ public class AuditEntity {
     }
 
     public Instant getTime() {
-        return time == null ? null : time.toInstant();
+        return Timestamps.instant(time);
     }
 
     public void setTime(Instant time) {
-        this.time = time == null ? null : Timestamp.from(time.truncatedTo(ChronoUnit.MILLIS));
+        this.time = Timestamps.of(time);
     }
 
     public String getActor() {

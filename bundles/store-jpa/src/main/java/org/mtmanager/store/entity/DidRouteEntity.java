@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -74,19 +73,19 @@ public class DidRouteEntity {
     }
 
     public Instant getCreatedAt() {
-        return createdAt == null ? null : createdAt.toInstant();
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+        this.createdAt = Timestamps.of(createdAt);
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
+        return Timestamps.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.updatedAt = Timestamps.of(updatedAt);
     }
 
     public long getVersion() {

@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -42,11 +41,11 @@ public class DutyEntity {
     }
 
     public Instant getLeaseUntil() {
-        return leaseUntil == null ? null : leaseUntil.toInstant();
+        return Timestamps.instant(leaseUntil);
     }
 
     public void setLeaseUntil(Instant leaseUntil) {
-        this.leaseUntil = leaseUntil == null ? null : Timestamp.from(leaseUntil.truncatedTo(ChronoUnit.MILLIS));
+        this.leaseUntil = Timestamps.of(leaseUntil);
     }
 
     public long getFence() {
@@ -58,10 +57,10 @@ public class DutyEntity {
     }
 
     public Instant getLastRunAt() {
-        return lastRunAt == null ? null : lastRunAt.toInstant();
+        return Timestamps.instant(lastRunAt);
     }
 
     public void setLastRunAt(Instant lastRunAt) {
-        this.lastRunAt = lastRunAt == null ? null : Timestamp.from(lastRunAt.truncatedTo(ChronoUnit.MILLIS));
+        this.lastRunAt = Timestamps.of(lastRunAt);
     }
 }

@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -81,11 +80,11 @@ public class GrantEntity {
     }
 
     public Instant getExpiresAt() {
-        return expiresAt == null ? null : expiresAt.toInstant();
+        return Timestamps.instant(expiresAt);
     }
 
     public void setExpiresAt(Instant expiresAt) {
-        this.expiresAt = expiresAt == null ? null : Timestamp.from(expiresAt.truncatedTo(ChronoUnit.MILLIS));
+        this.expiresAt = Timestamps.of(expiresAt);
     }
 
     public String getState() {
@@ -105,10 +104,10 @@ public class GrantEntity {
     }
 
     public Instant getCreatedAt() {
-        return createdAt == null ? null : createdAt.toInstant();
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+        this.createdAt = Timestamps.of(createdAt);
     }
 }

@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -132,11 +131,11 @@ public class JobEntity {
     }
 
     public Instant getNextAttemptAt() {
-        return nextAttemptAt == null ? null : nextAttemptAt.toInstant();
+        return Timestamps.instant(nextAttemptAt);
     }
 
     public void setNextAttemptAt(Instant nextAttemptAt) {
-        this.nextAttemptAt = nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt.truncatedTo(ChronoUnit.MILLIS));
+        this.nextAttemptAt = Timestamps.of(nextAttemptAt);
     }
 
     public String getResult() {
@@ -172,19 +171,19 @@ public class JobEntity {
     }
 
     public Instant getCreatedAt() {
-        return createdAt == null ? null : createdAt.toInstant();
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+        this.createdAt = Timestamps.of(createdAt);
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
+        return Timestamps.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.updatedAt = Timestamps.of(updatedAt);
     }
 
     public String getLeaseOwner() {
@@ -192,7 +191,7 @@ public class JobEntity {
     }
 
     public Instant getLeaseUntil() {
-        return leaseUntil == null ? null : leaseUntil.toInstant();
+        return Timestamps.instant(leaseUntil);
     }
 
     /** The job's lease ends: no node holds it (the fence stays, so a late write of its last holder is refused). */

@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -56,10 +55,10 @@ public class MachineAppEntity {
     }
 
     public Instant getActivatedAt() {
-        return activatedAt == null ? null : activatedAt.toInstant();
+        return Timestamps.instant(activatedAt);
     }
 
     public void setActivatedAt(Instant activatedAt) {
-        this.activatedAt = activatedAt == null ? null : Timestamp.from(activatedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.activatedAt = Timestamps.of(activatedAt);
     }
 }

@@ -2,14 +2,16 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.GeneratedValue;
 import javax.persistence.GenerationType;
 import javax.persistence.Id;
 import javax.persistence.Table;
+
+import org.mtmanager.api.machine.CustomerData;
 
 /** A validated step-1 form of a machine, waiting for step 2. */
 @Entity
@@ -22,18 +24,9 @@ public class MachineDraftEntity {
     private String hostname;
     @Column(length = 100)
     private String displayName;
-    @Column(length = 200)
-    private String company;
-    @Column(length = 200)
-    private String contact;
-    @Column(length = 254)
-    private String email;
-    @Column(length = 40)
-    private String phone;
-    @Column(length = 500)
-    private String address;
-    @Column(length = 40)
-    private String taxId;
+    /** The end customer's data, in this table's own columns. */
+    @Embedded
+    private Customer customer;
     private long planId;
     private int extensions;
     private int tenants;
@@ -74,52 +67,13 @@ public class MachineDraftEntity {
         this.displayName = displayName;
     }
 
-    public String getCompany() {
-        return company;
+    /** The customer's data; all null when none was kept. */
+    public CustomerData getCustomer() {
+        return customer == null ? new CustomerData(null, null, null, null, null, null) : customer.data();
     }
 
-    public void setCompany(String company) {
-        this.company = company;
-    }
-
-    public String getContact() {
-        return contact;
-    }
-
-    public void setContact(String contact) {
-        this.contact = contact;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public void setAddress(String address) {
-        this.address = address;
-    }
-
-    public String getTaxId() {
-        return taxId;
-    }
-
-    public void setTaxId(String taxId) {
-        this.taxId = taxId;
+    public void setCustomer(CustomerData customer) {
+        this.customer = customer == null ? null : new Customer(customer);
     }
 
     public long getPlanId() {
@@ -155,11 +109,11 @@ public class MachineDraftEntity {
     }
 
     public Instant getCreatedAt() {
-        return createdAt == null ? null : createdAt.toInstant();
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+        this.createdAt = Timestamps.of(createdAt);
     }
 
     public int getLines() {

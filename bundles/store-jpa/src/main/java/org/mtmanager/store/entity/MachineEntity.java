@@ -2,9 +2,9 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
+import javax.persistence.Embedded;
 import javax.persistence.Entity;
 import javax.persistence.EntityListeners;
 import javax.persistence.GeneratedValue;
@@ -13,6 +13,8 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 import javax.persistence.Version;
+
+import org.mtmanager.api.machine.CustomerData;
 
 /** A customer machine. {@code accountPath} copies its owner's path so a subtree's machines are one indexed prefix query; a deleted machine keeps its row (state DELETED) for billing and audit, and frees its hostname. */
 @Entity
@@ -31,18 +33,9 @@ public class MachineEntity {
     private long accountId;
     @Column(length = 400)
     private String accountPath;
-    @Column(length = 200)
-    private String company;
-    @Column(length = 200)
-    private String contact;
-    @Column(length = 254)
-    private String email;
-    @Column(length = 40)
-    private String phone;
-    @Column(length = 500)
-    private String address;
-    @Column(length = 40)
-    private String taxId;
+    /** The end customer's data, in this table's own columns. */
+    @Embedded
+    private Customer customer;
     private long planId;
     @Column(length = 64)
     private String host;
@@ -110,52 +103,13 @@ public class MachineEntity {
         this.accountPath = accountPath;
     }
 
-    public String getCompany() {
-        return company;
+    /** The customer's data; all null when none was kept. */
+    public CustomerData getCustomer() {
+        return customer == null ? new CustomerData(null, null, null, null, null, null) : customer.data();
     }
 
-    public void setCompany(String company) {
-        this.company = company;
-    }
-
-    public String getContact() {
-        return contact;
-    }
-
-    public void setContact(String contact) {
-        this.contact = contact;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getAddress() {
-        return address;
-    }
-
-    public void setAddress(String address) {
-        this.address = address;
-    }
-
-    public String getTaxId() {
-        return taxId;
-    }
-
-    public void setTaxId(String taxId) {
-        this.taxId = taxId;
+    public void setCustomer(CustomerData customer) {
+        this.customer = customer == null ? null : new Customer(customer);
     }
 
     public long getPlanId() {
@@ -223,19 +177,19 @@ public class MachineEntity {
     }
 
     public Instant getCreatedAt() {
-        return createdAt == null ? null : createdAt.toInstant();
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+        this.createdAt = Timestamps.of(createdAt);
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
+        return Timestamps.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.updatedAt = Timestamps.of(updatedAt);
     }
 
     public long getVersion() {

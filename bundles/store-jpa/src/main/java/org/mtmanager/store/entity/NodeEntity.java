@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -47,27 +46,27 @@ public class NodeEntity {
     }
 
     public Instant getStartedAt() {
-        return startedAt == null ? null : startedAt.toInstant();
+        return Timestamps.instant(startedAt);
     }
 
     public void setStartedAt(Instant startedAt) {
-        this.startedAt = timestamp(startedAt);
+        this.startedAt = Timestamps.of(startedAt);
     }
 
     public Instant getHeartbeatAt() {
-        return heartbeatAt == null ? null : heartbeatAt.toInstant();
+        return Timestamps.instant(heartbeatAt);
     }
 
     public void setHeartbeatAt(Instant heartbeatAt) {
-        this.heartbeatAt = timestamp(heartbeatAt);
+        this.heartbeatAt = Timestamps.of(heartbeatAt);
     }
 
     public Instant getLeaseUntil() {
-        return leaseUntil == null ? null : leaseUntil.toInstant();
+        return Timestamps.instant(leaseUntil);
     }
 
     public void setLeaseUntil(Instant leaseUntil) {
-        this.leaseUntil = timestamp(leaseUntil);
+        this.leaseUntil = Timestamps.of(leaseUntil);
     }
 
     public String getAddress() {
@@ -84,9 +83,5 @@ public class NodeEntity {
 
     public void setPlatformVersion(String platformVersion) {
         this.platformVersion = platformVersion;
-    }
-
-    private static Timestamp timestamp(Instant t) {
-        return t == null ? null : Timestamp.from(t.truncatedTo(ChronoUnit.MILLIS));
     }
 }

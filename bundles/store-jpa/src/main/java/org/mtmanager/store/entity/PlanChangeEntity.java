@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -52,12 +51,12 @@ public class PlanChangeEntity {
     public void setReason(String v) { reason = v; }
     public String getRequestedBy() { return requestedBy; }
     public void setRequestedBy(String v) { requestedBy = v; }
-    public Instant getRequestedAt() { return requestedAt == null ? null : requestedAt.toInstant(); }
-    public void setRequestedAt(Instant v) { requestedAt = v == null ? null : Timestamp.from(v.truncatedTo(ChronoUnit.MILLIS)); }
+    public Instant getRequestedAt() { return Timestamps.instant(requestedAt); }
+    public void setRequestedAt(Instant v) { requestedAt = Timestamps.of(v); }
     public String getDecidedBy() { return decidedBy; }
     public void setDecidedBy(String v) { decidedBy = v; }
-    public Instant getDecidedAt() { return decidedAt == null ? null : decidedAt.toInstant(); }
-    public void setDecidedAt(Instant v) { decidedAt = v == null ? null : Timestamp.from(v.truncatedTo(ChronoUnit.MILLIS)); }
+    public Instant getDecidedAt() { return Timestamps.instant(decidedAt); }
+    public void setDecidedAt(Instant v) { decidedAt = Timestamps.of(v); }
     public String getDecision() { return decision; }
     public void setDecision(String v) { decision = v; }
     public long getJobId() { return jobId; }

@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -67,10 +66,10 @@ public class PortEntity {
     }
 
     public Instant getCreatedAt() {
-        return createdAt == null ? null : createdAt.toInstant();
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+        this.createdAt = Timestamps.of(createdAt);
     }
 }

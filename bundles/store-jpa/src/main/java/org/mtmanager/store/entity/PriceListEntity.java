@@ -3,7 +3,6 @@ package org.mtmanager.store.entity;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -90,11 +89,11 @@ public class PriceListEntity {
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
+        return Timestamps.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.updatedAt = Timestamps.of(updatedAt);
     }
 
     public long getVersion() {

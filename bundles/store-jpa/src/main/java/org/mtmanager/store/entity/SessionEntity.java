@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -38,14 +37,6 @@ public class SessionEntity {
     private Timestamp endedAt;
     @Column(length = 32)
     private String endReason;
-
-    private static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i.truncatedTo(ChronoUnit.MILLIS));
-    }
-
-    private static Instant in(Timestamp t) {
-        return t == null ? null : t.toInstant();
-    }
 
     public long getId() {
         return id;
@@ -92,35 +83,35 @@ public class SessionEntity {
     }
 
     public Instant getCreatedAt() {
-        return in(createdAt);
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = ts(createdAt);
+        this.createdAt = Timestamps.of(createdAt);
     }
 
     public Instant getLastSeenAt() {
-        return in(lastSeenAt);
+        return Timestamps.instant(lastSeenAt);
     }
 
     public void setLastSeenAt(Instant lastSeenAt) {
-        this.lastSeenAt = ts(lastSeenAt);
+        this.lastSeenAt = Timestamps.of(lastSeenAt);
     }
 
     public Instant getExpiresAt() {
-        return in(expiresAt);
+        return Timestamps.instant(expiresAt);
     }
 
     public void setExpiresAt(Instant expiresAt) {
-        this.expiresAt = ts(expiresAt);
+        this.expiresAt = Timestamps.of(expiresAt);
     }
 
     public Instant getEndedAt() {
-        return in(endedAt);
+        return Timestamps.instant(endedAt);
     }
 
     public void setEndedAt(Instant endedAt) {
-        this.endedAt = ts(endedAt);
+        this.endedAt = Timestamps.of(endedAt);
     }
 
     public String getEndReason() {

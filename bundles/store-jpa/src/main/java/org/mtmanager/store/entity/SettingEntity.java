@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -92,11 +91,11 @@ public class SettingEntity {
     }
 
     public Instant getUpdatedAt() {
-        return updatedAt == null ? null : updatedAt.toInstant();
+        return Timestamps.instant(updatedAt);
     }
 
     public void setUpdatedAt(Instant updatedAt) {
-        this.updatedAt = updatedAt == null ? null : Timestamp.from(updatedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.updatedAt = Timestamps.of(updatedAt);
     }
 
     public String getUpdatedBy() {

@@ -3,7 +3,6 @@ package org.mtmanager.store.entity;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -95,11 +94,11 @@ public class StatementEntity {
     }
 
     public Instant getClosedAt() {
-        return closedAt == null ? null : closedAt.toInstant();
+        return Timestamps.instant(closedAt);
     }
 
     public void setClosedAt(Instant closedAt) {
-        this.closedAt = closedAt == null ? null : Timestamp.from(closedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.closedAt = Timestamps.of(closedAt);
     }
 
     public String getClosedBy() {

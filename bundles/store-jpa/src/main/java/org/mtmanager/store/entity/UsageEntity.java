@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -143,10 +142,10 @@ public class UsageEntity {
     }
 
     public Instant getRecordedAt() {
-        return recordedAt == null ? null : recordedAt.toInstant();
+        return Timestamps.instant(recordedAt);
     }
 
     public void setRecordedAt(Instant recordedAt) {
-        this.recordedAt = recordedAt == null ? null : Timestamp.from(recordedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.recordedAt = Timestamps.of(recordedAt);
     }
 }

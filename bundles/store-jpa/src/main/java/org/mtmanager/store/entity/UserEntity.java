@@ -2,7 +2,6 @@ package org.mtmanager.store.entity;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -125,35 +124,35 @@ public class UserEntity {
     }
 
     public Instant getLockedUntil() {
-        return lockedUntil == null ? null : lockedUntil.toInstant();
+        return Timestamps.instant(lockedUntil);
     }
 
     public void setLockedUntil(Instant lockedUntil) {
-        this.lockedUntil = lockedUntil == null ? null : Timestamp.from(lockedUntil.truncatedTo(ChronoUnit.MILLIS));
+        this.lockedUntil = Timestamps.of(lockedUntil);
     }
 
     public Instant getLastLoginAt() {
-        return lastLoginAt == null ? null : lastLoginAt.toInstant();
+        return Timestamps.instant(lastLoginAt);
     }
 
     public void setLastLoginAt(Instant lastLoginAt) {
-        this.lastLoginAt = lastLoginAt == null ? null : Timestamp.from(lastLoginAt.truncatedTo(ChronoUnit.MILLIS));
+        this.lastLoginAt = Timestamps.of(lastLoginAt);
     }
 
     public Instant getPasswordChangedAt() {
-        return passwordChangedAt == null ? null : passwordChangedAt.toInstant();
+        return Timestamps.instant(passwordChangedAt);
     }
 
     public void setPasswordChangedAt(Instant passwordChangedAt) {
-        this.passwordChangedAt = passwordChangedAt == null ? null : Timestamp.from(passwordChangedAt.truncatedTo(ChronoUnit.MILLIS));
+        this.passwordChangedAt = Timestamps.of(passwordChangedAt);
     }
 
     public Instant getCreatedAt() {
-        return createdAt == null ? null : createdAt.toInstant();
+        return Timestamps.instant(createdAt);
     }
 
     public void setCreatedAt(Instant createdAt) {
-        this.createdAt = createdAt == null ? null : Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
+        this.createdAt = Timestamps.of(createdAt);
     }
 
     public long getVersion() {

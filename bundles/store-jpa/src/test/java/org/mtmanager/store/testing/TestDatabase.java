@@ -13,7 +13,6 @@ import java.util.Map;
 import javax.persistence.EntityManagerFactory;
 
 import org.mtmanager.store.JpaStore;
-import org.mtmanager.store.JpaStores;
 import org.mtmanager.store.SchemaMigrations;
 
 /** One test's own database (see {@link TestDatabases}); {@link #close()} drops it. */

@@ -1,4 +1,4 @@
-package org.mtmanager.store;
+package org.mtmanager.store.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,10 +9,14 @@ import java.util.Map;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.Persistence;
 
+import org.mtmanager.store.JpaStore;
+import org.mtmanager.store.SchemaMigrations;
+
 /**
  * Builds a store outside OSGi, for unit tests and benchmarks, on an embedded Derby database or a PostgreSQL one: it
  * migrates the database's schema first ({@link SchemaMigrations}), as the platform does at start. The platform
- * itself gets its store from {@code StoreComponent}, over the data source configured in Karaf.
+ * itself gets its store from {@code StoreComponent}, over the data source configured in Karaf. Test support: it is
+ * in the test-jar (with OpenJPA and the JDBC drivers on the test's class path), not in the bundle.
  */
 public final class JpaStores {
 
