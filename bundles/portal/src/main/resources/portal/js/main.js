@@ -21,12 +21,30 @@ const ROUTES = [
   [/^#\/security$/, renderSecurity],
 ];
 
-const ctx = { user: null, account: null, kind: null, refused: null, enrolmentOnly: false };
+const ctx = { user: null, account: null, kind: null, refused: null, enrolmentOnly: false, billing: false };
 // After enrolling in two-factor authentication the session may do everything: ask the server again.
 ctx.refresh = () => api.resume().then((s) => (s ? signedIn(s) : route()));
 let cleanup = null;
 let generation = 0;
 let shown = null;
+
+/**
+ * Whether the API publishes billing now: it is a feature of its own, installed or removed while the server runs,
+ * and its paths are in the API's OpenAPI document only while it is there. Asked again at most every 10 s.
+ */
+let billingAsked = 0;
+async function billingInstalled() {
+  if (Date.now() - billingAsked > 10000) {
+    try {
+      const doc = await api.get('openapi.json');
+      ctx.billing = Object.keys(doc.paths || {}).some((p) => p.startsWith('/statements'));
+      billingAsked = Date.now();
+    } catch (ignored) {
+      // The menu keeps what it showed; the next page asks again.
+    }
+  }
+  return ctx.billing;
+}
 
 /** What the user's role makes of the portal: platform, operator, reseller, distributor (viewers read only). */
 function kindOf(role, account) {
@@ -41,7 +59,7 @@ function menu() {
   if (ctx.kind === 'platform' || ctx.kind === 'operator') {
     items.push(['#/settings', 'nav.settings']);
   }
-  if (ctx.kind !== 'distributor') {
+  if (ctx.kind !== 'distributor' && ctx.billing) {
     items.push(['#/reports', 'nav.reports']);
   }
   items.push(['#/logs', 'nav.logs'], ['#/security', 'nav.security']);
@@ -80,7 +98,11 @@ async function route() {
   }
   const hash = ctx.enrolmentOnly ? '#/security' : location.hash || '#/home';
   const found = ROUTES.map(([re, fn]) => [hash.match(re), fn]).find(([m]) => m);
-  if (!found) {
+  await billingInstalled();
+  if (gen !== generation) {
+    return;
+  }
+  if (!found || (hash === '#/reports' && !ctx.billing)) {
     location.hash = '#/home';
     return;
   }

@@ -18,15 +18,21 @@ import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.access.MachineAccess;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /machines/{id}/access}: a machine's service grants and port forwards. */
 @Path("/machines/{id}/access")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AccessResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=130")
+public class AccessResource implements RestResource {
     private final AccessService access;
 
-    public AccessResource(AccessService access) {
+    @Activate
+    public AccessResource(@Reference AccessService access) {
         this.access = access;
     }
 

@@ -26,15 +26,21 @@ import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /accounts}: the account tree and each account's portal whitelist. */
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AccountResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=10")
+public class AccountResource implements RestResource {
     private final AccountService accounts;
 
-    public AccountResource(AccountService accounts) {
+    @Activate
+    public AccountResource(@Reference AccountService accounts) {
         this.accounts = accounts;
     }
 

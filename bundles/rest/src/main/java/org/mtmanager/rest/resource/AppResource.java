@@ -21,15 +21,21 @@ import org.mtmanager.api.app.AppDraft;
 import org.mtmanager.api.app.AppService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /apps}: the apps catalog. */
 @Path("/apps")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class AppResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=50")
+public class AppResource implements RestResource {
     private final AppService apps;
 
-    public AppResource(AppService apps) {
+    @Activate
+    public AppResource(@Reference AppService apps) {
         this.apps = apps;
     }
 

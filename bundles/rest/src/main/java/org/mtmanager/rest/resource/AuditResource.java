@@ -15,13 +15,19 @@ import org.mtmanager.api.audit.AuditService;
 import org.mtmanager.api.audit.ChainVerification;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /audit}: the audit log of the caller's subtree, its export, and the chain check. */
 @Path("/audit")
-public class AuditResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=60")
+public class AuditResource implements RestResource {
     private final AuditService audit;
 
-    public AuditResource(AuditService audit) {
+    @Activate
+    public AuditResource(@Reference AuditService audit) {
         this.audit = audit;
     }
 

@@ -26,17 +26,23 @@ import org.mtmanager.api.did.DidRouteQuery;
 import org.mtmanager.api.did.DidRouteService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /did-routes}: the DID table, its longest-prefix lookup for the SIP edge, and its CSV import and export. */
 @Path("/did-routes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class DidRouteResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=150")
+public class DidRouteResource implements RestResource {
     private static final String CSV = "text/csv";
 
     private final DidRouteService dids;
 
-    public DidRouteResource(DidRouteService dids) {
+    @Activate
+    public DidRouteResource(@Reference DidRouteService dids) {
         this.dids = dids;
     }
 

@@ -12,14 +12,20 @@ import org.mtmanager.api.access.AccessService;
 import org.mtmanager.api.access.FirewallStatus;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /firewall/sync}: the firewall against the database, and its repair (platform administrators). */
 @Path("/firewall")
 @Produces(MediaType.APPLICATION_JSON)
-public class FirewallResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=140")
+public class FirewallResource implements RestResource {
     private final AccessService access;
 
-    public FirewallResource(AccessService access) {
+    @Activate
+    public FirewallResource(@Reference AccessService access) {
         this.access = access;
     }
 

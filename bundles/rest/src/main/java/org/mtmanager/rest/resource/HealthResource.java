@@ -8,6 +8,8 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
 import org.mtmanager.rest.support.Doc;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * {@code /health}: whether the API is up, for load balancers and monitoring; it needs no credentials (and checks
@@ -15,7 +17,8 @@ import org.mtmanager.rest.support.Doc;
  */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
-public class HealthResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=210")
+public class HealthResource implements RestResource {
 
     /** The answer. */
     public record Health(String status) {

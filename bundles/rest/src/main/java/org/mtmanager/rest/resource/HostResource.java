@@ -14,14 +14,20 @@ import org.mtmanager.api.host.Host;
 import org.mtmanager.api.host.HostService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /hosts}: the hypervisor hosts, their use, and why any cannot take machines (platform administrators). */
 @Path("/hosts")
 @Produces(MediaType.APPLICATION_JSON)
-public class HostResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=110")
+public class HostResource implements RestResource {
     private final HostService hosts;
 
-    public HostResource(HostService hosts) {
+    @Activate
+    public HostResource(@Reference HostService hosts) {
         this.hosts = hosts;
     }
 

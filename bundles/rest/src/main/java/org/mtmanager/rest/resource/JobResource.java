@@ -14,14 +14,20 @@ import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /jobs}: the progress and result of long operations. */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
-public class JobResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=80")
+public class JobResource implements RestResource {
     private final JobService jobs;
 
-    public JobResource(JobService jobs) {
+    @Activate
+    public JobResource(@Reference JobService jobs) {
         this.jobs = jobs;
     }
 

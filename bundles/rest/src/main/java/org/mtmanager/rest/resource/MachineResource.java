@@ -29,6 +29,10 @@ import org.mtmanager.api.user.AuthService;
 import org.mtmanager.rest.support.AuthFilter;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /machines}: customer machines. Long operations answer 202 with the job (and its Location); an
@@ -37,7 +41,8 @@ import org.mtmanager.rest.support.Params;
 @Path("/machines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class MachineResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=70")
+public class MachineResource implements RestResource {
 
     /** Step 2 of creating a machine. */
     public record CreateMachine(Long draftId, String idempotencyKey) {
@@ -64,7 +69,8 @@ public class MachineResource {
     private final MachineService machines;
     private final AuthService auth;
 
-    public MachineResource(MachineService machines, AuthService auth) {
+    @Activate
+    public MachineResource(@Reference MachineService machines, @Reference AuthService auth) {
         this.machines = machines;
         this.auth = auth;
     }

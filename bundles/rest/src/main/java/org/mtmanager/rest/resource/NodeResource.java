@@ -12,14 +12,20 @@ import org.mtmanager.api.node.Node;
 import org.mtmanager.api.node.NodeService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /nodes}: the server nodes on the platform's database, their state and the jobs and duties each holds (platform administrators). */
 @Path("/nodes")
 @Produces(MediaType.APPLICATION_JSON)
-public class NodeResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=120")
+public class NodeResource implements RestResource {
     private final NodeService nodes;
 
-    public NodeResource(NodeService nodes) {
+    @Activate
+    public NodeResource(@Reference NodeService nodes) {
         this.nodes = nodes;
     }
 

@@ -20,12 +20,17 @@ import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.machine.PlanChange;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /plan-changes}: resource-plan change requests and the platform administrator's decisions. */
 @Path("/plan-changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class PlanChangeResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=90")
+public class PlanChangeResource implements RestResource {
 
     /** Body of a request. */
     public record Request(Long machineId, String plan, String reason) {
@@ -41,7 +46,8 @@ public class PlanChangeResource {
 
     private final MachineService machines;
 
-    public PlanChangeResource(MachineService machines) {
+    @Activate
+    public PlanChangeResource(@Reference MachineService machines) {
         this.machines = machines;
     }
 

@@ -21,15 +21,21 @@ import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /plans}: resource plans. */
 @Path("/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class PlanResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=30")
+public class PlanResource implements RestResource {
     private final PlanService plans;
 
-    public PlanResource(PlanService plans) {
+    @Activate
+    public PlanResource(@Reference PlanService plans) {
         this.plans = plans;
     }
 

@@ -17,15 +17,21 @@ import org.mtmanager.api.billing.PriceList;
 import org.mtmanager.api.billing.PriceListDraft;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /price-lists/{accountId}}: the prices an account is billed at. */
 @Path("/price-lists")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class PriceListResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=170")
+public class PriceListResource implements RestResource {
     private final BillingService billing;
 
-    public PriceListResource(BillingService billing) {
+    @Activate
+    public PriceListResource(@Reference BillingService billing) {
         this.billing = billing;
     }
 

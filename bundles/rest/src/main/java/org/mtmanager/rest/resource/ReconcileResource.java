@@ -12,14 +12,20 @@ import org.mtmanager.api.machine.ReconciliationReport;
 import org.mtmanager.api.machine.ReconciliationService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /reconcile}: compare the database with the drivers, and repair (platform administrators). */
 @Path("/reconcile")
 @Produces(MediaType.APPLICATION_JSON)
-public class ReconcileResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=100")
+public class ReconcileResource implements RestResource {
     private final ReconciliationService reconciler;
 
-    public ReconcileResource(ReconciliationService reconciler) {
+    @Activate
+    public ReconcileResource(@Reference ReconciliationService reconciler) {
         this.reconciler = reconciler;
     }
 

@@ -16,13 +16,19 @@ import org.mtmanager.api.billing.BillingService;
 import org.mtmanager.rest.support.Csv;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /reports}: the operators' reports. */
 @Path("/reports")
-public class ReportResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=190")
+public class ReportResource implements RestResource {
     private final BillingService billing;
 
-    public ReportResource(BillingService billing) {
+    @Activate
+    public ReportResource(@Reference BillingService billing) {
         this.billing = billing;
     }
 

@@ -23,6 +23,10 @@ import org.mtmanager.api.user.SessionService;
 import org.mtmanager.rest.support.AuthFilter;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code /sessions}: logging in and out with a cookie, for the portal and for clients that prefer it to sending
@@ -32,7 +36,8 @@ import org.mtmanager.rest.support.Params;
 @Path("/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class SessionResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=200")
+public class SessionResource implements RestResource {
 
     /** Body of a login. */
     public record Login(String username, String password, String otp) {
@@ -57,7 +62,8 @@ public class SessionResource {
 
     private final SessionService sessions;
 
-    public SessionResource(SessionService sessions) {
+    @Activate
+    public SessionResource(@Reference SessionService sessions) {
         this.sessions = sessions;
     }
 

@@ -16,12 +16,17 @@ import org.mtmanager.api.setting.Setting;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /settings}: platform settings, some locked. */
 @Path("/settings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class SettingResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=40")
+public class SettingResource implements RestResource {
 
     /** Body of a setting change. */
     public record SettingValue(String value) {
@@ -29,7 +34,8 @@ public class SettingResource {
 
     private final SettingService settings;
 
-    public SettingResource(SettingService settings) {
+    @Activate
+    public SettingResource(@Reference SettingService settings) {
         this.settings = settings;
     }
 

@@ -22,14 +22,20 @@ import org.mtmanager.api.billing.Statement;
 import org.mtmanager.rest.support.Csv;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /statements}: monthly statements, their close, and corrections of closed ones. */
 @Path("/statements")
 @Consumes(MediaType.APPLICATION_JSON)
-public class StatementResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=180")
+public class StatementResource implements RestResource {
     private final BillingService billing;
 
-    public StatementResource(BillingService billing) {
+    @Activate
+    public StatementResource(@Reference BillingService billing) {
         this.billing = billing;
     }
 

@@ -18,13 +18,19 @@ import org.mtmanager.api.billing.UsageDay;
 import org.mtmanager.rest.support.Csv;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /usage}: the daily licence usage ledger of a subtree. */
 @Path("/usage")
-public class UsageResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=160")
+public class UsageResource implements RestResource {
     private final BillingService billing;
 
-    public UsageResource(BillingService billing) {
+    @Activate
+    public UsageResource(@Reference BillingService billing) {
         this.billing = billing;
     }
 

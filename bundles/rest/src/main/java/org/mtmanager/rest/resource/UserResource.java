@@ -1,5 +1,7 @@
 package org.mtmanager.rest.resource;
 
+import java.util.List;
+
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
@@ -16,8 +18,6 @@ import javax.ws.rs.core.Response;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Page;
-import java.util.List;
-
 import org.mtmanager.api.user.ApiToken;
 import org.mtmanager.api.user.CreatedToken;
 import org.mtmanager.api.user.Session;
@@ -31,12 +31,17 @@ import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.api.user.UserService;
 import org.mtmanager.rest.support.Doc;
 import org.mtmanager.rest.support.Params;
+import org.mtmanager.rest.support.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code /users}: users of the caller's subtree. */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-public class UserResource {
+@Component(service = RestResource.class, property = RestResource.ORDER + ":Integer=20")
+public class UserResource implements RestResource {
 
     /** Body of a password change. */
     public record PasswordChange(String currentPassword, String newPassword) {
@@ -55,7 +60,8 @@ public class UserResource {
     private final TokenService tokens;
     private final SessionService sessions;
 
-    public UserResource(UserService users, TwoFactorService twoFactor, TokenService tokens, SessionService sessions) {
+    @Activate
+    public UserResource(@Reference UserService users, @Reference TwoFactorService twoFactor, @Reference TokenService tokens, @Reference SessionService sessions) {
         this.users = users;
         this.twoFactor = twoFactor;
         this.tokens = tokens;

@@ -33,7 +33,6 @@ import org.mtmanager.api.account.AccountType;
 import org.mtmanager.api.field.FieldSpec;
 import org.mtmanager.api.field.Formats;
 import org.mtmanager.api.machine.MachineRequest;
-import org.mtmanager.rest.RestServer;
 
 /** The rules, types and credentials the OpenAPI document publishes, against the declarations they come from. */
 public class OpenApiRulesTest {
@@ -41,7 +40,7 @@ public class OpenApiRulesTest {
 
     @BeforeClass
     public static void build() {
-        doc = OpenApi.document("MT Manager API", "1.0.0", "/mtm/api/v1", RestServer.RESOURCES);
+        doc = OpenApi.document("MT Manager API", "1.0.0", "/mtm/api/v1", ResourceClasses.all());
     }
 
     @SuppressWarnings("unchecked")
@@ -178,7 +177,7 @@ public class OpenApiRulesTest {
     @Test
     public void everyResponseIsDocumentedAsItsJavaType() {
         List<String> wrong = new ArrayList<>();
-        for (Class<?> r : RestServer.RESOURCES) {
+        for (Class<?> r : ResourceClasses.all()) {
             for (Method m : r.getDeclaredMethods()) {
                 String verb = OpenApi.verb(m);
                 Doc d = m.getAnnotation(Doc.class);
@@ -247,7 +246,7 @@ public class OpenApiRulesTest {
     @Test
     public void everyDeclaredRuleIsInTheDocument() {
         Set<Class<?>> records = new LinkedHashSet<>();
-        for (Class<?> r : RestServer.RESOURCES) {
+        for (Class<?> r : ResourceClasses.all()) {
             for (Method m : r.getDeclaredMethods()) {
                 Doc d = m.getAnnotation(Doc.class);
                 if (d != null) {

@@ -21,14 +21,13 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.account.AccountType;
-import org.mtmanager.rest.RestServer;
 
 public class OpenApiTest {
     private static Map<String, Object> doc;
 
     @BeforeClass
     public static void build() {
-        doc = OpenApi.document("MT Manager API", "1.0.0", "/mtm/api/v1", RestServer.RESOURCES);
+        doc = OpenApi.document("MT Manager API", "1.0.0", "/mtm/api/v1", ResourceClasses.all());
     }
 
     @SuppressWarnings("unchecked")
@@ -53,7 +52,7 @@ public class OpenApiTest {
     /** Every JAX-RS resource method of the classes, as "verb path". */
     private static List<String> operations() {
         List<String> ops = new ArrayList<>();
-        for (Class<?> r : RestServer.RESOURCES) {
+        for (Class<?> r : ResourceClasses.all()) {
             Path base = r.getAnnotation(Path.class);
             assertNotNull(r.getSimpleName() + " has no @Path", base);
             for (Method m : r.getDeclaredMethods()) {
@@ -102,7 +101,7 @@ public class OpenApiTest {
     @Test
     public void everyResourceMethodHasDoc() {
         List<String> undocumented = new ArrayList<>();
-        for (Class<?> r : RestServer.RESOURCES) {
+        for (Class<?> r : ResourceClasses.all()) {
             for (Method m : r.getDeclaredMethods()) {
                 if (OpenApi.verb(m) != null) {
                     Doc d = m.getAnnotation(Doc.class);

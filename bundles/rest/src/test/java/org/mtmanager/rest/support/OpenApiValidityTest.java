@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.util.List;
 
 import org.junit.Test;
-import org.mtmanager.rest.RestServer;
 
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -19,7 +18,7 @@ import io.swagger.v3.parser.core.models.SwaggerParseResult;
 public class OpenApiValidityTest {
     @Test
     public void anOpenApiParserAcceptsTheDocument() throws Exception {
-        String json = Json.mapper().writeValueAsString(OpenApi.document("MT Manager API", "1.0.0", "/mtm/api/v1", RestServer.RESOURCES));
+        String json = Json.mapper().writeValueAsString(OpenApi.document("MT Manager API", "1.0.0", "/mtm/api/v1", ResourceClasses.all()));
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(json, null, options);

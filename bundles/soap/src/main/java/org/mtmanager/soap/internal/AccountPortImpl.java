@@ -18,6 +18,7 @@ import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.api.user.UserService;
+import org.mtmanager.soap.support.SoapPort;
 import org.mtmanager.soap.v1.AccountData;
 import org.mtmanager.soap.v1.AccountPage;
 import org.mtmanager.soap.v1.AccountPort;
@@ -31,24 +32,43 @@ import org.mtmanager.soap.v1.SoapNames;
 import org.mtmanager.soap.v1.UserData;
 import org.mtmanager.soap.v1.UserPage;
 import org.mtmanager.soap.v1.WhitelistEntryData;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The {@code AccountService} port: each operation is one service call. */
 @WebService(endpointInterface = "org.mtmanager.soap.v1.AccountPort", serviceName = "AccountService",
     portName = "AccountServicePort", targetNamespace = SoapNames.NS)
-public class AccountPortImpl implements AccountPort {
+@Component(service = SoapPort.class)
+public class AccountPortImpl implements AccountPort, SoapPort {
     private final AccountService accounts;
     private final UserService users;
     private final PlanService plans;
     private final SettingService settings;
     private final AppService apps;
 
-    public AccountPortImpl(AccountService accounts, UserService users, PlanService plans, SettingService settings,
-                           AppService apps) {
+    @Activate
+    public AccountPortImpl(@Reference AccountService accounts, @Reference UserService users, @Reference PlanService plans, @Reference SettingService settings, @Reference AppService apps) {
         this.accounts = accounts;
         this.users = users;
         this.plans = plans;
         this.settings = settings;
         this.apps = apps;
+    }
+
+    @Override
+    public String address() {
+        return "/soap/AccountService";
+    }
+
+    @Override
+    public String faultNamespace() {
+        return SoapNames.NS;
+    }
+
+    @Override
+    public String faultName() {
+        return "MtmFault";
     }
 
     private static <T> T required(String field, T value) {

@@ -22,15 +22,36 @@ import org.mtmanager.soap.billing.v1.StatementData;
 import org.mtmanager.soap.billing.v1.StatementLineData;
 import org.mtmanager.soap.billing.v1.UsageData;
 import org.mtmanager.soap.billing.v1.UsagePage;
+import org.mtmanager.soap.support.SoapPort;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The {@code BillingService} port: each operation is one billing service call and a conversion. */
 @WebService(endpointInterface = "org.mtmanager.soap.billing.v1.BillingPort", serviceName = "BillingService",
     portName = "BillingServicePort", targetNamespace = BillingNames.NS)
-public class BillingPortImpl implements BillingPort {
+@Component(service = SoapPort.class)
+public class BillingPortImpl implements BillingPort, SoapPort {
     private final BillingService billing;
 
-    public BillingPortImpl(BillingService billing) {
+    @Activate
+    public BillingPortImpl(@Reference BillingService billing) {
         this.billing = billing;
+    }
+
+    @Override
+    public String address() {
+        return "/soap/BillingService";
+    }
+
+    @Override
+    public String faultNamespace() {
+        return BillingNames.NS;
+    }
+
+    @Override
+    public String faultName() {
+        return BillingNames.FAULT;
     }
 
     @Override

@@ -6,39 +6,61 @@ import javax.jws.WebService;
 
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.access.AccessService;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineService;
+import org.mtmanager.api.user.AuthService;
+import org.mtmanager.soap.support.SoapPort;
 import org.mtmanager.soap.v1.GrantData;
 import org.mtmanager.soap.v1.JobData;
-import org.mtmanager.soap.v1.NewGrant;
 import org.mtmanager.soap.v1.MachineData;
 import org.mtmanager.soap.v1.MachinePage;
 import org.mtmanager.soap.v1.MtmFault;
+import org.mtmanager.soap.v1.NewGrant;
 import org.mtmanager.soap.v1.NewMachine;
 import org.mtmanager.soap.v1.PlanChangeData;
 import org.mtmanager.soap.v1.ProvisioningPort;
 import org.mtmanager.soap.v1.SoapNames;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** The {@code ProvisioningService} port: each operation is one or two service calls. */
 @WebService(endpointInterface = "org.mtmanager.soap.v1.ProvisioningPort", serviceName = "ProvisioningService",
     portName = "ProvisioningServicePort", targetNamespace = SoapNames.NS)
-public class ProvisioningPortImpl implements ProvisioningPort {
+@Component(service = SoapPort.class)
+public class ProvisioningPortImpl implements ProvisioningPort, SoapPort {
     private final MachineService machines;
     private final JobService jobs;
 
-    private final org.mtmanager.api.access.AccessService access;
+    private final AccessService access;
 
-    private final org.mtmanager.api.user.AuthService auth;
+    private final AuthService auth;
 
-    public ProvisioningPortImpl(MachineService machines, JobService jobs, org.mtmanager.api.access.AccessService access,
-                                org.mtmanager.api.user.AuthService auth) {
+    @Activate
+    public ProvisioningPortImpl(@Reference MachineService machines, @Reference JobService jobs, @Reference AccessService access, @Reference AuthService auth) {
         this.auth = auth;
         this.machines = machines;
         this.jobs = jobs;
         this.access = access;
+    }
+
+    @Override
+    public String address() {
+        return "/soap/ProvisioningService";
+    }
+
+    @Override
+    public String faultNamespace() {
+        return SoapNames.NS;
+    }
+
+    @Override
+    public String faultName() {
+        return "MtmFault";
     }
 
     @Override

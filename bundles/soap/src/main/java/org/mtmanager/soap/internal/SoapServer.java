@@ -2,6 +2,7 @@ package org.mtmanager.soap.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.cxf.Bus;
 import org.apache.cxf.BusFactory;
@@ -9,28 +10,26 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
 import org.apache.cxf.staxutils.StaxUtils;
 import org.apache.cxf.transport.http.DestinationRegistry;
-import org.mtmanager.api.account.AccountService;
-import org.mtmanager.api.app.AppService;
-import org.mtmanager.api.billing.BillingService;
-import org.mtmanager.api.job.JobService;
-import org.mtmanager.api.machine.MachineService;
-import org.mtmanager.api.plan.PlanService;
-import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.RequestLimiter;
-import org.mtmanager.api.user.UserService;
-import org.mtmanager.soap.billing.v1.BillingNames;
+import org.mtmanager.soap.support.SoapPort;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Publishes the SOAP services under {@code /mtm/soap/} for as long as the services they front are there. */
+/**
+ * Publishes under {@code /mtm} every {@link SoapPort} registered (each domain's ports come and go with its
+ * services), each on its own endpoint, so that one port arriving or leaving leaves the others as they are.
+ */
 @Component(immediate = true)
 public class SoapServer {
-    public static final String ACCOUNT_ADDRESS = "/soap/AccountService";
-    public static final String PROVISIONING_ADDRESS = "/soap/ProvisioningService";
-    public static final String BILLING_ADDRESS = "/soap/BillingService";
+    private static final Logger LOG = LoggerFactory.getLogger(SoapServer.class);
 
     /**
      * What one SOAP request may hold. The largest real request (a whitelist or a machine with its customer data)
@@ -46,22 +45,39 @@ public class SoapServer {
         StaxUtils.MAX_ATTRIBUTE_COUNT, 32,
         StaxUtils.MAX_ATTRIBUTE_SIZE, 4 * 1024);
 
-    private final Server accountServer;
-    private final Server provisioningServer;
-    private final Server billingServer;
+    private final Map<SoapPort, Server> published = new ConcurrentHashMap<>();
+    private final AuthService auth;
+    private final RequestLimiter limiter;
+    private boolean stopped;
 
     @Activate
-    public SoapServer(@Reference AuthService auth, @Reference RequestLimiter limiter, @Reference AccountService accounts, @Reference UserService users,
-                      @Reference PlanService plans, @Reference SettingService settings, @Reference AppService apps,
-                      @Reference MachineService machines, @Reference JobService jobs,
-                      @Reference org.mtmanager.api.access.AccessService access,
-                      @Reference BillingService billing, @Reference DestinationRegistry transportReady) {
-        accountServer = publish(ACCOUNT_ADDRESS, AccountPortImpl.class,
-            new AccountPortImpl(accounts, users, plans, settings, apps), new UsernameTokenInterceptor(auth, limiter));
-        provisioningServer = publish(PROVISIONING_ADDRESS, ProvisioningPortImpl.class,
-            new ProvisioningPortImpl(machines, jobs, access, auth), new UsernameTokenInterceptor(auth, limiter));
-        billingServer = publish(BILLING_ADDRESS, BillingPortImpl.class, new BillingPortImpl(billing),
-            new UsernameTokenInterceptor(auth, limiter, BillingNames.NS, BillingNames.FAULT));
+    public SoapServer(@Reference AuthService auth, @Reference RequestLimiter limiter, @Reference DestinationRegistry transportReady) {
+        this.auth = auth;
+        this.limiter = limiter;
+    }
+
+    /** DS binds the ports after the constructor, and whenever one arrives. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addPort(SoapPort port) {
+        if (stopped) {
+            return;
+        }
+        try {
+            published.put(port, publish(port.address(), port.getClass(), port,
+                new UsernameTokenInterceptor(auth, limiter, port.faultNamespace(), port.faultName())));
+            LOG.info("SOAP port published at /mtm{}", port.address());
+        } catch (RuntimeException e) {
+            LOG.error("SOAP port {} could not be published at /mtm{}", port.getClass().getName(), port.address(), e);
+        }
+    }
+
+    synchronized void removePort(SoapPort port) {
+        Server server = published.remove(port);
+        if (server != null) {
+            server.destroy();
+            LOG.info("SOAP port at /mtm{} withdrawn", port.address());
+        }
     }
 
     /** One endpoint, with the UsernameToken check in front and client faults marked as such. */
@@ -88,9 +104,9 @@ public class SoapServer {
     }
 
     @Deactivate
-    void stop() {
-        accountServer.destroy();
-        provisioningServer.destroy();
-        billingServer.destroy();
+    synchronized void stop() {
+        stopped = true;
+        published.values().forEach(Server::destroy);
+        published.clear();
     }
 }
