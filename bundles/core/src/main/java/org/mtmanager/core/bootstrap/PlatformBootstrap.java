@@ -21,6 +21,7 @@ import org.mtmanager.api.app.LicenceType;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.plan.ResourcePlan;
 import org.mtmanager.platform.audit.AuditLog;
+import org.mtmanager.platform.scope.SystemCaller;
 import org.mtmanager.core.catalog.PlanServiceImpl;
 import org.mtmanager.core.catalog.SettingCatalog;
 import org.mtmanager.core.security.PasswordHasher;
@@ -42,8 +43,8 @@ import org.slf4j.LoggerFactory;
  * and apps; on every start it brings the settings in line with {@link SettingCatalog}. Authentication waits
  * for this service, so nobody can log in to a half-seeded platform.
  */
-@Component(service = PlatformBootstrap.class, immediate = true)
-public class PlatformBootstrap {
+@Component(service = {PlatformBootstrap.class, SystemCaller.class}, immediate = true)
+public class PlatformBootstrap implements SystemCaller {
     public static final String ADMIN = "admin";
     private static final Logger LOG = LoggerFactory.getLogger(PlatformBootstrap.class);
 
@@ -189,6 +190,7 @@ public class PlatformBootstrap {
     }
 
     /** The platform acting on its own behalf, with the platform administrator's scope. */
+    @Override
     public Caller systemCaller(Channel channel) {
         return caller(root, channel);
     }

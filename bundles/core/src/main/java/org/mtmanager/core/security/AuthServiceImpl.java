@@ -17,7 +17,7 @@ import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.audit.Outcome;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.platform.audit.AuditLog;
-import org.mtmanager.core.bootstrap.PlatformBootstrap;
+import org.mtmanager.platform.scope.SystemCaller;
 import org.mtmanager.core.security.Candidates.Candidate;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.ApiTokenEntity;
@@ -41,7 +41,7 @@ public class AuthServiceImpl implements AuthService {
     private final Store store;
     private final AuditLog audit;
     private final SecurityPolicy policy;
-    private final PlatformBootstrap platform;
+    private final SystemCaller platform;
     private final CredentialCache cache;
     private final VerifiedTokens verified;
     private final Clock clock;
@@ -50,11 +50,11 @@ public class AuthServiceImpl implements AuthService {
 
     @Activate
     public AuthServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference SecurityPolicy policy,
-                           @Reference PlatformBootstrap platform) {
+                           @Reference SystemCaller platform) {
         this(store, audit, policy, platform, Clock.systemUTC());
     }
 
-    public AuthServiceImpl(Store store, AuditLog audit, SecurityPolicy policy, PlatformBootstrap platform, Clock clock) {
+    public AuthServiceImpl(Store store, AuditLog audit, SecurityPolicy policy, SystemCaller platform, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.policy = policy;
