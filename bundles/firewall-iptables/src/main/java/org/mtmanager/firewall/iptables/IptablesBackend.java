@@ -1,7 +1,5 @@
 package org.mtmanager.firewall.iptables;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mtmanager.spi.firewall.BackendSupport;
 import org.mtmanager.spi.firewall.Commands;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
@@ -72,14 +71,7 @@ public class IptablesBackend implements FirewallBackend {
                 problems.add(f.restore + " is not installed (apt-get install -y iptables)");
             }
         }
-        if (Commands.tool("conntrack") == null) {
-            problems.add("conntrack is not installed (apt-get install -y conntrack, or run bin/mtm-host-setup): revoking could not cut open connections");
-        }
-        if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
-            problems.add("network namespace " + s.namespace() + " does not exist");
-        }
-        problems.addAll(s.ipv4Problems());
-        problems.addAll(s.ipv6Problems());
+        problems.addAll(BackendSupport.problems(s));
         return problems;
     }
 
@@ -224,14 +216,7 @@ public class IptablesBackend implements FirewallBackend {
 
     @Override
     public void cut(FirewallSettings s, Policy.Allow allow) throws FirewallException {
-        Family f = allow.ipv6() ? Family.V6 : Family.V4;
-        // After DNAT the reply comes from the machine's own address: its IPv4, or for IPv6 its NAT64 address.
-        Commands.Result r = Commands.run(Commands.in(s, "conntrack", "-D", "-f", f == Family.V6 ? "ipv6" : "ipv4", "-p", allow.protocol(),
-            "--reply-src", f.machine(s, allow.internalIp()), "--reply-port-src", Integer.toString(allow.port()),
-            "--orig-src", allow.sourceAddress(), "--mask-src", allow.sourceMask()), "");
-        if (r.exit() != 0 && !r.err().contains("0 flow entries")) {
-            throw new FirewallException("conntrack -D failed: " + r.err().strip(), true);
-        }
+        BackendSupport.cut(s, allow);
     }
 
     private static boolean exists(FirewallSettings s, Family f, String table, String chain, String... rule) throws FirewallException {

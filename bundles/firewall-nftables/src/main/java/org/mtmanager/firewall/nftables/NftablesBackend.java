@@ -1,7 +1,5 @@
 package org.mtmanager.firewall.nftables;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.mtmanager.spi.firewall.BackendSupport;
 import org.mtmanager.spi.firewall.Commands;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
@@ -38,14 +37,7 @@ public class NftablesBackend implements FirewallBackend {
         if (Commands.tool("nft") == null) {
             problems.add("nft is not installed (apt-get install -y nftables, or run bin/mtm-host-setup)");
         }
-        if (Commands.tool("conntrack") == null) {
-            problems.add("conntrack is not installed (apt-get install -y conntrack, or run bin/mtm-host-setup): revoking could not cut open connections");
-        }
-        if (!s.namespace().isEmpty() && !Files.exists(Path.of("/run/netns", s.namespace()))) {
-            problems.add("network namespace " + s.namespace() + " does not exist");
-        }
-        problems.addAll(s.ipv4Problems());
-        problems.addAll(s.ipv6Problems());
+        problems.addAll(BackendSupport.problems(s));
         return problems;
     }
 
@@ -145,14 +137,6 @@ public class NftablesBackend implements FirewallBackend {
 
     @Override
     public void cut(FirewallSettings s, Policy.Allow allow) throws FirewallException {
-        // After DNAT the reply comes from the machine's own address: its IPv4, or for IPv6 its NAT64 address.
-        String machine = allow.ipv6() ? Nat64.embed(s.nat64Prefix(), allow.internalIp()) : allow.internalIp();
-        Commands.Result r = Commands.run(Commands.in(s, "conntrack", "-D", "-f", allow.ipv6() ? "ipv6" : "ipv4", "-p", allow.protocol(),
-            "--reply-src", machine, "--reply-port-src", Integer.toString(allow.port()), "--orig-src", allow.sourceAddress(),
-            "--mask-src", allow.sourceMask()), "");
-        // conntrack exits 1 when nothing matched: there was no connection to cut.
-        if (r.exit() != 0 && !r.err().contains("0 flow entries")) {
-            throw new FirewallException("conntrack -D failed: " + r.err().strip(), true);
-        }
+        BackendSupport.cut(s, allow);
     }
 }

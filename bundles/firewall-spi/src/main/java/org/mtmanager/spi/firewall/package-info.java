@@ -15,11 +15,16 @@
  * </ul>
  * Every call is idempotent. A backend keeps nothing of its own beyond what it installs (a long-lived helper
  * process is a cache of a way to install, never of state). {@link org.mtmanager.spi.firewall.Commands} runs the
- * tools of a packet filter in the configured namespace, with timeouts.
+ * tools of a packet filter in the configured namespace, with timeouts; {@link
+ * org.mtmanager.spi.firewall.BackendSupport} holds what every backend checks and does alike (conntrack, the
+ * namespace, the settings' own problems, and {@code cut}).
  *
  * <p>IPv6: grants may come from IPv6 sources, while machines have IPv4 addresses only. Packet filters do not
  * translate between the families, so a backend enforces an IPv6 grant towards the machine's NAT64 address
  * ({@link org.mtmanager.spi.firewall.Nat64}), which the edge's own translator carries to IPv4; with {@code
  * publicAddress6} set, port forwards also listen on the edge's public IPv6 address.
  */
+@Version("1.1.0")
 package org.mtmanager.spi.firewall;
+
+import org.osgi.annotation.versioning.Version;

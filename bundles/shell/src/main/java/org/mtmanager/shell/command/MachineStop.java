@@ -5,18 +5,13 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
-import org.mtmanager.api.ErrorCode;
-import org.mtmanager.api.MtmException;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.machine.Machine;
 
 @Service
 @Command(scope = "mtm", name = "machine-stop", description = "Stop a machine and follow its job")
-public class MachineStop extends MachineCommand {
+public class MachineStop extends MachineJobCommand {
     @Option(name = "--confirm", description = "Do not ask for confirmation") boolean confirm;
-    @Option(name = "--password", description = "Your password (asked for when absent; upgrade only)") String password;
-    @Option(name = "--key", description = "Idempotency key") String key;
-    @Option(name = "--no-wait", description = "Return at once instead of following the job") boolean noWait;
 
     @Argument(index = 0, name = "machine", required = true, description = "Machine id or hostname")
     String machine;
@@ -25,13 +20,6 @@ public class MachineStop extends MachineCommand {
     protected void run(Caller c) throws Exception {
         Machine m = machine(c, machine);
         Job job = machines.stop(c, m.id(), confirmed(confirm, "Stop " + m.hostname() + "?"), key);
-        if (noWait) {
-            done(job, "job " + job.id() + " " + job.state());
-            return;
-        }
-        Job end = watch(c, job, 600);
-        if (end.error() != null) {
-            throw new MtmException(ErrorCode.CONFLICT, "the job failed: " + end.error());
-        }
+        follow(c, job);
     }
 }
