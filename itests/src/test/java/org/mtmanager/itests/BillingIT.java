@@ -66,7 +66,7 @@ public class BillingIT extends MtmTestSupport {
         try (InputStream in = BillingIT.class.getResourceAsStream("/wsdl/BillingService-v1.wsdl")) {
             committed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertEquals("the served WSDL drifted from bundles/soap/src/main/resources/wsdl/BillingService-v1.wsdl: change the "
+        assertEquals("the served WSDL drifted from bundles/billing-facade/src/main/resources/wsdl/BillingService-v1.wsdl: change the "
             + "contract on purpose (a new version for a breaking change) and commit the served WSDL", committed, normalised);
     }
 

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.access.AccessService;
 import org.mtmanager.api.access.MachineAccess;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "access", description = "Show a machine's service grants and port forwards, with the external ports to use")

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "account-show", description = "Show one account and its whitelist")

@@ -9,6 +9,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.app.App;
 import org.mtmanager.api.app.AppDraft;
 import org.mtmanager.api.app.AppService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "app-list", description = "List the apps catalog; with --add, add an app first (platform administrators)")

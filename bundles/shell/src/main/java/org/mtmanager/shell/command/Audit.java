@@ -11,6 +11,7 @@ import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.audit.AuditEntry;
 import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.api.audit.AuditService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "audit", description = "Show the audit log of your subtree, newest first")

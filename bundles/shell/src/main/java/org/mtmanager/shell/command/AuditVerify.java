@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.audit.AuditService;
 import org.mtmanager.api.audit.ChainVerification;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "audit-verify", description = "Verify the audit log's hash chain (platform administrators)")

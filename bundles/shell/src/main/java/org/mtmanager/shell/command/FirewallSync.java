@@ -8,6 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.access.AccessService;
 import org.mtmanager.api.access.FirewallStatus;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "firewall-sync", description = "Compare the firewall with the database and repair the drift (platform administrators)")

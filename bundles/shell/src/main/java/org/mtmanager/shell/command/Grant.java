@@ -9,6 +9,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.access.AccessService;
 import org.mtmanager.api.access.GrantRequest;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "grant", description = "Grant a source (IP or CIDR) a service of a machine: web, https, ssh, telnet, provisioning or custom (SIP is locked)")

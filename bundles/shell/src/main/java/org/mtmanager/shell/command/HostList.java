@@ -7,6 +7,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.host.Host;
 import org.mtmanager.api.host.HostService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "host-list", description = "List the hypervisor hosts, their use, and why any cannot take machines (platform administrators)")

@@ -8,6 +8,7 @@ import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineService;
+import org.mtmanager.shell.support.MtmCommand;
 
 /** What the machine commands share: finding a machine by id or hostname, confirmations, and waiting for jobs. */
 public abstract class MachineCommand extends MtmCommand {

@@ -10,6 +10,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.Page;
 import org.mtmanager.api.node.Node;
 import org.mtmanager.api.node.NodeService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "node-list", description = "List the server nodes, their state (UP, DOWN, STOPPED) and the jobs and duties each holds (platform administrators)")

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "plan-list", description = "List the resource plans that apply to you")

@@ -12,6 +12,7 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "plan-set", description = "Create a plan of your account, or change one (given values only)")

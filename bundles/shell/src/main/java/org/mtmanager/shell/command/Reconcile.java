@@ -8,6 +8,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.machine.ReconciliationReport;
 import org.mtmanager.api.machine.ReconciliationService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "reconcile", description = "Compare the database with every driver and repair the drift (platform administrators)")

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.user.Session;
 import org.mtmanager.api.user.SessionService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "session-list", description = "List your live login sessions (portal and REST)")

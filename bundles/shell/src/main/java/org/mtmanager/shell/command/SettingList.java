@@ -7,6 +7,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.setting.Setting;
 import org.mtmanager.api.setting.SettingService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "setting-list", description = "List the platform settings; locked ones are marked")

@@ -14,6 +14,7 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.user.CreatedToken;
 import org.mtmanager.api.user.TokenDraft;
 import org.mtmanager.api.user.TokenService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "token-create", description = "Create an API token of your own; its secret is printed only now")

@@ -6,6 +6,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.user.TwoFactorService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "2fa-confirm", description = "Turn your two-factor authentication on with a first code")

@@ -7,6 +7,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.user.TwoFactorEnrolment;
 import org.mtmanager.api.user.TwoFactorService;
 import org.mtmanager.shell.support.JsonOut;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "2fa-enrol", description = "Start your own two-factor (TOTP) enrolment: prints the "

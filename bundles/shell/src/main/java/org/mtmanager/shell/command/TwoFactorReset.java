@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.user.TwoFactorService;
 import org.mtmanager.api.user.UserService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "2fa-reset", description = "Turn off the two-factor authentication of a user of your subtree")

@@ -11,6 +11,7 @@ import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.user.User;
 import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.api.user.UserService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "user-add", description = "Add a user to an account of your subtree")

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.user.User;
 import org.mtmanager.api.user.UserService;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "user-password", description = "Set a user's password: your own (with --current) or one of your subtree's")

@@ -10,6 +10,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.account.WhitelistEntry;
+import org.mtmanager.shell.support.MtmCommand;
 
 @Service
 @Command(scope = "mtm", name = "whitelist", description = "Show, add to or remove from an account's portal whitelist")

@@ -37,7 +37,19 @@ public class MachineJobCommandTest {
 
     /** A command whose job service answers the given job, and whose console is {@link #printed}. */
     private MachineJobCommand command(Job answer) {
+        PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        Session consoleSession = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
+            (proxy, method, args) -> {
+                if (method.getName().equals("getConsole")) {
+                    return console;
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
         MachineJobCommand command = new MachineJobCommand() {
+            {
+                session = consoleSession;
+            }
+
             @Override
             protected void run(Caller caller) {
             }
@@ -54,14 +66,6 @@ public class MachineJobCommandTest {
                 throw new UnsupportedOperationException();
             }
         };
-        PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        command.session = (Session) Proxy.newProxyInstance(Session.class.getClassLoader(), new Class<?>[] {Session.class},
-            (proxy, method, args) -> {
-                if (method.getName().equals("getConsole")) {
-                    return console;
-                }
-                throw new UnsupportedOperationException(method.getName());
-            });
         return command;
     }
 

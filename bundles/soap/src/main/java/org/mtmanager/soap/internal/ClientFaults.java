@@ -13,13 +13,13 @@ import javax.xml.stream.XMLStreamException;
 
 import org.apache.cxf.interceptor.Fault;
 import org.mtmanager.api.ErrorCode;
-import org.mtmanager.soap.billing.v1.BillingFault;
-import org.mtmanager.soap.v1.MtmFault;
+import org.mtmanager.soap.support.PlatformFault;
 
 /**
  * Tells a fault the client caused from one of the platform, the same way for the answer (soap:Client) and for the
  * log (one line, not a stack trace): our own faults by their code; a request the platform could not read (XML it
- * refused, a value JAXB could not bind, a wrong encoding) is the client's too.
+ * refused, a value JAXB could not bind, a wrong encoding) is the client's too. Any port's faults are ours when they
+ * carry the API's error code ({@link PlatformFault}).
  */
 final class ClientFaults {
 
@@ -46,11 +46,8 @@ final class ClientFaults {
     /** Our fault's error code, or null when the fault is not one of ours. */
     static String code(Throwable fault) {
         for (Throwable t : chain(fault)) {
-            if (t instanceof MtmFault m && m.getFaultInfo() != null) {
-                return m.getFaultInfo().code;
-            }
-            if (t instanceof BillingFault b && b.getFaultInfo() != null) {
-                return b.getFaultInfo().code;
+            if (t instanceof PlatformFault f && f.errorCode() != null) {
+                return f.errorCode();
             }
         }
         return null;

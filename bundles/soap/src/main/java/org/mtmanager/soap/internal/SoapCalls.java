@@ -3,8 +3,8 @@ package org.mtmanager.soap.internal;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.mtmanager.api.Caller;
-import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.soap.support.SoapCaller;
 import org.mtmanager.soap.v1.FaultInfo;
 import org.mtmanager.soap.v1.MtmFault;
 
@@ -29,12 +29,7 @@ final class SoapCalls {
 
     /** The caller the UsernameToken authenticated for the current message. */
     static Caller caller() {
-        Message m = PhaseInterceptorChain.getCurrentMessage();
-        Caller caller = m == null ? null : (Caller) m.getExchange().get(UsernameTokenInterceptor.CALLER);
-        if (caller == null) {
-            throw new MtmException(ErrorCode.UNAUTHENTICATED, "a WS-Security UsernameToken is required");
-        }
-        return caller;
+        return SoapCaller.current();
     }
 
     /** A header of the current call's HTTP request, or null. */

@@ -21,6 +21,7 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.RateLimitedException;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.RequestLimiter;
+import org.mtmanager.soap.support.SoapCaller;
 import org.mtmanager.soap.v1.SoapNames;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -35,7 +36,7 @@ import org.w3c.dom.NodeList;
  * again, in the {@value #PASSWORD_HEADER} HTTP header (and the code in {@value #OTP_HEADER}).
  */
 public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
-    public static final String CALLER = "mtm.caller";
+    public static final String CALLER = SoapCaller.EXCHANGE_KEY;
     /** The password again (HTTP header), which dangerous actions need when the call authenticated with a token. */
     public static final String PASSWORD_HEADER = "X-MTM-Password";
     /** The TOTP code that goes with {@link #PASSWORD_HEADER} where two-factor authentication is on. */

@@ -2,9 +2,11 @@ package org.mtmanager.soap.v1;
 
 import javax.xml.ws.WebFault;
 
+import org.mtmanager.soap.support.PlatformFault;
+
 /** The one fault of the contract; {@link FaultInfo#code} is an {@code org.mtmanager.api.ErrorCode} name. */
 @WebFault(name = "MtmFault", targetNamespace = SoapNames.NS)
-public class MtmFault extends Exception {
+public class MtmFault extends Exception implements PlatformFault {
     private static final long serialVersionUID = 1L;
 
     private final FaultInfo faultInfo;
@@ -21,5 +23,10 @@ public class MtmFault extends Exception {
 
     public FaultInfo getFaultInfo() {
         return faultInfo;
+    }
+
+    @Override
+    public String errorCode() {
+        return getFaultInfo() == null ? null : getFaultInfo().code;
     }
 }

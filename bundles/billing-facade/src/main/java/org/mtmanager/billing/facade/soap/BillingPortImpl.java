@@ -1,9 +1,11 @@
-package org.mtmanager.soap.internal;
+package org.mtmanager.billing.facade.soap;
 
+import java.time.Instant;
 import java.util.List;
 
 import javax.jws.WebService;
 
+import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.billing.ActiveUsersReport;
@@ -22,6 +24,7 @@ import org.mtmanager.soap.billing.v1.StatementData;
 import org.mtmanager.soap.billing.v1.StatementLineData;
 import org.mtmanager.soap.billing.v1.UsageData;
 import org.mtmanager.soap.billing.v1.UsagePage;
+import org.mtmanager.soap.support.SoapCaller;
 import org.mtmanager.soap.support.SoapPort;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -88,7 +91,7 @@ public class BillingPortImpl implements BillingPort, SoapPort {
             ActiveUsersReport r = billing.activeUsers(c, accountId);
             ActiveUsersData d = new ActiveUsersData();
             d.accountId = r.accountId();
-            d.asOf = Dtos.time(r.asOf());
+            d.asOf = time(r.asOf());
             d.machineCount = r.machineCount();
             d.extensions = r.extensions();
             d.tenants = r.tenants();
@@ -104,9 +107,14 @@ public class BillingPortImpl implements BillingPort, SoapPort {
 
     // ---- conversions ---------------------------------------------------------------------------------------
 
-    private static <T> T call(SoapCalls.Call<T> call) throws BillingFault {
+    /** A service call that may throw {@link MtmException}. */
+    private interface Call<T> {
+        T run(Caller caller);
+    }
+
+    private static <T> T call(Call<T> call) throws BillingFault {
         try {
-            return call.run(SoapCalls.caller());
+            return call.run(SoapCaller.current());
         } catch (MtmException e) {
             BillingFaultInfo info = new BillingFaultInfo();
             info.code = e.code().name();
@@ -114,6 +122,10 @@ public class BillingPortImpl implements BillingPort, SoapPort {
             info.field = e.field();
             throw new BillingFault(e.getMessage(), info);
         }
+    }
+
+    private static String time(Instant i) {
+        return i == null ? null : i.toString();
     }
 
     private static UsageData usage(UsageDay u) {
@@ -141,7 +153,7 @@ public class BillingPortImpl implements BillingPort, SoapPort {
         d.daysInPeriod = s.daysInPeriod();
         d.total = s.total();
         d.lineCount = s.lineCount();
-        d.closedAt = Dtos.time(s.closedAt());
+        d.closedAt = time(s.closedAt());
         d.closedBy = s.closedBy();
         for (StatementLine l : s.lines()) {
             StatementLineData ld = new StatementLineData();

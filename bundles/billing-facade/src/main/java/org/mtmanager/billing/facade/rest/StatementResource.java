@@ -1,4 +1,4 @@
-package org.mtmanager.rest.resource;
+package org.mtmanager.billing.facade.rest;
 
 import java.util.List;
 

@@ -1,10 +1,11 @@
-package org.mtmanager.shell.command;
+package org.mtmanager.billing.facade.shell;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.billing.BillingService;
 import org.mtmanager.api.billing.Statement;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.mtmanager.shell.support.MtmCommand;
 
 /** What the billing commands share: the billing service, account ids, and how a statement is printed. */
 public abstract class BillingCommand extends MtmCommand {

@@ -1,4 +1,4 @@
-package org.mtmanager.rest.resource;
+package org.mtmanager.billing.facade.rest;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;

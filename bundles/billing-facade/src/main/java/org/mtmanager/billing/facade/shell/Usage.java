@@ -1,4 +1,4 @@
-package org.mtmanager.shell.command;
+package org.mtmanager.billing.facade.shell;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;

@@ -2,9 +2,11 @@ package org.mtmanager.soap.billing.v1;
 
 import javax.xml.ws.WebFault;
 
+import org.mtmanager.soap.support.PlatformFault;
+
 /** The one fault of the billing contract. */
 @WebFault(name = BillingNames.FAULT, targetNamespace = BillingNames.NS)
-public class BillingFault extends Exception {
+public class BillingFault extends Exception implements PlatformFault {
     private static final long serialVersionUID = 1L;
 
     private final BillingFaultInfo faultInfo;
@@ -21,5 +23,10 @@ public class BillingFault extends Exception {
 
     public BillingFaultInfo getFaultInfo() {
         return faultInfo;
+    }
+
+    @Override
+    public String errorCode() {
+        return getFaultInfo() == null ? null : getFaultInfo().code;
     }
 }

@@ -1,4 +1,4 @@
-package org.mtmanager.shell.command;
+package org.mtmanager.shell.support;
 
 import java.io.PrintStream;
 
@@ -10,8 +10,6 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.user.AuthService;
-import org.mtmanager.shell.support.ConsoleCaller;
-import org.mtmanager.shell.support.JsonOut;
 
 /**
  * What every {@code mtm:*} command shares: acting as the console's user, {@code --json} output, and errors
@@ -117,7 +115,7 @@ public abstract class MtmCommand implements Action {
         return given != null ? given : session.readLine(prompt, '*');
     }
 
-    static String s(Object o) {
+    protected static String s(Object o) {
         return o == null ? "" : String.valueOf(o);
     }
 }
