@@ -20,8 +20,8 @@ import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.billing.PriceListDraft;
 import org.mtmanager.api.billing.Statement;
-import org.mtmanager.core.billing.BillingServiceImpl;
-import org.mtmanager.core.billing.UsageLedger;
+import org.mtmanager.billing.BillingServiceImpl;
+import org.mtmanager.billing.UsageLedger;
 
 /**
  * A month's close on PostgreSQL (run with -Pbench; prints, asserts nothing about speed): 100,000 machines x 31

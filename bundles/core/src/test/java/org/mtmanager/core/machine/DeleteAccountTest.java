@@ -5,10 +5,8 @@ import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.CoreFixture.expect;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
@@ -19,8 +17,6 @@ import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.account.WhitelistEntry;
-import org.mtmanager.api.billing.PriceListDraft;
-import org.mtmanager.api.billing.Statement;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
@@ -29,18 +25,14 @@ import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.user.TokenDraft;
 import org.mtmanager.core.CoreFixture;
-import org.mtmanager.core.billing.BillingServiceImpl;
-import org.mtmanager.core.billing.UsageLedger;
 import org.mtmanager.core.security.SessionServiceImpl;
 import org.mtmanager.core.security.TokenServiceImpl;
-import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.DidRouteEntity;
 import org.mtmanager.store.entity.GrantEntity;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
 import org.mtmanager.store.entity.PortEntity;
 import org.mtmanager.store.entity.PriceListEntity;
-import org.mtmanager.store.entity.UsageEntity;
 
 /**
  * An account is deleted only when nothing it owns lives on: each kind of living object is named in the refusal,
@@ -210,43 +202,6 @@ public class DeleteAccountTest {
         assertEquals("its plans went with it", 0L, (long) f.store.read(em -> em.createQuery(
             "SELECT COUNT(p) FROM PlanEntity p WHERE p.ownerAccountId = :o", Long.class)
             .setParameter("o", operator.accountId()).getSingleResult()));
-    }
-
-    @Test
-    public void usageOfAnOpenPeriodKeepsTheAccountUntilItsStatementIsClosed() {
-        String path = f.store.read(em -> em.find(AccountEntity.class, resellerId)).getPath();
-        f.store.writing(em -> {
-            // A machine that ran on the fixture's first day and is gone: its usage is all that is left.
-            UsageEntity u = new UsageEntity();
-            u.setMachineId(4242);
-            u.setDay(20300101);
-            u.setAccountId(resellerId);
-            u.setAccountPath(path);
-            u.setSerial("MT0000004242");
-            u.setHostname("pbx-gone");
-            u.setPlanId(1);
-            u.setExtensions(5);
-            u.setTenants(1);
-            u.setLiveSeconds(86400);
-            em.persist(u);
-        });
-        BillingServiceImpl billing = new BillingServiceImpl(f.store, f.audit, new UsageLedger(f.store, f.clock));
-        billing.setPriceList(f.admin, resellerId, new PriceListDraft("EUR", "PRO_RATA", Map.of("USER", BigDecimal.ONE,
-            "TENANT", BigDecimal.TEN, "APP_PER_MACHINE", BigDecimal.ONE, "APP_PER_USER", BigDecimal.ONE)));
-
-        MtmException refused = expect(ErrorCode.CONFLICT, null, () -> f.accounts.delete(f.admin, resellerId));
-        assertTrue(refused.getMessage(), refused.getMessage().contains(
-            "usage of the open period 2030-01 is not billed yet; close its statement first"));
-        assertEquals("Orphanage", f.accounts.get(f.admin, resellerId).name());
-
-        f.clock.advance(Duration.ofDays(31));
-        Statement closed = billing.close(f.admin, resellerId, "2030-01");
-        assertTrue("the last month is billed", closed.total().signum() > 0);
-        f.accounts.delete(f.admin, resellerId);
-
-        expect(ErrorCode.NOT_FOUND, null, () -> f.accounts.get(f.admin, resellerId));
-        assertEquals("its statement and usage stay as history", 1, f.count("StatementEntity"));
-        assertEquals(1, f.count("UsageEntity"));
     }
 
     private static MachineRequest request(String hostname, Long accountId, String plan) {

@@ -1,4 +1,4 @@
-package org.mtmanager.core.billing;
+package org.mtmanager.billing;
 
 import java.time.YearMonth;
 import java.util.List;

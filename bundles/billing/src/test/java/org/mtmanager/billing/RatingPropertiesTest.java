@@ -1,4 +1,4 @@
-package org.mtmanager.core.billing;
+package org.mtmanager.billing;
 
 import static org.junit.Assert.assertEquals;
 
