@@ -20,8 +20,10 @@ import static org.mtmanager.itests.PortalWorld.only;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.openqa.selenium.By;
@@ -170,6 +172,47 @@ public class PortalJourneys {
             b.open(w.base + "#/machines/" + w.ramonsMachine);
             WebElement refused = b.find(".form-error[data-code=NOT_FOUND]");
             assertFalse(refused.getText(), refused.getText().contains("pbx-ramon-1"));
+        }
+    }
+
+    @Test
+    public void theReportsComeAndGoWithTheBillingFeature() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.login(w.base, JOSE, JOSE_PW);
+            b.find("#nav-reports");
+            w.d.client("admin", w.d.adminPassword(), "feature:uninstall mtm-billing");
+            try {
+                awaitStatements(false);
+                b.open(w.base + "#/reports");
+                b.find("#nav-home");
+                assertTrue("no Reports in the menu without billing", b.all("#nav-reports").isEmpty());
+                assertEquals("a link to the reports lands on the home page", "#/home", b.js("location.hash"));
+            } finally {
+                w.d.client("admin", w.d.adminPassword(), "feature:install mtm-billing");
+            }
+            awaitStatements(true);
+            b.open(w.base + "#/reports");
+            b.find("#statement-form");
+            b.find("#nav-reports");
+        }
+    }
+
+    /** Until the API publishes the statements, or no longer does (its server is rebuilt as billing comes or goes). */
+    private void awaitStatements(boolean published) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            JsonNode doc = w.admin.get(API + "/openapi.json").json();
+            boolean found = false;
+            for (Iterator<String> paths = doc.get("paths").fieldNames(); paths.hasNext();) {
+                found |= paths.next().startsWith("/statements");
+            }
+            if (found == published) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the statements are " + (published ? "still not" : "still") + " published after 60 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 
