@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +40,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Billing is a feature of its own: the distribution booted without it runs machines, access and DID routes, and
  * has no billing anywhere (REST 404, no SOAP BillingService, no console commands, nothing in the OpenAPI document).
  * Installed while the server runs, its REST resources, SOAP port and commands appear and work, and its ledger
- * records the days it missed; uninstalled, they go, and the rest works on. The portal's side (Reports shown only
+ * records the days it missed; uninstalled, they go, and the rest works on. Both without Karaf's auto refresh
+ * ({@code feature:install -r}, as the README says): with it, Karaf refreshes pgjdbc for an optional import and
+ * restarts every bundle above it. The portal's side (Reports shown only
  * while billing is there) is PortalJourneys#theReportsComeAndGoWithTheBillingFeature, in a browser.
  */
 @RunWith(PaxExam.class)
@@ -91,7 +94,7 @@ public class BillingFeatureIT extends MtmTestSupport {
         store.writing(em -> em.find(MachineEntity.class, machine).setCreatedAt(threeDaysAgo));
 
         try (Availability gap = new Availability(admin())) {
-            features.installFeature("mtm-billing");
+            features.installFeature("mtm-billing", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             await("billing in the OpenAPI document", () -> paths(admin).contains("/statements/{accountId}/{period}"));
             System.out.println("BillingFeatureIT: while billing was installed, GET /machines failed for " + gap.longestMs() + " ms at most");
         }
@@ -117,7 +120,7 @@ public class BillingFeatureIT extends MtmTestSupport {
 
         // Uninstalled: billing goes, and the rest works on.
         try (Availability gap = new Availability(admin())) {
-            features.uninstallFeature("mtm-billing");
+            features.uninstallFeature("mtm-billing", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             await("billing gone from the OpenAPI document", () -> !paths(admin).contains("/statements/{accountId}/{period}"));
             System.out.println("BillingFeatureIT: while billing was uninstalled, GET /machines failed for " + gap.longestMs() + " ms at most");
         }

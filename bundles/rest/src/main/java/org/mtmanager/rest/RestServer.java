@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -40,24 +38,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the REST API on CXF: every {@link RestResource} registered (each domain's resources come and go with
  * its services), behind one authentication filter, JSON mapping and set of error mappers, with an OpenAPI
- * document of what is published. CXF cannot add a resource to a running server, so a change of the set builds
- * the server again, a moment after the last change (a feature's resources arrive one by one); while it is rebuilt,
- * the fallback answers 404.
+ * document of what is published. CXF cannot add a resource to a running server, so each change of the set builds
+ * the server again at once, on the thread that registered or withdrew the resource: at start the resources are
+ * bound while the bundles start, so the API is whole when the framework is; a feature installed later republishes
+ * it, and while the new server replaces the old (milliseconds) the fallback answers 404.
  */
 @Component(immediate = true, configurationPid = "org.mtmanager.rest")
 @Designate(ocd = RestConfig.class)
 public class RestServer {
     public static final String VERSION = "1.0.0";
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
-    /** How long a change of the resources waits for the next before the server is rebuilt. */
-    private static final long SETTLE_MS = 150;
 
     private final Map<RestResource, Integer> resources = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "mtm-rest-publish");
-        t.setDaemon(true);
-        return t;
-    });
     private final RestConfig config;
     private final AuthService auth;
     private final SessionService sessions;
@@ -87,26 +79,20 @@ public class RestServer {
         policyOption = ReferencePolicyOption.GREEDY)
     void addResource(RestResource resource, Map<String, Object> properties) {
         resources.put(resource, properties.get(RestResource.ORDER) instanceof Integer order ? order : Integer.MAX_VALUE);
-        changed();
+        changed(resource);
     }
 
     void removeResource(RestResource resource) {
         resources.remove(resource);
-        changed();
+        changed(resource);
     }
 
-    /** DS binds the resources after the constructor has published the server (and whenever they change). */
-    private synchronized void changed() {
-        if (!stopped) {
-            rebuilds.schedule(this::publishSettled, SETTLE_MS, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void publishSettled() {
+    /** DS binds the resources after the constructor has published the server, and whenever they change. */
+    private void changed(RestResource resource) {
         try {
             publish();
         } catch (RuntimeException e) {
-            LOG.error("the REST API could not be published again after its resources changed", e);
+            LOG.error("the REST API could not be published again after {} came or went", resource.getClass().getName(), e);
         }
     }
 
@@ -128,16 +114,18 @@ public class RestServer {
             return;
         }
         List<Object> current = List.copyOf(beans);
-        beans.add(new OpenApiResource(OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), classes)));
+        beans.add(new OpenApiResource(() -> OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), classes)));
         JAXRSServerFactoryBean factory = factory(config.address());
         factory.setServiceBeans(beans);
         factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth, sessions, limiter), new ErrorMappers()));
+        long t0 = System.nanoTime();
         if (server != null) {
             server.destroy();
         }
         server = create(factory);
         published = current;
-        LOG.info("REST API published at /mtm{} with {} resource(s)", config.address(), classes.size());
+        LOG.info("REST API published at /mtm{} with {} resource(s) in {} ms", config.address(), classes.size(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     }
 
     private static JAXRSServerFactoryBean factory(String address) {
@@ -161,15 +149,11 @@ public class RestServer {
     }
 
     @Deactivate
-    void stop() throws InterruptedException {
-        synchronized (this) {
-            stopped = true;
-            if (server != null) {
-                server.destroy();
-            }
-            notFound.destroy();
+    synchronized void stop() {
+        stopped = true;
+        if (server != null) {
+            server.destroy();
         }
-        rebuilds.shutdownNow();
-        rebuilds.awaitTermination(10, TimeUnit.SECONDS);
+        notFound.destroy();
     }
 }
