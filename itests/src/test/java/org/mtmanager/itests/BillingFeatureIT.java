@@ -32,7 +32,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -46,7 +46,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * while billing is there) is PortalJourneys#theReportsComeAndGoWithTheBillingFeature, in a browser.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerSuite.class)
+// A container of its own: under PerSuite, the first class's configuration (here, no billing) is every class's.
+@ExamReactorStrategy(PerClass.class)
 public class BillingFeatureIT extends MtmTestSupport {
     /** The distribution's boot features, with the {@code mtm} feature's parts but billing. */
     private static final String BOOT_WITHOUT_BILLING = "instance, package, scr, log, ssh, framework, system, eventadmin, feature,"

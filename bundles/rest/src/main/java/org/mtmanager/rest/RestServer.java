@@ -1,10 +1,15 @@
 package org.mtmanager.rest;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -24,6 +29,9 @@ import org.mtmanager.rest.support.ErrorMappers;
 import org.mtmanager.rest.support.Json;
 import org.mtmanager.rest.support.OpenApi;
 import org.mtmanager.rest.support.RestResource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -31,6 +39,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,15 +47,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the REST API on CXF: every {@link RestResource} registered (each domain's resources come and go with
  * its services), behind one authentication filter, JSON mapping and set of error mappers, with an OpenAPI
- * document of what is published. CXF cannot add a resource to a running server, so each change of the set builds
- * the server again at once, on the thread that registered or withdrew the resource: at start the resources are
- * bound while the bundles start, so the API is whole when the framework is; a feature installed later republishes
- * it, and while the new server replaces the old (milliseconds) the fallback answers 404.
+ * document of what is published. The API is first published once this bundle's own resources are all there (as
+ * the platform's services start), so that it appears whole, as it did when this server waited for every service.
+ * CXF cannot add a resource to a running server, so each later change builds the server again at once, on the
+ * thread that registered or withdrew the resource; while the new server replaces the old (milliseconds) the
+ * fallback answers 404.
  */
 @Component(immediate = true, configurationPid = "org.mtmanager.rest")
 @Designate(ocd = RestConfig.class)
 public class RestServer {
     public static final String VERSION = "1.0.0";
+    /** How long the first publication waits for this bundle's own resources. */
+    static final Duration START_PATIENCE = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
     private final Map<RestResource, Integer> resources = new ConcurrentHashMap<>();
@@ -59,40 +71,82 @@ public class RestServer {
     /** The resources the server was built with: the same instances need no new server. */
     private List<Object> published = List.of();
     private boolean stopped;
+    /** This bundle's own resources, and how many of them are registered: the API is first published whole. */
+    private final Bundle bundle;
+    private final long ownResources;
+    private final Set<RestResource> ownBound = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService patience;
+    private volatile boolean ready;
 
     @Activate
-    public RestServer(RestConfig config, @Reference AuthService auth, @Reference SessionService sessions,
-                      @Reference RequestLimiter limiter, @Reference DestinationRegistry transportReady) {
+    public RestServer(RestConfig config, BundleContext context, @Reference AuthService auth, @Reference SessionService sessions,
+                      @Reference RequestLimiter limiter, @Reference ServiceComponentRuntime components,
+                      @Reference DestinationRegistry transportReady) {
         this.config = config;
         this.auth = auth;
         this.sessions = sessions;
         this.limiter = limiter;
+        this.bundle = context.getBundle();
+        this.ownResources = components.getComponentDescriptionDTOs(bundle).stream()
+            .filter(d -> Arrays.asList(d.serviceInterfaces).contains(RestResource.class.getName())).count();
         // The longest address wins in CXF, so this one only answers what no endpoint of the context serves.
         JAXRSServerFactoryBean fallback = factory("/");
         fallback.setServiceBeans(List.of(new NotFoundResource()));
         fallback.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new ErrorMappers()));
         notFound = create(fallback);
-        publish();
+        this.patience = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mtm-rest-start");
+            t.setDaemon(true);
+            return t;
+        });
+        // A resource of this bundle whose service never comes must not keep the rest of the API away for ever.
+        patience.schedule(this::publishWhatIsThere, START_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        if (ownResources == 0) {
+            ready = true;
+            publish();
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
-    void addResource(RestResource resource, Map<String, Object> properties) {
-        resources.put(resource, properties.get(RestResource.ORDER) instanceof Integer order ? order : Integer.MAX_VALUE);
+    void addResource(RestResource resource, ServiceReference<RestResource> ref) {
+        resources.put(resource, ref.getProperty(RestResource.ORDER) instanceof Integer order ? order : Integer.MAX_VALUE);
+        if (bundle.equals(ref.getBundle())) {
+            ownBound.add(resource);
+        }
         changed(resource);
     }
 
     void removeResource(RestResource resource) {
         resources.remove(resource);
+        ownBound.remove(resource);
         changed(resource);
     }
 
-    /** DS binds the resources after the constructor has published the server, and whenever they change. */
+    private void publishWhatIsThere() {
+        if (!ready) {
+            LOG.warn("the REST API is published after {} with {} of its own {} resources; the others' services are missing",
+                START_PATIENCE, ownBound.size(), ownResources);
+            ready = true;
+            changed(null);
+        }
+    }
+
+    /**
+     * DS binds the resources after the constructor, and whenever they change. The API is first published once
+     * every resource of this bundle is there (they arrive one by one as the domains start; until then the API
+     * answers 404, as before the server exists); from then on each change is published at once.
+     */
     private void changed(RestResource resource) {
+        if (!ready && ownBound.size() < ownResources) {
+            return;
+        }
+        ready = true;
         try {
             publish();
         } catch (RuntimeException e) {
-            LOG.error("the REST API could not be published again after {} came or went", resource.getClass().getName(), e);
+            LOG.error("the REST API could not be published again after {} came or went",
+                resource == null ? "its start" : resource.getClass().getName(), e);
         }
     }
 
@@ -151,6 +205,7 @@ public class RestServer {
     @Deactivate
     synchronized void stop() {
         stopped = true;
+        patience.shutdownNow();
         if (server != null) {
             server.destroy();
         }
