@@ -22,4 +22,7 @@
  * ({@link org.mtmanager.spi.firewall.Nat64}), which the edge's own translator carries to IPv4; with {@code
  * publicAddress6} set, port forwards also listen on the edge's public IPv6 address.
  */
+@Version("1.0.0")
 package org.mtmanager.spi.firewall;
+
+import org.osgi.annotation.versioning.Version;
