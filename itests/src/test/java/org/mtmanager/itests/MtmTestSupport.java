@@ -72,6 +72,9 @@ public abstract class MtmTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Ports.free())),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Ports.free())),
             systemProperty("mtm.itest.httpPort").value(String.valueOf(http)),
+            // The driver built outside the reactor (src/it/external-driver, by the invoker) that ExternalDriverIT deploys.
+            systemProperty("mtm.itest.externalDriver").value(System.getProperty("mtm.externalDriver",
+                new File("target/it/external-driver/target/mtm-external-driver-1.0.0.jar").getAbsolutePath())),
             // Injected services (BootFinished first) wait 10 s by default; a loaded 2-core CI machine boots slower.
             systemProperty("pax.exam.service.timeout").value("120000"),
             // One hypervisor host on libvirt's test driver (real libvirt, no daemon), as an operator configures it.

@@ -6,4 +6,7 @@
  *
  * <p>Nothing here depends on JPA, CXF or a driver, so a facade or a plug-in compiles against this bundle alone.
  */
+@Version("1.0.0")
 package org.mtmanager.api;
+
+import org.osgi.annotation.versioning.Version;

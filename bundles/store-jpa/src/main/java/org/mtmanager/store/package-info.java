@@ -4,4 +4,7 @@
  * org.mtmanager.api.MtmException}s. In Karaf the store is a DS service over the {@code mtm} persistence unit;
  * outside OSGi the test-jar's {@code org.mtmanager.store.testing.JpaStores} builds one for tests and benchmarks.
  */
+@Version("1.0.0")
 package org.mtmanager.store;
+
+import org.osgi.annotation.versioning.Version;

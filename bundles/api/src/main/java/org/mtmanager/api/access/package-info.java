@@ -13,4 +13,7 @@
  *
  * <p>A grant is PENDING until the firewall backend has installed it, ACTIVE after; it never silently disappears.
  */
+@Version("1.0.0")
 package org.mtmanager.api.access;
+
+import org.osgi.annotation.versioning.Version;

@@ -4,4 +4,7 @@
  * a caller cannot even learn that it exists. Each account also carries the portal whitelist of the addresses
  * its users may call the APIs from.
  */
+@Version("1.0.0")
 package org.mtmanager.api.account;
+
+import org.osgi.annotation.versioning.Version;

@@ -4,4 +4,7 @@
  * hash, so {@link org.mtmanager.api.audit.AuditService#verify} detects any entry altered or removed in storage.
  * Each user reads the entries that concern its own subtree.
  */
+@Version("1.0.0")
 package org.mtmanager.api.audit;
+
+import org.osgi.annotation.versioning.Version;

@@ -8,4 +8,7 @@
  * {@code 2024-02}; a <em>statement</em> is one account's bill for one period, open until closed; a
  * <em>correction</em> of a closed period becomes an adjustment line of the next open period.
  */
+@Version("1.0.0")
 package org.mtmanager.api.billing;
+
+import org.osgi.annotation.versioning.Version;

@@ -3,4 +3,7 @@
  * maximums. Plans are ordered by tier, and a higher tier never offers less than a lower one. A plan belongs to
  * the platform or to an operator, and is visible to that account's subtree.
  */
+@Version("1.0.0")
 package org.mtmanager.api.plan;
+
+import org.osgi.annotation.versioning.Version;

@@ -17,4 +17,7 @@
  * </ul>
  * Nothing here names a vendor: a driver is identified by its type string, never an enum.
  */
+@Version("1.0.0")
 package org.mtmanager.spi.hypervisor;
+
+import org.osgi.annotation.versioning.Version;
