@@ -2,9 +2,11 @@ package org.mtmanager.core.access;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,7 +98,7 @@ public class Firewall {
      */
     @Modified
     synchronized void configure(Map<String, Object> config) {
-        Map<String, String> props = new java.util.HashMap<>();
+        Map<String, String> props = new HashMap<>();
         config.forEach((k, v) -> props.put(k, String.valueOf(v)));
         this.backendType = props.getOrDefault("backend", "nftables");
         this.settings = new FirewallSettings(props.getOrDefault("publicAddress", ""),
@@ -329,7 +331,7 @@ public class Firewall {
     /** Revokes every grant whose expiry has passed, auditing each; returns how many. */
     int expire(Instant now) {
         List<Long> due = store.read(em -> em.createQuery("SELECT g.id FROM GrantEntity g WHERE g.expiresAt IS NOT NULL AND g.expiresAt <= :now",
-            Long.class).setParameter("now", java.sql.Timestamp.from(now)).getResultList());
+            Long.class).setParameter("now", Timestamp.from(now)).getResultList());
         for (long id : due) {
             Policy.Allow gone = store.write(em -> {
                 GrantEntity g = em.find(GrantEntity.class, id);

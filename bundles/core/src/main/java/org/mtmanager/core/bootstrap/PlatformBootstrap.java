@@ -14,6 +14,7 @@ import javax.persistence.EntityManager;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
+import org.mtmanager.api.Credential;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.account.AccountStatus;
 import org.mtmanager.api.account.AccountType;
@@ -185,7 +186,7 @@ public class PlatformBootstrap {
 
     private static Caller caller(AccountEntity root, Channel channel) {
         return new Caller(0, "system", root.getId(), root.getPath(), Role.PLATFORM_ADMIN, "local", channel,
-            org.mtmanager.api.Credential.PLATFORM);
+            Credential.PLATFORM);
     }
 
     /** The platform acting on its own behalf, with the platform administrator's scope. */

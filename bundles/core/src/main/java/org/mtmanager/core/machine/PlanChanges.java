@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
@@ -75,7 +76,7 @@ final class PlanChanges {
         if (s != null && !List.of(PENDING, APPROVED, REJECTED).contains(s)) {
             throw MtmException.invalid("state", "must be PENDING, APPROVED or REJECTED");
         }
-        javax.persistence.TypedQuery<PlanChangeEntity> q = em.createQuery("SELECT p FROM PlanChangeEntity p WHERE p.accountPath LIKE :path"
+        TypedQuery<PlanChangeEntity> q = em.createQuery("SELECT p FROM PlanChangeEntity p WHERE p.accountPath LIKE :path"
                 + (s == null ? "" : " AND p.state = :s") + " ORDER BY p.id DESC", PlanChangeEntity.class)
             .setParameter("path", caller.accountPath() + "%")
             .setMaxResults(1000);

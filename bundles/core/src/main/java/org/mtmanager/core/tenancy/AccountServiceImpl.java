@@ -2,9 +2,11 @@ package org.mtmanager.core.tenancy;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -264,7 +266,7 @@ public class AccountServiceImpl implements AccountService {
             em.createQuery("DELETE FROM WhitelistEntity w WHERE w.accountId = :id").setParameter("id", accountId)
                 .executeUpdate();
             EntityChanges.touched(WhitelistEntity.class);
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (WhitelistEntity w : clean) {
                 if (seen.add(w.getCidr())) {
                     em.persist(w);

@@ -1,10 +1,12 @@
 package org.mtmanager.core.tenancy;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.mtmanager.api.Caller;
@@ -80,7 +82,7 @@ public class UserServiceImpl implements UserService {
         });
     }
 
-    private static AccountEntity checkCreate(javax.persistence.EntityManager em, Caller caller, long accountId, Role role,
+    private static AccountEntity checkCreate(EntityManager em, Caller caller, long accountId, Role role,
                                              String username) {
         Scope.requireWriter(caller);
         AccountEntity account = Scope.visibleAccount(em, caller, accountId);
@@ -184,7 +186,7 @@ public class UserServiceImpl implements UserService {
                 // whoever knew the old password may hold a session: end them all but the one making the change
                 int ended = em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = 'password' "
                         + "WHERE s.userId = :u AND s.endedAt IS NULL AND s.id <> :current")
-                    .setParameter("now", java.sql.Timestamp.from(Instant.now())).setParameter("u", id)
+                    .setParameter("now", Timestamp.from(Instant.now())).setParameter("u", id)
                     .setParameter("current", caller.sessionId()).executeUpdate();
                 audit.append(em, caller, AuditEvent.success("user.password", "user", id, u.getAccountId(),
                     (self ? "changed own password" : "reset the password of " + u.getUsername())

@@ -51,7 +51,7 @@ public class AuditLog {
             return;
         }
         for (AuditEvent event : events) {
-            if (event.outcome() == org.mtmanager.api.audit.Outcome.SUCCESS) {
+            if (event.outcome() == Outcome.SUCCESS) {
                 Scope.requireTokenAllows(caller, event.action());
             }
         }
