@@ -2,15 +2,20 @@ package org.mtmanager.soap.internal;
 
 import static org.mtmanager.soap.internal.SoapCalls.call;
 
+import java.util.List;
+
 import javax.jws.WebService;
 
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.access.AccessService;
+import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineService;
+import org.mtmanager.api.user.AuthService;
 import org.mtmanager.soap.v1.GrantData;
 import org.mtmanager.soap.v1.JobData;
 import org.mtmanager.soap.v1.NewGrant;
@@ -29,12 +34,12 @@ public class ProvisioningPortImpl implements ProvisioningPort {
     private final MachineService machines;
     private final JobService jobs;
 
-    private final org.mtmanager.api.access.AccessService access;
+    private final AccessService access;
 
-    private final org.mtmanager.api.user.AuthService auth;
+    private final AuthService auth;
 
-    public ProvisioningPortImpl(MachineService machines, JobService jobs, org.mtmanager.api.access.AccessService access,
-                                org.mtmanager.api.user.AuthService auth) {
+    public ProvisioningPortImpl(MachineService machines, JobService jobs, AccessService access,
+                                AuthService auth) {
         this.auth = auth;
         this.machines = machines;
         this.jobs = jobs;
@@ -47,7 +52,7 @@ public class ProvisioningPortImpl implements ProvisioningPort {
             if (g == null) {
                 throw MtmException.invalid("grant", "is required");
             }
-            return Dtos.grant(access.grant(c, machineId, new org.mtmanager.api.access.GrantRequest(g.source, g.service, g.name,
+            return Dtos.grant(access.grant(c, machineId, new GrantRequest(g.source, g.service, g.name,
                 g.port, g.protocol, g.expiresAt == null ? null : Dtos.instant("expiresAt", g.expiresAt))));
         });
     }
@@ -61,7 +66,7 @@ public class ProvisioningPortImpl implements ProvisioningPort {
     }
 
     @Override
-    public java.util.List<GrantData> listAccess(long machineId) throws MtmFault {
+    public List<GrantData> listAccess(long machineId) throws MtmFault {
         return call(c -> {
             var a = access.access(c, machineId);
             return a.grants().stream().map(Dtos::grant).toList();
@@ -138,7 +143,7 @@ public class ProvisioningPortImpl implements ProvisioningPort {
     }
 
     @Override
-    public java.util.List<PlanChangeData> listPlanChanges(String state) throws MtmFault {
+    public List<PlanChangeData> listPlanChanges(String state) throws MtmFault {
         return call(c -> machines.planChanges(c, state).stream().map(Dtos::planChange).toList());
     }
 
