@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -183,7 +184,7 @@ public class BillingBench {
         } finally {
             try {
                 DriverManager.getConnection("jdbc:derby:;shutdown=true");
-            } catch (java.sql.SQLException expected) {
+            } catch (SQLException expected) {
                 // Derby reports a clean shutdown as an exception
             }
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,7 +167,7 @@ public class FirewallBench {
         } finally {
             try {
                 DriverManager.getConnection("jdbc:derby:" + d.home().resolve("data/mtm/db") + ";shutdown=true");
-            } catch (java.sql.SQLException expected) {
+            } catch (SQLException expected) {
                 // a clean shutdown is reported as an exception
             }
         }

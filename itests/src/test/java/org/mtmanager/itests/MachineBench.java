@@ -2,15 +2,18 @@ package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.Assume;
 import org.junit.Test;
@@ -101,10 +106,10 @@ public class MachineBench {
             jobIds.add(t[3]);
         }
         // The driver's share of each job, as the server itself timed it (JobEngine logs it for every job).
-        Map<Long, Long> driverMs = new java.util.HashMap<>();
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("job (\\d+) \\(CREATE of machine \\w+\\) ran (\\d+) ms(?: on node \\S+)?, (\\d+) ms of it in the container driver");
-        for (String l : java.nio.file.Files.readAllLines(d.home().resolve("data/log/karaf.log"))) {
-            java.util.regex.Matcher m = line.matcher(l);
+        Map<Long, Long> driverMs = new HashMap<>();
+        Pattern line = Pattern.compile("job (\\d+) \\(CREATE of machine \\w+\\) ran (\\d+) ms(?: on node \\S+)?, (\\d+) ms of it in the container driver");
+        for (String l : Files.readAllLines(d.home().resolve("data/log/karaf.log"))) {
+            Matcher m = line.matcher(l);
             if (m.find()) {
                 driverMs.put(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)));
             }
@@ -190,7 +195,7 @@ public class MachineBench {
         } finally {
             try {
                 DriverManager.getConnection("jdbc:derby:;shutdown=true");
-            } catch (java.sql.SQLException expected) {
+            } catch (SQLException expected) {
                 // Derby reports a clean shutdown as an exception
             }
         }

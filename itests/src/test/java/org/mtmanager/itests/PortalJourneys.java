@@ -20,6 +20,8 @@ import static org.mtmanager.itests.PortalWorld.only;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -307,7 +309,7 @@ public class PortalJourneys {
                 .contains("no price list"));
             ok(w.admin.put(API + "/price-lists/1", Map.of("currency", "EUR", "ratingMode", "PRO_RATA", "prices", Map.of("USER", 2.5))));
             b.click("#statement-form button[type=submit]");
-            String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+            String period = YearMonth.now(ZoneOffset.UTC).toString();
             String head = b.find("#statement p").getText();
             assertTrue(head, head.contains("Period " + period) && head.contains("EUR"));
             b.screenshot("reports");

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 
@@ -48,9 +49,9 @@ public class StockKarafIT {
             // The SOAP endpoints are published just after REST: wait for them rather than race them.
             Http anonymous = new Http(karaf.httpPort(), null, null, "127.0.0.1");
             Http.Response wsdl = anonymous.get("/mtm/soap/AccountService?wsdl");
-            for (long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                  wsdl.status() == 404 && System.nanoTime() < deadline; wsdl = anonymous.get("/mtm/soap/AccountService?wsdl")) {
-                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+                TimeUnit.MILLISECONDS.sleep(100);
             }
             assertEquals(wsdl.toString(), 200, wsdl.status());
             assertTrue(wsdl.body().contains("urn:mtmanager:soap:v1"));

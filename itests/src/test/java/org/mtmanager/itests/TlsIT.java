@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -45,7 +46,7 @@ public class TlsIT {
             String password = Files.readString(keystore.resolveSibling("mtm-https.p12.password")).strip();
             Path web = d.home().resolve("etc/org.ops4j.pax.web.cfg");
             for (int i = 0; i < 100 && !Files.readString(web).contains("$[secret:"); i++) {
-                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100); // Config Admin writes the file back a moment later
+                TimeUnit.MILLISECONDS.sleep(100); // Config Admin writes the file back a moment later
             }
             String webCfg = Files.readString(web);
             assertTrue(webCfg, webCfg.contains("org.ops4j.pax.web.ssl.keystore.password = $[secret:keystores/mtm-https.p12.password]"));
