@@ -3,6 +3,7 @@ package org.mtmanager.core.access;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public class Firewall {
     private final List<ScheduledFuture<?>> schedules = new CopyOnWriteArrayList<>();
     private final DutySchedule sync;
     private final DutySchedule expiry;
+    private final Clock clock;
     private volatile String backendType;
     private volatile FirewallSettings settings;
     private volatile boolean dirty = true;
@@ -79,9 +81,15 @@ public class Firewall {
     @Activate
     public Firewall(@Reference Store store, @Reference AuditLog audit, @Reference AuthService auth,
                     @Reference DutyLeases duties, Map<String, Object> config) {
+        this(store, audit, auth, duties, config, Clock.systemUTC());
+    }
+
+    public Firewall(Store store, AuditLog audit, AuthService auth, DutyLeases duties, Map<String, Object> config,
+                    Clock clock) {
         this.store = store;
         this.audit = audit;
         this.auth = auth;
+        this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mtm-firewall");
             t.setDaemon(true);
@@ -322,7 +330,7 @@ public class Firewall {
 
     private void expireSafely() {
         try {
-            expire(Instant.now());
+            expire(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("Grant expiry failed; retrying later: {}", e.getMessage());
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,7 @@ public class PlatformBootstrap {
     private final AuditLog audit;
     private final SecurityPolicy policy;
     private final Path dataDir;
+    private final Clock clock;
     private volatile AccountEntity root;
 
     @Activate
@@ -62,10 +64,15 @@ public class PlatformBootstrap {
     }
 
     public PlatformBootstrap(Store store, AuditLog audit, SecurityPolicy policy, Path dataDir) {
+        this(store, audit, policy, dataDir, Clock.systemUTC());
+    }
+
+    public PlatformBootstrap(Store store, AuditLog audit, SecurityPolicy policy, Path dataDir, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.policy = policy;
         this.dataDir = dataDir;
+        this.clock = clock;
         start();
     }
 
@@ -89,7 +96,7 @@ public class PlatformBootstrap {
             if (existing != null) {
                 return existing;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             AccountEntity a = new AccountEntity();
             a.setType(AccountType.PLATFORM.name());
             a.setName("platform");
@@ -147,7 +154,7 @@ public class PlatformBootstrap {
                     s = new SettingEntity();
                     s.setKey(d.key());
                     s.setValue(d.defaultValue());
-                    s.setUpdatedAt(Instant.now());
+                    s.setUpdatedAt(clock.instant());
                     s.setUpdatedBy("system");
                     em.persist(s);
                 }
