@@ -1,5 +1,7 @@
 package org.mtmanager.itests;
 
+import static org.mtmanager.itests.ProcessTestSupport.API;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -150,7 +152,7 @@ public final class Distribution implements AutoCloseable {
         String last = "nothing tried";
         while (System.nanoTime() < deadline) {
             try {
-                int status = anonymous.get("/mtm/api/v1/openapi.json").status();
+                int status = anonymous.get(API + "/openapi.json").status();
                 if (status != 200) {
                     last = "openapi.json answered " + status;
                 } else if (!Files.exists(passwordFile)) {

@@ -1,5 +1,7 @@
 package org.mtmanager.itests;
 
+import static org.mtmanager.itests.ProcessTestSupport.API;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,6 @@ import org.junit.Test;
  * </ul>
  */
 public class FirewallBench {
-    static final String API = "/mtm/api/v1";
     static final int MACHINES = Integer.getInteger("mtm.bench.firewall.machines", 10_000);
     static final int ROUNDS = 7;
     static final int WARM_UP_GRANTS = 50;

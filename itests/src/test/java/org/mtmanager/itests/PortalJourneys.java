@@ -3,7 +3,6 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.mtmanager.itests.PortalWorld.API;
 import static org.mtmanager.itests.PortalWorld.DISTRIBUTOR;
 import static org.mtmanager.itests.PortalWorld.DISTRIBUTOR_PW;
 import static org.mtmanager.itests.PortalWorld.FAR;
@@ -15,8 +14,9 @@ import static org.mtmanager.itests.PortalWorld.OPERATOR_PW;
 import static org.mtmanager.itests.PortalWorld.PREFIX;
 import static org.mtmanager.itests.PortalWorld.RAMON;
 import static org.mtmanager.itests.PortalWorld.RAMON_PW;
-import static org.mtmanager.itests.PortalWorld.ok;
 import static org.mtmanager.itests.PortalWorld.only;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.ok;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public class StockKarafIT {
 
             karaf.awaitRest(Duration.ofMinutes(3));
             Http admin = karaf.admin();
-            Http.Response plans = admin.get("/mtm/api/v1/plans");
+            Http.Response plans = admin.get(API + "/plans");
             assertEquals(plans.toString(), 200, plans.status());
             assertEquals(4, plans.json().size());
             // The SOAP endpoints are published just after REST: wait for them rather than race them.
