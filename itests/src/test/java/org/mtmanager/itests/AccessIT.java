@@ -3,6 +3,11 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.await;
+import static org.mtmanager.itests.ProcessTestSupport.awaitJob;
+import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
+import static org.mtmanager.itests.ProcessTestSupport.create;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.junit.Assume;
 import org.junit.Test;
@@ -29,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @RunWith(Parameterized.class)
 public class AccessIT {
-    private static final String API = "/mtm/api/v1";
+    private static final Duration MINUTE = Duration.ofSeconds(60);
 
     @Parameterized.Parameters(name = "{0}")
     public static List<String> backends() {
@@ -64,14 +67,11 @@ public class AccessIT {
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             Http admin = d.admin();
-            await(() -> admin.post(API + "/firewall/sync?repair=false", Map.of()).json().get("problems").isEmpty());
+            await(MINUTE, () -> "the firewall reports no problems",
+                () -> admin.post(API + "/firewall/sync?repair=false", Map.of()).json().get("problems").isEmpty());
 
-            JsonNode draft = admin.post(API + "/machines/drafts", Map.of("hostname", "pbx-access", "plan", "SS", "customer",
-                Map.of("company", "Access SL", "contact", "Eva", "email", "eva@example.com", "phone", "+34 600 000 000",
-                    "address", "Calle 5", "taxId", "B5"))).json();
-            JsonNode job = admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json();
-            long id = job.get("machineId").asLong();
-            await(() -> "RUNNING".equals(admin.get(API + "/machines/" + id).json().get("state").asText()));
+            long id = create(admin, "pbx-access", "SS", "Access SL").get("machineId").asLong();
+            awaitRunning(admin, id, MINUTE);
             JsonNode machine = admin.get(API + "/machines/" + id).json();
             assertEquals(Topology.MACHINE, machine.get("internalIp").asText());
             assertEquals("container", machine.get("driverType").asText());
@@ -111,15 +111,10 @@ public class AccessIT {
                 "expiresAt", Instant.now().plusSeconds(4).toString()));
             assertEquals(port, brief.json().get("externalPort").asInt());
             assertTrue(net.banner(net.client2, Topology.PUBLIC, port).startsWith("SSH-2.0-dropbear"));
-            await(() -> admin.get(API + "/machines/" + id + "/access").json().get("grants").size() == 1);
+            await(MINUTE, () -> "the expired grant gone", () -> admin.get(API + "/machines/" + id + "/access").json()
+                .get("grants").size() == 1);
             // The expiry removes the grant, then its rules: the port closes a moment after the listing changed.
-            await(() -> {
-                try {
-                    return net.banner(net.client2, Topology.PUBLIC, port).isEmpty();
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-            });
+            await(MINUTE, () -> "the expired grant's port closed", () -> net.banner(net.client2, Topology.PUBLIC, port).isEmpty());
             assertEquals(1, admin.get(API + "/audit?action=access.expire").json().get("total").asLong());
 
             // SIP is locked on every facade, and each attempt is audited.
@@ -149,9 +144,9 @@ public class AccessIT {
             assertEquals(201, admin.post(API + "/machines/" + id + "/access", Map.of("source", Topology.CLIENT1, "service", "ssh")).status());
             assertTrue(net.banner(net.client1, Topology.PUBLIC, port).startsWith("SSH-2.0-dropbear"));
             long stop = admin.post(API + "/machines/" + id + "/stop", Map.of("confirm", true)).json().get("id").asLong();
-            await(() -> "SUCCEEDED".equals(admin.get(API + "/jobs/" + stop).json().get("state").asText()));
+            awaitJob(admin, stop, MINUTE, ProcessTestSupport.POLL, j -> "SUCCEEDED".equals(j.get("state").asText()));
             long delete = admin.delete(API + "/machines/" + id + "?confirm=true").json().get("id").asLong();
-            await(() -> "SUCCEEDED".equals(admin.get(API + "/jobs/" + delete).json().get("state").asText()));
+            awaitJob(admin, delete, MINUTE, ProcessTestSupport.POLL, j -> "SUCCEEDED".equals(j.get("state").asText()));
             assertEquals("", net.banner(net.client1, Topology.PUBLIC, port));
             assertFalse("the driver removed the machine's namespace", Containers.namespaceExists(serial));
             JsonNode after = admin.post(API + "/firewall/sync?repair=false", Map.of()).json();
@@ -159,16 +154,6 @@ public class AccessIT {
             assertEquals(0, after.get("drift").size());
         } finally {
             Containers.sweep();
-        }
-    }
-
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 60 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 }

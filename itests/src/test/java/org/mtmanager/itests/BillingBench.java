@@ -1,6 +1,7 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,7 +34,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * run every night), and every day up to yesterday is marked recorded, so the close rates exactly that month.
  */
 public class BillingBench {
-    static final String API = "/mtm/api/v1";
     static final int MACHINES = Integer.getInteger("mtm.bench.billingMachines", 10_000);
     static final int READS = Integer.getInteger("mtm.bench.statementReads", 5);
 
@@ -183,7 +184,7 @@ public class BillingBench {
         } finally {
             try {
                 DriverManager.getConnection("jdbc:derby:;shutdown=true");
-            } catch (java.sql.SQLException expected) {
+            } catch (SQLException expected) {
                 // Derby reports a clean shutdown as an exception
             }
         }

@@ -1,5 +1,8 @@
 package org.mtmanager.itests;
 
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,12 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import org.mtmanager.store.testing.PostgresServer;
 
@@ -25,13 +25,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the first's datasource and hosts' configurations, a node name of its own, and on one machine ports of its own).
  */
 final class Cluster implements AutoCloseable {
-    static final String API = "/mtm/api/v1";
     static final String LOCAL = SharedHosts.LOCAL;
     static final String PACED = SharedHosts.PACED;
     static final String FAULTY = SharedHosts.FAULTY;
     static final Duration PACE = SharedHosts.PACE;
     /** The shipped lease of a node's jobs and duties (etc/org.mtmanager.node.cfg leaseSeconds). */
     static final Duration LEASE = Duration.ofSeconds(10);
+    /** How often a test of several nodes polls: a takeover is timed to it. */
+    static final Duration POLL = Duration.ofMillis(50);
 
     private final SharedHosts hosts;
     private final String database;
@@ -179,7 +180,7 @@ final class Cluster implements AutoCloseable {
         }
         d.kill9();
         long killedAt = System.nanoTime();
-        await(timeout, () -> "another node than " + holder + " holds job " + jobId + ": " + view(), () -> {
+        await(timeout, POLL, () -> "another node than " + holder + " holds job " + jobId + ": " + view(), () -> {
             // the dead node's row may list the job until another node claims it
             Optional<String> now = holder(jobId, killed);
             if (now.isPresent() && !now.get().equals(holder)) {
@@ -193,18 +194,8 @@ final class Cluster implements AutoCloseable {
 
     /** Starts a machine's create (a draft, then the machine) and returns its job. */
     static JsonNode create(Http admin, String hostnamePrefix) {
-        String hostname = hostnamePrefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-        Http.Response draft = admin.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "SS", "customer",
-            Map.of("company", "Nodos SL", "contact", "Ana Garcia", "email", "ana@nodos.example", "phone", "+34 910 000 000",
-                "address", "Calle Mayor 1, Madrid", "taxId", "B12345678")));
-        if (draft.status() != 201) {
-            throw new AssertionError("draft: " + draft);
-        }
-        Http.Response job = admin.post(API + "/machines", Map.of("draftId", draft.json().get("id").asLong()));
-        if (job.status() / 100 != 2) {
-            throw new AssertionError("create: " + job);
-        }
-        return job.json();
+        return ProcessTestSupport.create(admin, hostnamePrefix + "-" + UUID.randomUUID().toString().substring(0, 6), "SS",
+            "Nodos SL");
     }
 
     /** Starts again every node that was killed or stopped, and waits until each answers and is UP. */
@@ -217,7 +208,7 @@ final class Cluster implements AutoCloseable {
         for (Distribution d : nodes) {
             d.awaitRest(Duration.ofMinutes(3));
         }
-        await(Duration.ofSeconds(60), () -> "every node UP in GET /nodes: " + view(), () -> {
+        await(Duration.ofSeconds(60), POLL, () -> "every node UP in GET /nodes: " + view(), () -> {
             JsonNode v = nodesView(-1);
             for (int i = 0; i < nodes.size(); i++) {
                 Optional<JsonNode> r = row(v, nodeName(i));
@@ -245,37 +236,12 @@ final class Cluster implements AutoCloseable {
     /** Polls a job until {@code done} holds for it (through any running node), within {@code timeout}. */
     JsonNode awaitJob(long jobId, Duration timeout, Predicate<JsonNode> done) throws Exception {
         JsonNode[] last = {null};
-        await(timeout, () -> "job " + jobId + ": " + last[0], () -> {
+        await(timeout, POLL, () -> "job " + jobId + ": " + last[0], () -> {
             Http.Response r = adminOn(-1).get(API + "/jobs/" + jobId);
             last[0] = r.status() == 200 ? r.json() : null;
             return last[0] != null && done.test(last[0]);
         });
         return last[0];
-    }
-
-    /** A condition that a test polls, which may throw while a node goes away. */
-    interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    static void await(Duration timeout, Supplier<String> what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        AssertionError lastError = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.holds()) {
-                    return;
-                }
-            } catch (AssertionError connectionOrStatus) {
-                lastError = connectionOrStatus; // a node going away answers nothing for a moment
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        AssertionError e = new AssertionError("not within " + timeout + ": " + what.get());
-        if (lastError != null) {
-            e.addSuppressed(lastError);
-        }
-        throw e;
     }
 
     /** Stops every node (killing any that does not stop), drops the database and sweeps the test's namespaces. */

@@ -3,6 +3,8 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.ok;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a connection between two local addresses never leaves the host, and its source is the address it goes to.
  */
 public class ConsoleWhitelistIT {
-    private static final String API = "/mtm/api/v1";
     private static final String OTHER = "198.18.250.2";
     private static final String VETH = "mtmit-con0";
 
@@ -74,12 +75,5 @@ public class ConsoleWhitelistIT {
     /** The platform's database: the embedded default here; {@link ConsoleWhitelistOnPostgresIT} points it elsewhere. */
     protected void database(Distribution d) throws Exception {
         // the distribution's own datasource configuration: Derby under data/
-    }
-
-    private static JsonNode ok(Http.Response r) {
-        if (r.status() / 100 != 2) {
-            throw new AssertionError("expected success, got " + r);
-        }
-        return r.status() == 204 ? null : r.json();
     }
 }

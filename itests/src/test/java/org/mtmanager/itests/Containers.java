@@ -7,6 +7,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -62,7 +63,7 @@ final class Containers {
         if (!Files.isDirectory(root)) {
             return;
         }
-        List<Path> parents = new java.util.ArrayList<>(List.of(root.resolve("mtm")));
+        List<Path> parents = new ArrayList<>(List.of(root.resolve("mtm")));
         try (var hierarchies = Files.list(root)) {
             hierarchies.map(h -> h.resolve("mtm")).forEach(parents::add);
         }
@@ -96,7 +97,7 @@ final class Containers {
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
-        List<String> cmd = new java.util.ArrayList<>(List.of(command));
+        List<String> cmd = new ArrayList<>(List.of(command));
         if (Files.isExecutable(Path.of("/usr/sbin", cmd.get(0)))) {
             cmd.set(0, "/usr/sbin/" + cmd.get(0));
         }

@@ -2,6 +2,10 @@ package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.awaitJob;
+import static org.mtmanager.itests.ProcessTestSupport.create;
+import static org.mtmanager.itests.ProcessTestSupport.ended;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 import org.junit.Assume;
 import org.junit.Test;
@@ -22,7 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * finished or rolled back, the database and the host agree, and nothing is left behind.
  */
 public class CrashIT {
-    private static final String API = "/mtm/api/v1";
+    /** Fast enough to catch a job between two of its steps. */
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @Test
     public void killDuringACreateAndDuringAnUpgradeThenRestart() throws Exception {
@@ -42,19 +47,16 @@ public class CrashIT {
             assertEquals(200, admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0")).status());
 
             // 1. Killed during a create: the job is resumed at the next start and the machine runs, once.
-            JsonNode draft = admin.post(API + "/machines/drafts", Map.of("hostname", "pbx-crash", "plan", "SS", "customer",
-                Map.of("company", "Crash SL", "contact", "Eva", "email", "eva@example.com", "phone", "+34 600 000 000",
-                    "address", "Calle 3", "taxId", "B3"))).json();
-            JsonNode create = admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json();
+            JsonNode create = create(admin, "pbx-crash", "SS", "Crash SL");
             long id = create.get("machineId").asLong();
-            await(admin, create.get("id").asLong(), j -> !"PENDING".equals(j.get("state").asText()));
+            JsonNode started = awaitJob(admin, create.get("id").asLong(), TIMEOUT, POLL, j -> !"PENDING".equals(j.get("state").asText()));
             kill(d);
-            assertTrue("the create was cut short", !"SUCCEEDED".equals(lastJobState));
+            assertTrue("the create was cut short", !"SUCCEEDED".equals(started.get("state").asText()));
 
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             admin = d.admin();
-            JsonNode created = await(admin, create.get("id").asLong(), j -> j.get("state").asText().matches("SUCCEEDED|FAILED"));
+            JsonNode created = awaitJob(admin, create.get("id").asLong(), TIMEOUT, POLL, ProcessTestSupport::ended);
             assertEquals(created.toString(), "SUCCEEDED", created.get("state").asText());
             JsonNode restarted = admin.get(API + "/nodes").json().get("items").get(0);
             assertEquals("the node's row is its own again after the kill", "UP", restarted.get("state").asText());
@@ -68,15 +70,15 @@ public class CrashIT {
             // 2. Killed between two steps of a three-step upgrade: resumed from the last finished step.
             assertEquals(200, admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")).status());
             JsonNode upgrade = admin.post(API + "/machines/" + id + "/upgrade", Map.of("password", d.adminPassword())).json();
-            await(admin, upgrade.get("id").asLong(), j -> j.get("step").asText().startsWith("step 2/3")
-                || j.get("state").asText().matches("SUCCEEDED|FAILED"));
+            JsonNode stepping = awaitJob(admin, upgrade.get("id").asLong(), TIMEOUT, POLL,
+                j -> j.get("step").asText().startsWith("step 2/3") || ended(j));
             kill(d);
-            assertEquals("killed while the job was running", "RUNNING", lastJobState);
+            assertEquals("killed while the job was running", "RUNNING", stepping.get("state").asText());
 
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             admin = d.admin();
-            JsonNode upgraded = await(admin, upgrade.get("id").asLong(), j -> j.get("state").asText().matches("SUCCEEDED|FAILED"));
+            JsonNode upgraded = awaitJob(admin, upgrade.get("id").asLong(), TIMEOUT, POLL, ProcessTestSupport::ended);
             assertEquals(upgraded.toString(), "SUCCEEDED", upgraded.get("state").asText());
             m = admin.get(API + "/machines/" + id).json();
             assertEquals("RUNNING", m.get("state").asText());
@@ -88,22 +90,6 @@ public class CrashIT {
         } finally {
             Containers.sweep();
         }
-    }
-
-    private String lastJobState;
-
-    /** Polls a job until {@code done} holds for it (bounded); remembers its last state. */
-    private JsonNode await(Http admin, long jobId, Predicate<JsonNode> done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            JsonNode job = admin.get(API + "/jobs/" + jobId).json();
-            lastJobState = job.get("state").asText();
-            if (done.test(job)) {
-                return job;
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        throw new AssertionError("job " + jobId + " still " + lastJobState + " after 90 s");
     }
 
     private static void kill(Distribution d) throws Exception {

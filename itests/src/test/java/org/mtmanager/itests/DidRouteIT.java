@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,11 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.security.auth.Subject;
+
+import org.apache.karaf.shell.api.console.Session;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -60,15 +68,15 @@ public class DidRouteIT extends MtmTestSupport {
 
     /** Like {@link #shellAs}, with the command's input given, as ssh gives a command what is piped into it. */
     private ShellResult shellWithInput(String user, String command, String input) throws Exception {
-        javax.security.auth.Subject subject = login(user, PW);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
-        org.apache.karaf.shell.api.console.Session session = sessionFactory.create(
-            new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, out);
+        Subject subject = login(user, PW);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, out);
         try {
-            javax.security.auth.Subject.doAs(subject, (java.security.PrivilegedExceptionAction<Object>) () -> session.execute(command));
+            Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
             return new ShellResult(bytes.toString(StandardCharsets.UTF_8), null);
-        } catch (java.security.PrivilegedActionException e) {
+        } catch (PrivilegedActionException e) {
             return new ShellResult(bytes.toString(StandardCharsets.UTF_8), e.getException());
         } finally {
             session.close();

@@ -1,16 +1,23 @@
 package org.mtmanager.itests;
 
+import static org.mtmanager.itests.ProcessTestSupport.API;
+
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The distribution run as an operator runs it: unpacked from the tar.gz, configured on free ports, started with
@@ -98,7 +105,7 @@ public final class Distribution implements AutoCloseable {
     /** Drops a bundle into {@code deploy/}, where the server installs it at start (and at run time). */
     public void deploy(Path jar) throws IOException {
         Files.copy(jar, Files.createDirectories(home.resolve("deploy")).resolve(jar.getFileName()),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Whether its JVM runs. */
@@ -145,7 +152,7 @@ public final class Distribution implements AutoCloseable {
         String last = "nothing tried";
         while (System.nanoTime() < deadline) {
             try {
-                Http.Response openApi = anonymous.get("/mtm/api/v1/openapi.json");
+                Http.Response openApi = anonymous.get(API + "/openapi.json");
                 if (openApi.status() != 200) {
                     last = "openapi.json answered " + openApi.status();
                 } else if (!openApi.body().contains("\"/statements/{accountId}/{period}\"")) {
@@ -184,7 +191,7 @@ public final class Distribution implements AutoCloseable {
             StringBuilder out = new StringBuilder();
             for (String thread : dump.split("\n\n")) {
                 if (thread.matches("(?s)^\"(features-|paxweb-config|CM Configuration Updater|SCR Component Actor|activator-).*")) {
-                    out.append("\n").append(thread.lines().limit(30).collect(java.util.stream.Collectors.joining("\n")));
+                    out.append("\n").append(thread.lines().limit(30).collect(Collectors.joining("\n")));
                 }
             }
             return out.toString();
@@ -200,14 +207,14 @@ public final class Distribution implements AutoCloseable {
                     || l.contains("Exception:")).filter(l -> !l.contains("Can't find the request for"))
                 .limit(40).map(l -> l.length() > 400 ? l.substring(0, 400) : l).toList();
             return found.isEmpty() ? "" : "\n" + String.join("\n", found);
-        } catch (IOException | java.io.UncheckedIOException unreadable) {
+        } catch (IOException | UncheckedIOException unreadable) {
             return " (log unreadable: " + unreadable + ")";
         }
     }
 
     private boolean httpsOpen() {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", httpsPort), 1000);
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", httpsPort), 1000);
             return s.getLocalPort() != httpsPort; // a self-connect means nothing listens yet
         } catch (IOException closed) {
             return false;

@@ -1,11 +1,14 @@
 package org.mtmanager.itests;
 
+import static org.mtmanager.itests.ProcessTestSupport.API;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +34,6 @@ import org.junit.Test;
  * </ul>
  */
 public class FirewallBench {
-    static final String API = "/mtm/api/v1";
     static final int MACHINES = Integer.getInteger("mtm.bench.firewall.machines", 10_000);
     static final int ROUNDS = 7;
     static final int WARM_UP_GRANTS = 50;
@@ -166,7 +168,7 @@ public class FirewallBench {
         } finally {
             try {
                 DriverManager.getConnection("jdbc:derby:" + d.home().resolve("data/mtm/db") + ";shutdown=true");
-            } catch (java.sql.SQLException expected) {
+            } catch (SQLException expected) {
                 // a clean shutdown is reported as an exception
             }
         }

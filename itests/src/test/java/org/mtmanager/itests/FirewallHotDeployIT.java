@@ -5,14 +5,17 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +84,7 @@ public class FirewallHotDeployIT extends MtmTestSupport {
             Bundle backend = bundle();
             assertNotNull("the distribution boots the nftables backend", backend);
             Path jar = Files.createTempFile("backend", ".jar");
-            try (var in = new java.net.URL(backend.getLocation()).openStream()) {
+            try (var in = new URL(backend.getLocation()).openStream()) {
                 Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
             }
             backend.uninstall();
@@ -118,7 +121,7 @@ public class FirewallHotDeployIT extends MtmTestSupport {
     }
 
     private static String sh(String... command) throws Exception {
-        java.util.List<String> c = new java.util.ArrayList<>(java.util.List.of(command));
+        List<String> c = new ArrayList<>(List.of(command));
         if (Files.isExecutable(Path.of("/usr/sbin", c.get(0)))) {
             c.set(0, "/usr/sbin/" + c.get(0));
         }

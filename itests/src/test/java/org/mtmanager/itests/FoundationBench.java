@@ -1,6 +1,7 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,15 +41,15 @@ public class FoundationBench {
             double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
             report("seeded accounts", ACCOUNTS + " in " + String.format("%.1f s (%.0f creates/s over REST)",
                 seedSeconds, ACCOUNTS / seedSeconds));
-            assertEquals(ACCOUNTS + 1, admin.get("/mtm/api/v1/accounts?limit=1").json().get("total").asLong());
+            assertEquals(ACCOUNTS + 1, admin.get(API + "/accounts?limit=1").json().get("total").asLong());
 
             Random random = new Random(42);
             for (int i = 0; i < 100; i++) {
-                admin.get("/mtm/api/v1/accounts?limit=100&offset=" + random.nextInt(ACCOUNTS - 100));
+                admin.get(API + "/accounts?limit=100&offset=" + random.nextInt(ACCOUNTS - 100));
             }
             List<Double> ms = new ArrayList<>();
             for (int i = 0; i < SAMPLES; i++) {
-                String path = "/mtm/api/v1/accounts?limit=100&offset=" + random.nextInt(ACCOUNTS - 100);
+                String path = API + "/accounts?limit=100&offset=" + random.nextInt(ACCOUNTS - 100);
                 long s = System.nanoTime();
                 Http.Response r = admin.get(path);
                 ms.add((System.nanoTime() - s) / 1e6);
@@ -70,7 +71,7 @@ public class FoundationBench {
             List<Future<Long>> ids = new ArrayList<>();
             for (int r = 0; r < resellers; r++) {
                 int n = r;
-                ids.add(pool.submit(() -> admin.post("/mtm/api/v1/accounts", Map.of("type", "reseller",
+                ids.add(pool.submit(() -> admin.post(API + "/accounts", Map.of("type", "reseller",
                     "name", "bench-reseller-" + n)).json().get("id").asLong()));
             }
             List<Future<?>> work = new ArrayList<>();
@@ -79,7 +80,7 @@ public class FoundationBench {
                 long parent = ids.get(i % resellers).get();
                 int n = i;
                 work.add(pool.submit(() -> {
-                    Http.Response r = admin.post("/mtm/api/v1/accounts", Map.of("type", "customer", "parentId", parent,
+                    Http.Response r = admin.post(API + "/accounts", Map.of("type", "customer", "parentId", parent,
                         "name", "bench-customer-" + n));
                     if (r.status() != 201) {
                         throw new AssertionError(r.toString());

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -19,6 +20,9 @@ import javax.inject.Inject;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.mtmanager.spi.hypervisor.HostSettings;
+import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.spi.hypervisor.MachineSpec;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
@@ -56,7 +60,7 @@ public class HotDeployIT extends MtmTestSupport {
         Bundle driver = bundle();
         assertNotNull("the distribution boots the libvirt driver", driver);
         Path jar = Files.createTempFile("driver", ".jar");
-        try (var in = new java.net.URL(driver.getLocation()).openStream()) {
+        try (var in = new URL(driver.getLocation()).openStream()) {
             Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
         }
         driver.uninstall();
@@ -92,12 +96,12 @@ public class HotDeployIT extends MtmTestSupport {
         await(() -> "RUNNING".equals(state(admin, id)));
         String serial = ok(admin.get(API + "/machines/" + id)).get("serial").asText();
         // Behind the platform's back: the machine is stopped on its host, and a stranger domain appears.
-        var ref = context.getServiceReferences(org.mtmanager.spi.hypervisor.HypervisorDriver.class, "(mtm.driver=libvirt)")
+        var ref = context.getServiceReferences(HypervisorDriver.class, "(mtm.driver=libvirt)")
             .iterator().next();
         var driver = context.getService(ref);
-        var host = new org.mtmanager.spi.hypervisor.HostSettings("lab1", "libvirt", Map.of("uri", "test:///default"));
+        var host = new HostSettings("lab1", "libvirt", Map.of("uri", "test:///default"));
         driver.stop(host, serial);
-        driver.create(host, new org.mtmanager.spi.hypervisor.MachineSpec("MT9999999999", "stranger", 1, 256, 1, "16.2", "10.100.99.9", 10, 4));
+        driver.create(host, new MachineSpec("MT9999999999", "stranger", 1, 256, 1, "16.2", "10.100.99.9", 10, 4));
         context.ungetService(ref);
 
         JsonNode dry = ok(admin.post(API + "/reconcile?repair=false", Map.of()));

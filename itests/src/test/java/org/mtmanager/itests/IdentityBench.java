@@ -1,6 +1,7 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,11 +33,11 @@ public class IdentityBench {
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             Http admin = d.admin();
-            String token = admin.post("/mtm/api/v1/users/me/tokens", Map.of("name", "bench", "scope", "read"))
+            String token = admin.post(API + "/users/me/tokens", Map.of("name", "bench", "scope", "read"))
                 .json().get("secret").asText();
             Http anonymous = new Http(d.httpPort(), null, null, "127.0.0.1");
             Http bearer = anonymous.withHeader("Authorization", "Bearer " + token);
-            Http.Response login = anonymous.post("/mtm/api/v1/sessions", Map.of("username", "admin",
+            Http.Response login = anonymous.post(API + "/sessions", Map.of("username", "admin",
                 "password", d.adminPassword()));
             String cookie = login.headers().get("set-cookie");
             Http session = anonymous.withHeader("Cookie", cookie.substring(0, cookie.indexOf(';')));
@@ -47,10 +48,10 @@ public class IdentityBench {
             List<Double> basic = new ArrayList<>();
             for (int i = 0; i < SAMPLES + 200; i++) {
                 boolean warm = i < 200;
-                time(warm ? null : none, () -> anonymous.get("/mtm/api/v1/health"));
-                time(warm ? null : tokens, () -> bearer.get("/mtm/api/v1/health"));
-                time(warm ? null : sessions, () -> session.get("/mtm/api/v1/health"));
-                time(warm ? null : basic, () -> admin.get("/mtm/api/v1/health"));
+                time(warm ? null : none, () -> anonymous.get(API + "/health"));
+                time(warm ? null : tokens, () -> bearer.get(API + "/health"));
+                time(warm ? null : sessions, () -> session.get(API + "/health"));
+                time(warm ? null : basic, () -> admin.get(API + "/health"));
             }
             double base = median(none);
             report("GET /health without credentials", String.format("median %.2f ms (%d samples)", base, SAMPLES));
@@ -63,11 +64,11 @@ public class IdentityBench {
             for (int i = 0; i < LOGINS; i++) {
                 String user = "bench-user-" + i;
                 String pw = "Bench-password-" + i;
-                assertEquals(201, admin.post("/mtm/api/v1/users", Map.of("accountId", 1, "username", user,
+                assertEquals(201, admin.post(API + "/users", Map.of("accountId", 1, "username", user,
                     "password", pw, "role", "viewer")).status());
                 Map<String, String> body = Map.of("username", user, "password", pw);
-                time(first, () -> anonymous.post("/mtm/api/v1/sessions", body));
-                time(remembered, () -> anonymous.post("/mtm/api/v1/sessions", body));
+                time(first, () -> anonymous.post(API + "/sessions", body));
+                time(remembered, () -> anonymous.post(API + "/sessions", body));
             }
             double hash = median(first) - median(remembered);
             report("login with a password check (PBKDF2)", String.format("median %.1f ms (%d users)", median(first),

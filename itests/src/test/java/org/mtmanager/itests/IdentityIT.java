@@ -5,9 +5,11 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.inject.Inject;
 import javax.crypto.spec.SecretKeySpec;
+import javax.security.auth.login.LoginException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.Test;
@@ -72,7 +75,7 @@ public class IdentityIT extends MtmTestSupport {
         try {
             login(user, pw);
             throw new AssertionError("the console took the password without a code");
-        } catch (javax.security.auth.login.LoginException e) {
+        } catch (LoginException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("PASSWORD:CODE"));
         }
         ShellResult shell = shellAs(user, pw + ":" + totp(secret, 0), "mtm:user-list");
@@ -197,7 +200,7 @@ public class IdentityIT extends MtmTestSupport {
         createAccountWithAdmin("reseller", unique("TokenReseller2"), user, pw);
         Http me = http(user, pw);
         String shortLived = ok(me.post(API + "/users/me/tokens", Map.of("name", "short", "scope", "full",
-            "expiresAt", java.time.Instant.now().plusSeconds(2).toString()))).get("secret").asText();
+            "expiresAt", Instant.now().plusSeconds(2).toString()))).get("secret").asText();
         assertEquals(200, bearer(shortLived, "127.0.0.1").get(API + "/users/me").status());
         // Poll (bounded) until the expiry has passed rather than sleeping a guess.
         Http.Response expired = bearer(shortLived, "127.0.0.1").get(API + "/users/me");
@@ -208,7 +211,7 @@ public class IdentityIT extends MtmTestSupport {
         assertEquals(expired.toString(), 401, expired.status());
 
         JsonNode pinned = ok(me.post(API + "/users/me/tokens", Map.of("name", "pinned", "scope", "read",
-            "cidrs", java.util.List.of("127.0.0.1/32"))));
+            "cidrs", List.of("127.0.0.1/32"))));
         String secret = pinned.get("secret").asText();
         long id = pinned.get("token").get("id").asLong();
         assertEquals(200, bearer(secret, "127.0.0.1").get(API + "/users/me").status());

@@ -1,16 +1,22 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.awaitJob;
+import static org.mtmanager.itests.ProcessTestSupport.draft;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -18,8 +24,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.Assume;
 import org.junit.Test;
@@ -38,15 +45,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * </ul>
  */
 public class MachineBench {
-    static final String API = "/mtm/api/v1";
     static final int SEQUENTIAL = Integer.getInteger("mtm.bench.sequential", 20);
     static final int CONCURRENT = Integer.getInteger("mtm.bench.concurrent", 100);
     static final int RECORDS = Integer.getInteger("mtm.bench.machines", 50_000);
     static final int SAMPLES = Integer.getInteger("mtm.bench.samples", 1_000);
     /** Which parts to run (overhead, concurrent, listing); all by default. */
     static final String PARTS = System.getProperty("mtm.bench.parts", "overhead,concurrent,listing");
-    static final Map<String, Object> CUSTOMER = Map.of("company", "Bench SL", "contact", "Eva", "email", "eva@example.com",
-        "phone", "+34 600 000 000", "address", "Calle 4", "taxId", "B4");
+    /** Light polling of a job: the server's own clock times it. */
+    static final Duration POLL = Duration.ofMillis(20);
+    static final Duration JOB_TIMEOUT = Duration.ofMinutes(5);
 
     @Test
     public void machines() throws Exception {
@@ -101,10 +108,10 @@ public class MachineBench {
             jobIds.add(t[3]);
         }
         // The driver's share of each job, as the server itself timed it (JobEngine logs it for every job).
-        Map<Long, Long> driverMs = new java.util.HashMap<>();
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile("job (\\d+) \\(CREATE of machine \\w+\\) ran (\\d+) ms(?: on node \\S+)?, (\\d+) ms of it in the container driver");
-        for (String l : java.nio.file.Files.readAllLines(d.home().resolve("data/log/karaf.log"))) {
-            java.util.regex.Matcher m = line.matcher(l);
+        Map<Long, Long> driverMs = new HashMap<>();
+        Pattern line = Pattern.compile("job (\\d+) \\(CREATE of machine \\w+\\) ran (\\d+) ms(?: on node \\S+)?, (\\d+) ms of it in the container driver");
+        for (String l : Files.readAllLines(d.home().resolve("data/log/karaf.log"))) {
+            Matcher m = line.matcher(l);
             if (m.find()) {
                 driverMs.put(Long.parseLong(m.group(1)), Long.parseLong(m.group(3)));
             }
@@ -128,11 +135,11 @@ public class MachineBench {
      * and server share this host's), the POST's round trip, and the job's own time from its creation to its end.
      */
     private static long[] createAndWait(Http admin, String name) throws Exception {
-        JsonNode draft = admin.post(API + "/machines/drafts", Map.of("hostname", "b-" + name, "plan", "SS", "customer", CUSTOMER)).json();
+        long draft = draft(admin, "b-" + name, "SS", "Bench SL");
         long sent = System.currentTimeMillis();
-        JsonNode job = admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json();
+        JsonNode job = admin.post(API + "/machines", Map.of("draftId", draft)).json();
         long posted = System.currentTimeMillis() - sent;
-        JsonNode done = awaitJob(admin, job.get("id").asLong());
+        JsonNode done = awaitJob(admin, job.get("id").asLong(), JOB_TIMEOUT, POLL, ProcessTestSupport::ended);
         if (!"SUCCEEDED".equals(done.get("state").asText())) {
             throw new AssertionError(done.toString());
         }
@@ -144,8 +151,7 @@ public class MachineBench {
     private static void concurrentCreates(Http admin) throws Exception {
         List<Long> drafts = new ArrayList<>();
         for (int i = 0; i < CONCURRENT; i++) {
-            drafts.add(admin.post(API + "/machines/drafts", Map.of("hostname", "b-par-" + i, "plan", "SS", "customer", CUSTOMER))
-                .json().get("id").asLong());
+            drafts.add(draft(admin, "b-par-" + i, "SS", "Bench SL"));
         }
         ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT);
         CountDownLatch go = new CountDownLatch(1);
@@ -170,7 +176,7 @@ public class MachineBench {
             long id = f.get();
             if (id > 0) {
                 accepted++;
-                if (!"SUCCEEDED".equals(awaitJob(admin, id).get("state").asText())) {
+                if (!"SUCCEEDED".equals(awaitJob(admin, id, JOB_TIMEOUT, POLL, ProcessTestSupport::ended).get("state").asText())) {
                     errors.incrementAndGet();
                 }
             }
@@ -190,7 +196,7 @@ public class MachineBench {
         } finally {
             try {
                 DriverManager.getConnection("jdbc:derby:;shutdown=true");
-            } catch (java.sql.SQLException expected) {
+            } catch (SQLException expected) {
                 // Derby reports a clean shutdown as an exception
             }
         }
@@ -263,18 +269,6 @@ public class MachineBench {
         Collections.sort(totals);
         report("GET /machines/totals (" + total + " machines)", String.format("p50 %.1f ms, p95 %.1f ms",
             totals.get(totals.size() / 2), totals.get((int) (totals.size() * 0.95))));
-    }
-
-    private static JsonNode awaitJob(Http admin, long id) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            JsonNode job = admin.get(API + "/jobs/" + id).json();
-            if (job.get("state").asText().matches("SUCCEEDED|FAILED")) {
-                return job;
-            }
-            TimeUnit.MILLISECONDS.sleep(20); // light polling: the server's own clock times the job
-        }
-        throw new AssertionError("job " + id + " did not end in 5 minutes");
     }
 
     private static long median(List<Long> values) {

@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
+import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
 import javax.security.auth.callback.NameCallback;
 import javax.security.auth.callback.PasswordCallback;
 import javax.security.auth.login.LoginContext;
@@ -203,7 +205,7 @@ public abstract class MtmTestSupport {
 
     protected Subject login(String user, String password) throws LoginException {
         LoginContext lc = new LoginContext("karaf", callbacks -> {
-            for (javax.security.auth.callback.Callback cb : callbacks) {
+            for (Callback cb : callbacks) {
                 if (cb instanceof NameCallback n) {
                     n.setName(user);
                 } else if (cb instanceof PasswordCallback p) {
@@ -223,7 +225,7 @@ public abstract class MtmTestSupport {
             Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
             out.flush();
             return new ShellResult(bytes.toString(StandardCharsets.UTF_8), null);
-        } catch (java.security.PrivilegedActionException e) {
+        } catch (PrivilegedActionException e) {
             out.flush();
             return new ShellResult(bytes.toString(StandardCharsets.UTF_8), e.getException());
         } catch (RuntimeException e) {

@@ -3,6 +3,10 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.await;
+import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
+import static org.mtmanager.itests.ProcessTestSupport.create;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 import org.junit.Test;
@@ -31,7 +34,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * client does not.
  */
 public class NewcomerJourneyIT {
-    private static final String API = "/mtm/api/v1";
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final String PREFIX = "mtmjy-";
     private static final String BRIDGE = "mtmjy0";
     /** The machines' network, also the firewall's internal one: it marks the firewall table as this test's. */
@@ -68,7 +71,7 @@ public class NewcomerJourneyIT {
             JsonNode local = admin.get(API + "/hosts/local").json();
             assertEquals("the host is ready after bin/mtm-host-setup: " + local, List.of(), strings(local.get("problems")));
             AtomicReference<List<String>> problems = new AtomicReference<>();
-            await(() -> "the firewall has nothing to report, but: " + problems.get(), () -> {
+            await(TIMEOUT, () -> "the firewall has nothing to report, but: " + problems.get(), () -> {
                 problems.set(strings(admin.post(API + "/firewall/sync?repair=false", Map.of()).json().get("problems")));
                 return problems.get().isEmpty();
             });
@@ -77,17 +80,14 @@ public class NewcomerJourneyIT {
             assertEquals(201, admin.post(API + "/users", Map.of("accountId", reseller, "username", "ramon", "password", PASSWORD,
                 "role", "reseller-admin")).status());
             Http ramon = admin.as("ramon", PASSWORD);
-            JsonNode draft = ramon.post(API + "/machines/drafts", Map.of("hostname", "pbx-ramon", "plan", "SS", "customer",
-                Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
-                    "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678"))).json();
-            long machine = ramon.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())).json().get("machineId").asLong();
-            await("the machine runs", () -> "RUNNING".equals(ramon.get(API + "/machines/" + machine).json().get("state").asText()));
+            long machine = create(ramon, "pbx-ramon", "SS", "Bodega Garcia SL").get("machineId").asLong();
+            awaitRunning(ramon, machine, TIMEOUT);
             assertEquals("local", ramon.get(API + "/machines/" + machine).json().get("host").asText());
 
             Http.Response ssh = ramon.post(API + "/machines/" + machine + "/access", Map.of("source", granted.address, "service", "ssh"));
             assertEquals(ssh.toString(), 201, ssh.status());
             int port = ssh.json().get("externalPort").asInt();
-            await("the grant is in the firewall", () -> ramon.get(API + "/machines/" + machine + "/access").json()
+            await(TIMEOUT, () -> "the grant is in the firewall", () -> ramon.get(API + "/machines/" + machine + "/access").json()
                 .get("grants").get(0).get("state").asText().equals("ACTIVE"));
             JsonNode forward = ramon.get(API + "/machines/" + machine + "/access").json().get("forwards").get(0);
             assertEquals(port, forward.get("externalPort").asInt());
@@ -173,20 +173,6 @@ public class NewcomerJourneyIT {
     private static List<String> strings(JsonNode array) {
         return array == null ? List.of("(none)") : StreamSupport.stream(array.spliterator(), false)
             .map(JsonNode::asText).toList();
-    }
-
-    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
-        await(() -> what, condition);
-    }
-
-    private static void await(Supplier<String> what, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not in 90 s: " + what.get());
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
     }
 
     private static String sh(String... command) throws IOException, InterruptedException {

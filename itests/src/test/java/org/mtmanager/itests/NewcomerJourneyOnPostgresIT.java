@@ -3,6 +3,7 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,7 +95,7 @@ public class NewcomerJourneyOnPostgresIT extends NewcomerJourneyIT {
                 Http.Response r = reseller.get(path);
                 assertEquals("request " + i + " after the backends were ended: " + r, 200, r.status());
             }
-            Http.Response written = reseller.post("/mtm/api/v1/accounts", Map.of("type", "customer", "name", "After the restart"));
+            Http.Response written = reseller.post(API + "/accounts", Map.of("type", "customer", "name", "After the restart"));
             assertEquals(written.toString(), 201, written.status());
             Set<Integer> now = sessions.backends();
             assertFalse("the server connected again", now.isEmpty());

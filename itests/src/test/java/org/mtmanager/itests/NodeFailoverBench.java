@@ -1,6 +1,7 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.mtmanager.itests.ProcessTestSupport.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Rounds: {@code -Dmtm.bench.failovers} (default 10).
  */
 public class NodeFailoverBench {
-    private static final String API = Cluster.API;
-
     @Test
     public void killANodeUntilItsJobRunsOnAnother() throws Exception {
         int rounds = Integer.getInteger("mtm.bench.failovers", 10);
@@ -37,13 +36,13 @@ public class NodeFailoverBench {
                 }
                 long jobId = job.get("id").asLong();
                 String[] holder = {null};
-                Cluster.await(Duration.ofSeconds(60), () -> "a node holds job " + jobId, () -> {
+                await(Duration.ofSeconds(60), Cluster.POLL, () -> "a node holds job " + jobId, () -> {
                     holder[0] = cluster.holder(jobId, -1).orElse(null);
                     return holder[0] != null;
                 });
                 Duration takeover = cluster.killAndAwaitTakeover(holder[0], jobId, Duration.ofMinutes(2));
                 seconds.add(takeover.toMillis() / 1000.0);
-                JsonNode done = cluster.awaitJob(jobId, Duration.ofMinutes(2), j -> j.get("state").asText().matches("SUCCEEDED|FAILED"));
+                JsonNode done = cluster.awaitJob(jobId, Duration.ofMinutes(2), ProcessTestSupport::ended);
                 assertEquals(done.toString(), "SUCCEEDED", done.get("state").asText());
                 report("round " + (round + 1) + ": " + holder[0] + " killed", String.format("taken over after %.1f s", seconds.get(round)));
             }

@@ -3,13 +3,13 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.mtmanager.itests.PortalWorld.API;
 import static org.mtmanager.itests.PortalWorld.JOSE;
 import static org.mtmanager.itests.PortalWorld.JOSE_PW;
 import static org.mtmanager.itests.PortalWorld.RAMON;
 import static org.mtmanager.itests.PortalWorld.RAMON_PW;
-import static org.mtmanager.itests.PortalWorld.ok;
 import static org.mtmanager.itests.PortalWorld.only;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.ok;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

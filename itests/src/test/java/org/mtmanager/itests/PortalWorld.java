@@ -1,14 +1,17 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
+import static org.mtmanager.itests.ProcessTestSupport.create;
+import static org.mtmanager.itests.ProcessTestSupport.draft;
+import static org.mtmanager.itests.ProcessTestSupport.ok;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class PortalWorld implements AutoCloseable {
     static final String BRIDGE = "mtmpt0";
     static final String PREFIX = "mtmpt-";
-    static final String API = "/mtm/api/v1";
     static final String RAMON = "ramon";
     static final String RAMON_PW = "Ramon-pass-123";
     static final String JOSE = "jose";
@@ -62,11 +64,7 @@ final class PortalWorld implements AutoCloseable {
         long hotel = machine(distributor, "pbx-hotel", 20, 1, "Hotel Playa SL");
         // Chrome drops what it is loading when the host's interfaces change: start browsing once the machines are up.
         for (long id : new long[] {ramonsMachine, second, hotel}) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!"RUNNING".equals(ok(admin.get(API + "/machines/" + id)).get("state").asText())) {
-                assertTrue("machine " + id + " not RUNNING in 2 minutes", System.nanoTime() < deadline);
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
+            awaitRunning(admin, id, Duration.ofMinutes(2));
         }
     }
 
@@ -98,10 +96,9 @@ final class PortalWorld implements AutoCloseable {
     }
 
     long machine(long account, String hostname, int extensions, int tenants, String company) {
-        JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("accountId", account, "hostname", hostname, "plan", "S",
-            "extensions", extensions, "tenants", tenants, "lines", 8, "customer", Map.of("company", company, "contact", "Ramon",
-                "email", "ramon@example.com", "phone", "+34 600 000 001", "address", "Calle 1", "taxId", "B00000001"))));
-        return ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
+        long draft = draft(admin, hostname, "S", company, Map.of("accountId", account, "extensions", extensions, "tenants", tenants,
+            "lines", 8));
+        return create(admin, draft).get("machineId").asLong();
     }
 
     long account(String type, String name, String user, String password) {
@@ -113,10 +110,5 @@ final class PortalWorld implements AutoCloseable {
     static JsonNode only(JsonNode page) {
         assertEquals(page.toString(), 1, page.get("items").size());
         return page.get("items").get(0);
-    }
-
-    static JsonNode ok(Http.Response r) {
-        assertTrue(r.toString(), r.status() / 100 == 2);
-        return r.json();
     }
 }

@@ -2,6 +2,7 @@ package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,10 +28,10 @@ public class RestartIT {
             assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(d.home().resolve("data/mtm/initial-admin-password"))));
             Http admin = d.admin();
-            Http.Response created = admin.post("/mtm/api/v1/accounts", Map.of("type", "operator", "name", "Persistent Operator"));
+            Http.Response created = admin.post(API + "/accounts", Map.of("type", "operator", "name", "Persistent Operator"));
             assertEquals(created.toString(), 201, created.status());
             long id = created.json().get("id").asLong();
-            Http.Response plan = admin.patch("/mtm/api/v1/plans/1", Map.of("maxConcurrentCalls", 5));
+            Http.Response plan = admin.patch(API + "/plans/1", Map.of("maxConcurrentCalls", 5));
             assertEquals(plan.toString(), 200, plan.status());
 
             d.stop();
@@ -38,12 +39,12 @@ public class RestartIT {
             d.awaitRest(Duration.ofMinutes(3));
 
             assertEquals("the first start's password is not regenerated", password, d.adminPassword());
-            JsonNode back = d.admin().get("/mtm/api/v1/accounts/" + id).json();
+            JsonNode back = d.admin().get(API + "/accounts/" + id).json();
             assertEquals("Persistent Operator", back.get("name").asText());
-            assertEquals(5, d.admin().get("/mtm/api/v1/plans/1").json().get("maxConcurrentCalls").asInt());
-            JsonNode verify = d.admin().get("/mtm/api/v1/audit/verify").json();
+            assertEquals(5, d.admin().get(API + "/plans/1").json().get("maxConcurrentCalls").asInt());
+            JsonNode verify = d.admin().get(API + "/audit/verify").json();
             assertTrue(verify.toString(), verify.get("intact").asBoolean());
-            assertEquals(1, d.admin().get("/mtm/api/v1/accounts?type=platform").json().get("total").asLong());
+            assertEquals(1, d.admin().get(API + "/accounts?type=platform").json().get("total").asLong());
         }
     }
 }

@@ -7,9 +7,12 @@ import static org.junit.Assert.assertTrue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import javax.inject.Inject;
+import javax.naming.Referenceable;
 import javax.sql.DataSource;
 
 import org.junit.Test;
@@ -18,6 +21,9 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.wiring.BundleWiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,7 +41,7 @@ public class SettingsAndAuditIT extends MtmTestSupport {
     protected DataSource dataSource;
 
     @Inject
-    protected org.osgi.framework.BundleContext context;
+    protected BundleContext context;
 
     /**
      * Derby imports nothing and counts on "DynamicImport-Package: *", which Felix may fail to wire while another
@@ -44,17 +50,17 @@ public class SettingsAndAuditIT extends MtmTestSupport {
      */
     @Test
     public void derbyGetsTheJdkPackagesItNeedsWithoutDynamicImports() throws Exception {
-        org.osgi.framework.Bundle derby = java.util.Arrays.stream(context.getBundles())
+        Bundle derby = Arrays.stream(context.getBundles())
             .filter(b -> "derby".equals(b.getSymbolicName())).findFirst().orElseThrow();
         Class<?> embedded = derby.loadClass("org.apache.derby.jdbc.EmbeddedDataSource");
-        assertTrue(javax.naming.Referenceable.class.isAssignableFrom(embedded));
-        try (java.sql.Connection c = dataSource.getConnection()) {
+        assertTrue(Referenceable.class.isAssignableFrom(embedded));
+        try (Connection c = dataSource.getConnection()) {
             assertTrue(c.isValid(5));
         }
-        java.util.List<Object> wired = derby.adapt(org.osgi.framework.wiring.BundleWiring.class)
+        List<Object> wired = derby.adapt(BundleWiring.class)
             .getRequiredWires("osgi.wiring.package").stream()
             .map(w -> w.getCapability().getAttributes().get("osgi.wiring.package")).toList();
-        for (String jdk : java.util.List.of("javax.naming", "javax.naming.spi", "javax.naming.directory", "javax.sql",
+        for (String jdk : List.of("javax.naming", "javax.naming.spi", "javax.naming.directory", "javax.sql",
             "javax.management", "javax.crypto")) {
             assertFalse(jdk + " is boot-delegated, not wired: " + wired, wired.contains(jdk));
         }

@@ -3,7 +3,9 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.mtmanager.itests.Cluster.API;
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.await;
+import static org.mtmanager.itests.ProcessTestSupport.ok;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +102,7 @@ public class SeveralNodesIT {
         for (int n = 1; n < cluster.size(); n++) {
             Http b = bearers.get(n);
             int node = n;
-            Cluster.await(Duration.ofSeconds(1), () -> Cluster.nodeName(node) + " refuses the revoked token",
+            await(Duration.ofSeconds(1), Cluster.POLL, () -> Cluster.nodeName(node) + " refuses the revoked token",
                 () -> b.get(API + "/machines?limit=1").status() == 401);
         }
     }
@@ -118,7 +120,7 @@ public class SeveralNodesIT {
             List<Long> machines = new ArrayList<>();
             for (Future<JsonNode> f : creates) {
                 JsonNode job = f.get(3, TimeUnit.MINUTES);
-                JsonNode done = cluster.awaitJob(job.get("id").asLong(), Duration.ofMinutes(3), j -> isFinal(j));
+                JsonNode done = cluster.awaitJob(job.get("id").asLong(), Duration.ofMinutes(3), ProcessTestSupport::ended);
                 assertEquals(done.toString(), "SUCCEEDED", done.get("state").asText());
                 machines.add(job.get("machineId").asLong());
             }
@@ -179,14 +181,14 @@ public class SeveralNodesIT {
         String serial = ok(cluster.admin(0).get(API + "/machines/" + id)).get("serial").asText();
         // The paced driver has made the container and holds the create's answer back: the job runs, on some node.
         String[] holder = {null};
-        Cluster.await(Duration.ofSeconds(60), () -> "a node holds create job " + jobId + " with the container made",
+        await(Duration.ofSeconds(60), Cluster.POLL, () -> "a node holds create job " + jobId + " with the container made",
             () -> {
                 holder[0] = cluster.holder(jobId, -1).orElse(null);
                 return holder[0] != null && cluster.namespaces().contains(PREFIX + serial);
             });
         int killed = cluster.index(holder[0]);
         Duration takeover = cluster.killAndAwaitTakeover(holder[0], jobId, TAKEOVER.plusSeconds(30));
-        JsonNode done = cluster.awaitJob(jobId, Cluster.LEASE.plus(Cluster.PACE).plusSeconds(60), SeveralNodesIT::isFinal);
+        JsonNode done = cluster.awaitJob(jobId, Cluster.LEASE.plus(Cluster.PACE).plusSeconds(60), ProcessTestSupport::ended);
         assertEquals(done.toString(), "SUCCEEDED", done.get("state").asText());
         JsonNode m = ok(cluster.adminOn(killed).get(API + "/machines/" + id));
         assertEquals(m.toString(), "RUNNING", m.get("state").asText());
@@ -212,7 +214,7 @@ public class SeveralNodesIT {
                 cluster.place(Cluster.PACED, false);
             }
             id = job.get("machineId").asLong();
-            JsonNode created = cluster.awaitJob(job.get("id").asLong(), Cluster.PACE.plusSeconds(90), SeveralNodesIT::isFinal);
+            JsonNode created = cluster.awaitJob(job.get("id").asLong(), Cluster.PACE.plusSeconds(90), ProcessTestSupport::ended);
             assertEquals(created.toString(), "SUCCEEDED", created.get("state").asText());
             assertEquals(200, admin.put(API + "/settings/pbx.upgrade-path", Map.of("value", "15.0 > 15.3 > 16.0 > 16.2")).status());
 
@@ -220,7 +222,7 @@ public class SeveralNodesIT {
             assertEquals(started.toString(), 2, started.status() / 100);
             long jobId = started.json().get("id").asLong();
             String[] holder = {null};
-            Cluster.await(Duration.ofSeconds(60), () -> "a node holds upgrade job " + jobId + " in its second step", () -> {
+            await(Duration.ofSeconds(60), Cluster.POLL, () -> "a node holds upgrade job " + jobId + " in its second step", () -> {
                 JsonNode j = ok(cluster.adminOn(-1).get(API + "/jobs/" + jobId));
                 holder[0] = cluster.holder(jobId, -1).orElse(null);
                 return holder[0] != null && j.get("step").asText().startsWith("step 2/3");
@@ -228,7 +230,7 @@ public class SeveralNodesIT {
             int killed = cluster.index(holder[0]);
             Duration takeover = cluster.killAndAwaitTakeover(holder[0], jobId, TAKEOVER.plusSeconds(30));
             JsonNode done = cluster.awaitJob(jobId, Cluster.LEASE.plus(Cluster.PACE.multipliedBy(3)).plusSeconds(60),
-                SeveralNodesIT::isFinal);
+                ProcessTestSupport::ended);
             assertEquals(done.toString(), "SUCCEEDED", done.get("state").asText());
             JsonNode m = ok(cluster.adminOn(killed).get(API + "/machines/" + id));
             assertEquals(m.toString(), "RUNNING", m.get("state").asText());
@@ -266,7 +268,7 @@ public class SeveralNodesIT {
         JsonNode first = cluster.nodesView(-1);
         assertTrue("GET /nodes shows the duties each node holds: " + first, first.get("items").get(0).has("duties"));
         Map<String, List<String>> held = new HashMap<>();
-        Cluster.await(Duration.ofSeconds(60), () -> "every duty held by a node: " + held, () -> {
+        await(Duration.ofSeconds(60), Cluster.POLL, () -> "every duty held by a node: " + held, () -> {
             held.clear();
             held.putAll(duties(cluster.nodesView(-1)));
             return held.keySet().containsAll(DUTIES);
@@ -276,7 +278,7 @@ public class SeveralNodesIT {
         cluster.node(stopped).stop();
 
         JsonNode[] view = {null};
-        Cluster.await(Cluster.LEASE.plusSeconds(30), () -> holder + " STOPPED, and its duties on running nodes: " + view[0], () -> {
+        await(Cluster.LEASE.plusSeconds(30), Cluster.POLL, () -> holder + " STOPPED, and its duties on running nodes: " + view[0], () -> {
             view[0] = cluster.nodesView(stopped);
             JsonNode row = Cluster.row(view[0], holder).orElseThrow();
             Map<String, List<String>> now = duties(view[0]);
@@ -293,7 +295,7 @@ public class SeveralNodesIT {
     @Test
     public void unexpectedExceptionsFromADriverStepAreRetriedThenFailAndLeaveTheMachineActionable() throws Exception {
         Duration left = FAULTY_ATTEMPTS.minusNanos(System.nanoTime() - faultyCreatedAt);
-        JsonNode job = cluster.awaitJob(faultyJob, left.isNegative() ? Duration.ofSeconds(1) : left, SeveralNodesIT::isFinal);
+        JsonNode job = cluster.awaitJob(faultyJob, left.isNegative() ? Duration.ofSeconds(1) : left, ProcessTestSupport::ended);
         assertEquals(job.toString(), "FAILED", job.get("state").asText());
         assertTrue("retried before it failed: " + job, job.get("attempts").asInt() >= 2);
         assertTrue("says what failed: " + job, job.get("error").asText().contains("fails as a bug would"));
@@ -303,10 +305,10 @@ public class SeveralNodesIT {
 
         Http.Response stop = admin.post(API + "/machines/" + faultyMachine + "/stop", Map.of("confirm", true));
         assertEquals("a stop is accepted: " + stop, 2, stop.status() / 100);
-        cluster.awaitJob(stop.json().get("id").asLong(), Duration.ofMinutes(2), SeveralNodesIT::isFinal);
+        cluster.awaitJob(stop.json().get("id").asLong(), Duration.ofMinutes(2), ProcessTestSupport::ended);
         Http.Response delete = admin.delete(API + "/machines/" + faultyMachine + "?confirm=true");
         assertEquals("a delete is accepted: " + delete, 2, delete.status() / 100);
-        JsonNode deleted = cluster.awaitJob(delete.json().get("id").asLong(), Duration.ofMinutes(2), SeveralNodesIT::isFinal);
+        JsonNode deleted = cluster.awaitJob(delete.json().get("id").asLong(), Duration.ofMinutes(2), ProcessTestSupport::ended);
         assertEquals(deleted.toString(), "SUCCEEDED", deleted.get("state").asText());
         assertEquals("DELETED", ok(admin.get(API + "/machines/" + faultyMachine)).get("state").asText());
     }
@@ -335,16 +337,5 @@ public class SeveralNodesIT {
             }
         }
         return held;
-    }
-
-    private static boolean isFinal(JsonNode job) {
-        return job.get("state").asText().matches("SUCCEEDED|FAILED");
-    }
-
-    private static JsonNode ok(Http.Response r) {
-        if (r.status() / 100 != 2) {
-            throw new AssertionError("expected success, got " + r);
-        }
-        return r.json();
     }
 }

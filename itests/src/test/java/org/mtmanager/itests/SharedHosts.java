@@ -1,5 +1,8 @@
 package org.mtmanager.itests;
 
+import static org.mtmanager.itests.ProcessTestSupport.API;
+import static org.mtmanager.itests.ProcessTestSupport.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,8 +100,8 @@ final class SharedHosts {
         for (String host : List.of(LOCAL, PACED, FAULTY)) {
             List<String> expected = LOCAL.equals(host) ? List.of() : List.of("the test places no machine on host " + host + " now");
             JsonNode[] last = {null};
-            Cluster.await(Duration.ofSeconds(60), () -> d.home() + " has host " + host + " ready: " + last[0], () -> {
-                Http.Response r = admin.get(Cluster.API + "/hosts/" + host);
+            await(Duration.ofSeconds(60), Cluster.POLL, () -> d.home() + " has host " + host + " ready: " + last[0], () -> {
+                Http.Response r = admin.get(API + "/hosts/" + host);
                 last[0] = r.status() == 200 ? r.json() : null;
                 if (last[0] == null) {
                     return false;

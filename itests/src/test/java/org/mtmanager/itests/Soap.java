@@ -2,6 +2,7 @@ package org.mtmanager.itests;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -17,7 +18,7 @@ public final class Soap {
     static final String PATH = "/mtm/soap/AccountService";
 
     /** The parsed reply. */
-    public record Reply(int status, Document doc, String raw, java.util.Map<String, String> headers) {
+    public record Reply(int status, Document doc, String raw, Map<String, String> headers) {
         public boolean isFault() {
             return doc.getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Fault").getLength() > 0;
         }

@@ -3,11 +3,13 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 
@@ -42,15 +44,15 @@ public class StockKarafIT {
 
             karaf.awaitRest(Duration.ofMinutes(3));
             Http admin = karaf.admin();
-            Http.Response plans = admin.get("/mtm/api/v1/plans");
+            Http.Response plans = admin.get(API + "/plans");
             assertEquals(plans.toString(), 200, plans.status());
             assertEquals(4, plans.json().size());
             // The SOAP endpoints are published just after REST: wait for them rather than race them.
             Http anonymous = new Http(karaf.httpPort(), null, null, "127.0.0.1");
             Http.Response wsdl = anonymous.get("/mtm/soap/AccountService?wsdl");
-            for (long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                  wsdl.status() == 404 && System.nanoTime() < deadline; wsdl = anonymous.get("/mtm/soap/AccountService?wsdl")) {
-                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+                TimeUnit.MILLISECONDS.sleep(100);
             }
             assertEquals(wsdl.toString(), 200, wsdl.status());
             assertTrue(wsdl.body().contains("urn:mtmanager:soap:v1"));

@@ -1,6 +1,7 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,6 @@ import org.mtmanager.store.testing.PostgresServer;
  * or a private server), where every connection the node opens is a backend process.
  */
 public class ThroughputBench {
-    static final String API = "/mtm/api/v1";
     static final int MACHINES = Integer.getInteger("mtm.bench.throughputMachines", 1_000);
     static final int SECONDS = Integer.getInteger("mtm.bench.seconds", 10);
     static final int CONNECTIONS = Integer.getInteger("mtm.bench.connections", 16);

@@ -3,6 +3,7 @@ package org.mtmanager.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.itests.ProcessTestSupport.API;
 
 import java.io.InputStream;
 import java.net.URL;
@@ -15,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
@@ -45,13 +47,13 @@ public class TlsIT {
             String password = Files.readString(keystore.resolveSibling("mtm-https.p12.password")).strip();
             Path web = d.home().resolve("etc/org.ops4j.pax.web.cfg");
             for (int i = 0; i < 100 && !Files.readString(web).contains("$[secret:"); i++) {
-                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100); // Config Admin writes the file back a moment later
+                TimeUnit.MILLISECONDS.sleep(100); // Config Admin writes the file back a moment later
             }
             String webCfg = Files.readString(web);
             assertTrue(webCfg, webCfg.contains("org.ops4j.pax.web.ssl.keystore.password = $[secret:keystores/mtm-https.p12.password]"));
             assertFalse("the keystore password is not in " + web, webCfg.contains(password));
 
-            HttpsURLConnection c = https(d, "/mtm/api/v1/users/me", generated);
+            HttpsURLConnection c = https(d, API + "/users/me", generated);
             c.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                 ("admin:" + d.adminPassword()).getBytes(StandardCharsets.UTF_8)));
             assertEquals(200, c.getResponseCode());
@@ -60,7 +62,7 @@ public class TlsIT {
             try (InputStream in = c.getInputStream()) {
                 assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).contains("\"username\":\"admin\""));
             }
-            HttpsURLConnection login = https(d, "/mtm/api/v1/sessions", generated);
+            HttpsURLConnection login = https(d, API + "/sessions", generated);
             login.setRequestMethod("POST");
             login.setDoOutput(true);
             login.setRequestProperty("Content-Type", "application/json");
@@ -79,25 +81,25 @@ public class TlsIT {
                 Distribution.run(d.home(), Duration.ofSeconds(10), "ip", "link", "set", DUMMY, "up");
                 Http local = new Http(d.httpPort(), null, null, "127.0.0.1");
                 Http remote = new Http(d.httpPort(), null, null, OTHER);
-                assertEquals(200, local.get("/mtm/api/v1/openapi.json").status());
-                Http.Response page = remote.get("/mtm/api/v1/openapi.json");
+                assertEquals(200, local.get(API + "/openapi.json").status());
+                Http.Response page = remote.get(API + "/openapi.json");
                 assertEquals(page.toString(), 308, page.status());
-                assertEquals("https://127.0.0.1:" + d.httpsPort() + "/mtm/api/v1/openapi.json", page.headers().get("location"));
-                Http.Response change = remote.as("admin", d.adminPassword()).post("/mtm/api/v1/accounts",
+                assertEquals("https://127.0.0.1:" + d.httpsPort() + API + "/openapi.json", page.headers().get("location"));
+                Http.Response change = remote.as("admin", d.adminPassword()).post(API + "/accounts",
                     Map.of("type", "operator", "name", "Never"));
                 assertEquals(change.toString(), 403, change.status());
                 assertTrue(change.body().startsWith("Plain HTTP is not served to this address"));
             } finally {
                 Distribution.run(d.home(), Duration.ofSeconds(10), "ip", "link", "del", DUMMY);
             }
-            assertEquals("the refused request changed nothing", 0, d.admin().get("/mtm/api/v1/accounts?search=Never")
+            assertEquals("the refused request changed nothing", 0, d.admin().get(API + "/accounts?search=Never")
                 .json().get("total").asLong());
 
             d.stop();
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             assertEquals("a restart keeps the certificate", generated, certificate(keystore));
-            HttpsURLConnection again = https(d, "/mtm/api/v1/openapi.json", generated);
+            HttpsURLConnection again = https(d, API + "/openapi.json", generated);
             assertEquals(200, again.getResponseCode());
             assertEquals(generated, again.getServerCertificates()[0]);
         }

@@ -1,10 +1,12 @@
 package org.mtmanager.tls;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.SecureRandom;
@@ -58,7 +60,7 @@ final class Certificates {
         // forever; output to a file, so that a keytool that never ends is caught by the time limit.
         Path log = keystore.resolveSibling(keystore.getFileName() + ".keytool.log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectOutput(log.toFile()).start();
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).redirectOutput(log.toFile()).start();
         try {
             boolean ended = p.waitFor(KEYTOOL_SECONDS, TimeUnit.SECONDS);
             if (!ended) {
@@ -78,8 +80,8 @@ final class Certificates {
             Files.deleteIfExists(log);
         }
         privateFile(tmp);
-        Files.move(tmp, keystore, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, keystore, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The certificate a keystore holds under {@link #ALIAS}, or null when it cannot be read with the password. */

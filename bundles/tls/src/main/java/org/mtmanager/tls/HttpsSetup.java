@@ -10,6 +10,7 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -130,13 +131,13 @@ public class HttpsSetup {
      * password itself never lands in the world-readable {@code etc/org.ops4j.pax.web.cfg}. Empty when the password
      * file lies outside {@code etc/}, where the plugin does not look.
      */
-    static java.util.Optional<String> secretReference(Path keystore, Path etc) {
+    static Optional<String> secretReference(Path keystore, Path etc) {
         Path passwordFile = keystore.resolveSibling(keystore.getFileName() + ".password").toAbsolutePath().normalize();
         if (!passwordFile.startsWith(etc) || passwordFile.equals(etc)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String relative = etc.relativize(passwordFile).toString().replace('\\', '/');
-        return relative.contains("]") ? java.util.Optional.empty() : java.util.Optional.of("$[secret:" + relative + "]");
+        return relative.contains("]") ? Optional.empty() : Optional.of("$[secret:" + relative + "]");
     }
 
     private static boolean samePath(String a, Path b) {

@@ -8,11 +8,14 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -84,9 +87,9 @@ public class TlsTest {
     public void aFailingKeytoolIsReportedWithWhatItSaidAndLeavesNothingBehind() throws Exception {
         Path ks = tmp.getRoot().toPath().resolve("keystores/mtm-https.p12");
         // keytool refuses a password under six characters: its own message must reach the log.
-        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Certificates.generate(ks, "abc", List.of("localhost")));
+        IOException e = assertThrows(IOException.class, () -> Certificates.generate(ks, "abc", List.of("localhost")));
         assertTrue(e.getMessage(), e.getMessage().startsWith("keytool exited "));
-        assertTrue(e.getMessage(), e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("password"));
+        assertTrue(e.getMessage(), e.getMessage().toLowerCase(Locale.ROOT).contains("password"));
         try (var left = Files.list(ks.getParent())) {
             assertEquals(List.of(), left.toList());
         }
@@ -95,10 +98,10 @@ public class TlsTest {
     @Test
     public void paxWebIsGivenAReferenceToThePasswordFileNotThePassword() {
         Path etc = Path.of("/opt/mtm/etc");
-        assertEquals(java.util.Optional.of("$[secret:keystores/mtm-https.p12.password]"),
+        assertEquals(Optional.of("$[secret:keystores/mtm-https.p12.password]"),
             HttpsSetup.secretReference(etc.resolve("keystores/mtm-https.p12"), etc));
-        assertEquals("outside etc/ the interpolation plugin does not look", java.util.Optional.empty(),
+        assertEquals("outside etc/ the interpolation plugin does not look", Optional.empty(),
             HttpsSetup.secretReference(Path.of("/srv/tls/site.p12"), etc));
-        assertEquals(java.util.Optional.empty(), HttpsSetup.secretReference(Path.of("/opt/mtm/etc/../tls/site.p12"), etc));
+        assertEquals(Optional.empty(), HttpsSetup.secretReference(Path.of("/opt/mtm/etc/../tls/site.p12"), etc));
     }
 }

@@ -1,5 +1,7 @@
 package org.mtmanager.api.machine;
 
+import java.util.List;
+
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Page;
 import org.mtmanager.api.PageRequest;
@@ -56,7 +58,7 @@ public interface MachineService {
     PlanChange requestPlanChange(Caller caller, long id, String plan, String reason);
 
     /** Plan-change requests of the caller's subtree; all of them, or those in one state (PENDING, ...). */
-    java.util.List<PlanChange> planChanges(Caller caller, String state);
+    List<PlanChange> planChanges(Caller caller, String state);
 
     /** Approves (and applies, as a job) or rejects a request; platform administrators only. */
     PlanChange decidePlanChange(Caller caller, long requestId, boolean approve, String note);

@@ -1,6 +1,6 @@
 package org.mtmanager.core.access;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -44,12 +44,18 @@ public class AccessServiceImpl implements AccessService {
     private final Store store;
     private final AuditLog audit;
     private final Firewall firewall;
+    private final Clock clock;
 
     @Activate
     public AccessServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference Firewall firewall) {
+        this(store, audit, firewall, Clock.systemUTC());
+    }
+
+    public AccessServiceImpl(Store store, AuditLog audit, Firewall firewall, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.firewall = firewall;
+        this.clock = clock;
     }
 
     @Override
@@ -76,7 +82,7 @@ public class AccessServiceImpl implements AccessService {
             }
             Services.Service service = Services.resolve(r);
             String source = Cidr.parse("source", r.source()).toString();
-            if (Fields.instant("expiresAt", r.expiresAt()) != null && !r.expiresAt().isAfter(Instant.now())) {
+            if (Fields.instant("expiresAt", r.expiresAt()) != null && !r.expiresAt().isAfter(clock.instant())) {
                 throw MtmException.invalid("expiresAt", "must be in the future");
             }
             boolean[] installed = {false};
@@ -120,7 +126,7 @@ public class AccessServiceImpl implements AccessService {
         if (!service.web()) {
             audit.lockChain(em);
         }
-        PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor.isPresent());
+        PortEntity port = service.web() ? null : PortAllocator.portFor(em, m, service, distributor.isPresent(), clock.instant());
         GrantEntity g = new GrantEntity();
         g.setMachineId(m.getId());
         g.setSource(source);
@@ -130,7 +136,7 @@ public class AccessServiceImpl implements AccessService {
         g.setExpiresAt(r.expiresAt());
         g.setState(GrantState.PENDING.name());
         g.setCreatedBy(caller.username());
-        g.setCreatedAt(Instant.now());
+        g.setCreatedAt(clock.instant());
         boolean duplicate = em.createQuery("SELECT COUNT(x.id) FROM GrantEntity x WHERE x.machineId = :m AND x.source = :s "
                 + "AND x.protocol = :p AND x.port = :port", Long.class).setParameter("m", m.getId()).setParameter("s", source)
             .setParameter("p", service.protocol()).setParameter("port", service.port()).getSingleResult() > 0;

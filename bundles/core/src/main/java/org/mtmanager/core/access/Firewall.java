@@ -2,9 +2,12 @@ package org.mtmanager.core.access;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +67,7 @@ public class Firewall {
     private final List<ScheduledFuture<?>> schedules = new CopyOnWriteArrayList<>();
     private final DutySchedule sync;
     private final DutySchedule expiry;
+    private final Clock clock;
     private volatile String backendType;
     private volatile FirewallSettings settings;
     private volatile boolean dirty = true;
@@ -77,9 +81,15 @@ public class Firewall {
     @Activate
     public Firewall(@Reference Store store, @Reference AuditLog audit, @Reference AuthService auth,
                     @Reference DutyLeases duties, Map<String, Object> config) {
+        this(store, audit, auth, duties, config, Clock.systemUTC());
+    }
+
+    public Firewall(Store store, AuditLog audit, AuthService auth, DutyLeases duties, Map<String, Object> config,
+                    Clock clock) {
         this.store = store;
         this.audit = audit;
         this.auth = auth;
+        this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mtm-firewall");
             t.setDaemon(true);
@@ -96,7 +106,7 @@ public class Firewall {
      */
     @Modified
     synchronized void configure(Map<String, Object> config) {
-        Map<String, String> props = new java.util.HashMap<>();
+        Map<String, String> props = new HashMap<>();
         config.forEach((k, v) -> props.put(k, String.valueOf(v)));
         this.backendType = props.getOrDefault("backend", "nftables");
         this.settings = new FirewallSettings(props.getOrDefault("publicAddress", ""),
@@ -320,7 +330,7 @@ public class Firewall {
 
     private void expireSafely() {
         try {
-            expire(Instant.now());
+            expire(clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("Grant expiry failed; retrying later: {}", e.getMessage());
         }
@@ -329,7 +339,7 @@ public class Firewall {
     /** Revokes every grant whose expiry has passed, auditing each; returns how many. */
     int expire(Instant now) {
         List<Long> due = store.read(em -> em.createQuery("SELECT g.id FROM GrantEntity g WHERE g.expiresAt IS NOT NULL AND g.expiresAt <= :now",
-            Long.class).setParameter("now", java.sql.Timestamp.from(now)).getResultList());
+            Long.class).setParameter("now", Timestamp.from(now)).getResultList());
         for (long id : due) {
             Policy.Allow gone = store.write(em -> {
                 GrantEntity g = em.find(GrantEntity.class, id);

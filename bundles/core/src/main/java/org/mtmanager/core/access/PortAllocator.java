@@ -21,7 +21,7 @@ final class PortAllocator {
     private PortAllocator() {
     }
 
-    static PortEntity portFor(EntityManager em, MachineEntity m, Services.Service service, boolean highOnly) {
+    static PortEntity portFor(EntityManager em, MachineEntity m, Services.Service service, boolean highOnly, Instant now) {
         PortEntity kept = em.createQuery("SELECT p FROM PortEntity p WHERE p.machineId = :m AND p.service = :s", PortEntity.class)
             .setParameter("m", m.getId()).setParameter("s", service.key()).getResultList().stream().findFirst().orElse(null);
         if (kept != null) {
@@ -41,7 +41,7 @@ final class PortAllocator {
                 p.setService(service.key());
                 p.setProtocol(service.protocol());
                 p.setPort(service.port());
-                p.setCreatedAt(Instant.now());
+                p.setCreatedAt(now);
                 em.persist(p);
                 return p;
             }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import javax.persistence.EntityManager;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
+import org.mtmanager.api.Credential;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.account.AccountStatus;
 import org.mtmanager.api.account.AccountType;
@@ -52,6 +54,7 @@ public class PlatformBootstrap implements SystemCaller {
     private final AuditLog audit;
     private final SecurityPolicy policy;
     private final Path dataDir;
+    private final Clock clock;
     private volatile AccountEntity root;
 
     @Activate
@@ -62,10 +65,15 @@ public class PlatformBootstrap implements SystemCaller {
     }
 
     public PlatformBootstrap(Store store, AuditLog audit, SecurityPolicy policy, Path dataDir) {
+        this(store, audit, policy, dataDir, Clock.systemUTC());
+    }
+
+    public PlatformBootstrap(Store store, AuditLog audit, SecurityPolicy policy, Path dataDir, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.policy = policy;
         this.dataDir = dataDir;
+        this.clock = clock;
         start();
     }
 
@@ -89,7 +97,7 @@ public class PlatformBootstrap implements SystemCaller {
             if (existing != null) {
                 return existing;
             }
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             AccountEntity a = new AccountEntity();
             a.setType(AccountType.PLATFORM.name());
             a.setName("platform");
@@ -147,7 +155,7 @@ public class PlatformBootstrap implements SystemCaller {
                     s = new SettingEntity();
                     s.setKey(d.key());
                     s.setValue(d.defaultValue());
-                    s.setUpdatedAt(Instant.now());
+                    s.setUpdatedAt(clock.instant());
                     s.setUpdatedBy("system");
                     em.persist(s);
                 }
@@ -186,7 +194,7 @@ public class PlatformBootstrap implements SystemCaller {
 
     private static Caller caller(AccountEntity root, Channel channel) {
         return new Caller(0, "system", root.getId(), root.getPath(), Role.PLATFORM_ADMIN, "local", channel,
-            org.mtmanager.api.Credential.PLATFORM);
+            Credential.PLATFORM);
     }
 
     /** The platform acting on its own behalf, with the platform administrator's scope. */

@@ -1,6 +1,7 @@
 package org.mtmanager.core.catalog;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import javax.persistence.EntityManager;
@@ -109,7 +110,7 @@ public class AppServiceImpl implements AppService {
             throw MtmException.invalid("licenceType", "is required");
         }
         try {
-            return LicenceType.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return LicenceType.valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw MtmException.invalid("licenceType", "must be PER_MACHINE or PER_USER");
         }

@@ -1,6 +1,6 @@
 package org.mtmanager.core.catalog;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,11 +34,17 @@ import org.osgi.service.component.annotations.Reference;
 public class SettingServiceImpl implements SettingService {
     private final Store store;
     private final AuditLog audit;
+    private final Clock clock;
 
     @Activate
     public SettingServiceImpl(@Reference Store store, @Reference AuditLog audit) {
+        this(store, audit, Clock.systemUTC());
+    }
+
+    public SettingServiceImpl(Store store, AuditLog audit, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -80,7 +86,7 @@ public class SettingServiceImpl implements SettingService {
             String canonical = SettingCatalog.canonical("value", SettingType.valueOf(s.getType()), choices(s), value);
             String before = s.getValue();
             s.setValue(canonical);
-            s.setUpdatedAt(Instant.now());
+            s.setUpdatedAt(clock.instant());
             s.setUpdatedBy(caller.username());
             audit.append(em, caller, AuditEvent.success("setting.set", "setting", s.getKey(), caller.accountId(),
                 before + " -> " + canonical));

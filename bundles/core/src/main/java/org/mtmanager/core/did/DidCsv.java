@@ -1,6 +1,7 @@
 package org.mtmanager.core.did;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -59,7 +60,7 @@ final class DidCsv {
             }
             rows.add(new Row(r.line(), f.get(0).strip(), f.get(1).strip(), f.size() > 2 ? undefuse(f.get(2).strip()) : null));
         }
-        errors.sort(java.util.Comparator.comparingInt(LineError::line));
+        errors.sort(Comparator.comparingInt(LineError::line));
         return new Parsed(rows, errors);
     }
 

@@ -1,5 +1,6 @@
 package org.mtmanager.core.did;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,14 +48,16 @@ final class DidCsvImport {
     private final DidCsv.Parsed parsed;
     private final boolean replace;
     private final List<LineError> errors;
+    private final Clock clock;
 
-    DidCsvImport(EntityManager em, AuditLog audit, Caller caller, DidCsv.Parsed parsed, boolean replace) {
+    DidCsvImport(EntityManager em, AuditLog audit, Caller caller, DidCsv.Parsed parsed, boolean replace, Clock clock) {
         this.em = em;
         this.audit = audit;
         this.caller = caller;
         this.parsed = parsed;
         this.replace = replace;
         this.errors = new ArrayList<>(parsed.errors());
+        this.clock = clock;
     }
 
     DidImport run() {
@@ -133,11 +136,11 @@ final class DidCsvImport {
         int updated = 0;
         int unchanged = 0;
         int removed = 0;
-        Instant now = Instant.now();
         Set<String> named = new HashSet<>();
         List<Line> createdLines = new ArrayList<>();
         List<DidRouteEntity> created = new ArrayList<>();
         List<AuditEvent> changes = new ArrayList<>();
+        Instant now = clock.instant();
         for (Line l : lines) {
             named.add(l.digits());
             Existing e = table.get(l.digits());

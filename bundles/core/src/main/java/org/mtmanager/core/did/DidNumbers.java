@@ -2,6 +2,7 @@ package org.mtmanager.core.did;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
@@ -68,7 +69,7 @@ public final class DidNumbers {
 
     /** The longest of the prefixes that {@code digits} starts with. */
     public static Optional<String> longestMatch(String digits, Collection<String> prefixes) {
-        return prefixes.stream().filter(digits::startsWith).max(java.util.Comparator.comparingInt(String::length));
+        return prefixes.stream().filter(digits::startsWith).max(Comparator.comparingInt(String::length));
     }
 
     /** Whether one of the two prefixes lies inside the other (equal ones included). */

@@ -1,5 +1,6 @@
 package org.mtmanager.core.did;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,11 +51,17 @@ public class DidRouteServiceImpl implements DidRouteService {
 
     private final Store store;
     private final AuditLog audit;
+    private final Clock clock;
 
     @Activate
     public DidRouteServiceImpl(@Reference Store store, @Reference AuditLog audit) {
+        this(store, audit, Clock.systemUTC());
+    }
+
+    public DidRouteServiceImpl(Store store, AuditLog audit, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -140,7 +147,7 @@ public class DidRouteServiceImpl implements DidRouteService {
                     throw MtmException.conflict("number", "number: " + DidNumbers.display(digits) + " is already routed");
                 }
                 requireNoForeignOverlap(em, caller, digits);
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 DidRouteEntity r = new DidRouteEntity();
                 r.setPrefix(digits);
                 r.setMachineId(m.getId());
@@ -181,7 +188,7 @@ public class DidRouteServiceImpl implements DidRouteService {
                 if (change.description() != null) {
                     r.setDescription(description);
                 }
-                r.setUpdatedAt(Instant.now());
+                r.setUpdatedAt(clock.instant());
                 audit.append(em, caller, AuditEvent.success("did-route.update", "did-route", id, m.getAccountId(),
                     was + " => " + describe(r, m)));
                 return view(r, m);
@@ -217,7 +224,7 @@ public class DidRouteServiceImpl implements DidRouteService {
         return audit.attempt(caller, "did-route.import", "did-route", replace ? "replace" : "merge", () -> {
             requireManager(caller);
             DidCsv.Parsed parsed = DidCsv.parse(csv);
-            return store.write(em -> new DidCsvImport(em, audit, caller, parsed, replace).run());
+            return store.write(em -> new DidCsvImport(em, audit, caller, parsed, replace, clock).run());
         });
     }
 

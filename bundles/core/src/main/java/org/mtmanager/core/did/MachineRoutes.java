@@ -1,11 +1,13 @@
 package org.mtmanager.core.did;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.persistence.EntityManager;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
+import org.mtmanager.api.Credential;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.platform.audit.AuditLog;
@@ -34,8 +36,8 @@ public final class MachineRoutes {
         }
         long root = Scope.idsOnPath(m.getAccountPath()).get(0);
         Caller platform = new Caller(0, "system", root, "/" + root + "/", Role.PLATFORM_ADMIN, "local", Channel.SYSTEM,
-            org.mtmanager.api.Credential.PLATFORM);
-        List<AuditEvent> removals = new java.util.ArrayList<>();
+            Credential.PLATFORM);
+        List<AuditEvent> removals = new ArrayList<>();
         for (DidRouteEntity r : routes) {
             removals.add(AuditEvent.success("did-route.delete", "did-route", r.getId(), m.getAccountId(),
                 DidRouteServiceImpl.describe(r, m) + " (machine deleted" + (requestedBy == null ? "" : " by " + requestedBy) + ")"));

@@ -22,7 +22,7 @@ final class MachineApps {
     private MachineApps() {
     }
 
-    static void activate(EntityManager em, AuditLog audit, Caller caller, MachineEntity m, String appKey) {
+    static void activate(EntityManager em, AuditLog audit, Caller caller, MachineEntity m, String appKey, Instant now) {
         AppEntity app = app(em, appKey);
         if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
             throw MtmException.conflict("state", "machine " + m.getHostname() + " is deleted");
@@ -35,7 +35,7 @@ final class MachineApps {
             a.setMachineId(m.getId());
             a.setAppKey(app.getKey());
             a.setActivatedBy(caller.username());
-            a.setActivatedAt(Instant.now());
+            a.setActivatedAt(now);
             em.persist(a);
             em.flush();
             audit.append(em, caller, AuditEvent.success("machine.app-activate", "machine", m.getId(), m.getAccountId(),

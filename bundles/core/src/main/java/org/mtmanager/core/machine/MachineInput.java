@@ -1,5 +1,6 @@
 package org.mtmanager.core.machine;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import javax.persistence.EntityManager;
@@ -98,7 +99,7 @@ final class MachineInput {
         try {
             return MachineState.valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw MtmException.invalid("state", "must be one of " + java.util.Arrays.toString(MachineState.values()));
+            throw MtmException.invalid("state", "must be one of " + Arrays.toString(MachineState.values()));
         }
     }
 }

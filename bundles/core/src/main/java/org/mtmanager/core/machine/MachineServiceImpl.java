@@ -61,6 +61,7 @@ public class MachineServiceImpl implements MachineService {
     private final PlanService plans;
     private final Infrastructure infra;
     private final JobEngine engine;
+    private final Clock clock;
     private final RecentReads<Long> totals = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
         () -> EntityChanges.generation(MachineEntity.class));
     private final RecentReads<MachineViews.Shown> shown = new RecentReads<>(Duration.ofSeconds(5), Clock.systemUTC(),
@@ -74,11 +75,17 @@ public class MachineServiceImpl implements MachineService {
     @Activate
     public MachineServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference PlanService plans,
                               @Reference Infrastructure infra, @Reference JobEngine engine) {
+        this(store, audit, plans, infra, engine, Clock.systemUTC());
+    }
+
+    public MachineServiceImpl(Store store, AuditLog audit, PlanService plans, Infrastructure infra, JobEngine engine,
+                              Clock clock) {
         this.store = store;
         this.audit = audit;
         this.plans = plans;
         this.infra = infra;
         this.engine = engine;
+        this.clock = clock;
     }
 
     @Override
@@ -110,7 +117,7 @@ public class MachineServiceImpl implements MachineService {
                 d.setTenants(ten);
                 d.setLines(lines);
                 d.setCreatedBy(caller.username());
-                d.setCreatedAt(Instant.now());
+                d.setCreatedAt(clock.instant());
                 em.persist(d);
                 em.flush();
                 audit.append(em, caller, AuditEvent.success("machine.draft", "machine-draft", d.getId(), accountId, hostname));
@@ -143,7 +150,7 @@ public class MachineServiceImpl implements MachineService {
                 PlanEntity plan = em.find(PlanEntity.class, d.getPlanId());
                 Placement.Host host = Placement.choose(Allocation.hosts(em, infra), new Placement.Need(plan.getVcpu(), plan.getMemoryMb(),
                     plan.getDiskGb()), Allocation.decimal(em, "host.overcommit.cpu"), Allocation.decimal(em, "host.overcommit.memory"));
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 MachineEntity m = new MachineEntity();
                 m.setSerial(Allocation.serial(em));
                 m.setHostname(d.getHostname());
@@ -252,7 +259,7 @@ public class MachineServiceImpl implements MachineService {
                         + m.getPbxVersion());
                 }
                 m.setState(MachineState.UPGRADING.name());
-                m.setUpdatedAt(Instant.now());
+                m.setUpdatedAt(clock.instant());
                 audit.append(em, caller, AuditEvent.success("machine.upgrade", "machine", m.getId(), m.getAccountId(),
                     m.getHostname() + ": " + m.getPbxVersion() + " > " + String.join(" > ", steps)));
                 return JobRows.newJob(em, caller, m, JobType.UPGRADE, key, engine.clock().instant());
@@ -290,7 +297,7 @@ public class MachineServiceImpl implements MachineService {
                         + (type == JobType.DELETE ? "; only a stopped machine can be deleted" : "; cannot " + type.name().toLowerCase(Locale.ROOT) + " it now"));
                 }
                 m.setState(target.name());
-                m.setUpdatedAt(Instant.now());
+                m.setUpdatedAt(clock.instant());
                 audit.append(em, caller, AuditEvent.success(action, "machine", m.getId(), m.getAccountId(), m.getHostname()));
                 return JobRows.newJob(em, caller, m, type, key, engine.clock().instant());
             });
@@ -309,7 +316,7 @@ public class MachineServiceImpl implements MachineService {
         return audit.attempt(caller, "machine.app-activate", "machine", id, () -> store.write(em -> {
             Scope.requireWriter(caller);
             MachineEntity m = visibleMachine(em, caller, id);
-            MachineApps.activate(em, audit, caller, m, appKey);
+            MachineApps.activate(em, audit, caller, m, appKey, clock.instant());
             return view(em, m);
         }));
     }
@@ -330,7 +337,8 @@ public class MachineServiceImpl implements MachineService {
             Scope.requireWriter(caller);
             Reauthentication.require(caller, "changing a machine's resource plan");
             ResourcePlan target = plans.find(caller, Fields.required("plan", plan));
-            return store.write(em -> PlanChanges.request(em, audit, caller, visibleMachine(em, caller, id), target, reason));
+            return store.write(em -> PlanChanges.request(em, audit, caller, visibleMachine(em, caller, id), target, reason,
+                clock.instant()));
         });
     }
 
@@ -344,7 +352,7 @@ public class MachineServiceImpl implements MachineService {
         String action = approve ? "machine.plan-approve" : "machine.plan-reject";
         return audit.attempt(caller, action, "plan-change", requestId, () -> {
             PlanChange decided = store.write(em -> {
-                PlanChangeEntity p = PlanChanges.decide(em, audit, caller, requestId, approve, note);
+                PlanChangeEntity p = PlanChanges.decide(em, audit, caller, requestId, approve, note, clock.instant());
                 if (approve) {
                     // after the rights check, so that a caller without the right learns that first
                     Reauthentication.require(caller, "approving a resource plan change");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import javax.persistence.EntityManager;
 
@@ -42,7 +43,7 @@ final class MachineViews {
      * Views of several machines with a fixed number of queries (their plans, the web-url setting, and all their
      * apps at once), whatever their number: a page of 100 must not cost 100 round trips.
      */
-    static List<Machine> machines(EntityManager em, List<MachineEntity> ms, java.util.function.Predicate<String> driverAvailable,
+    static List<Machine> machines(EntityManager em, List<MachineEntity> ms, Predicate<String> driverAvailable,
                                   Shown shown) {
         if (ms.isEmpty()) {
             return List.of();

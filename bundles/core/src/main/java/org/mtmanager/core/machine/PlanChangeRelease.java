@@ -1,6 +1,6 @@
 package org.mtmanager.core.machine;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import javax.persistence.EntityManager;
@@ -24,11 +24,17 @@ import org.osgi.service.component.annotations.Reference;
 public class PlanChangeRelease implements MachineDeletion {
     private final AuditLog audit;
     private final AuthService auth;
+    private final Clock clock;
 
     @Activate
     public PlanChangeRelease(@Reference AuditLog audit, @Reference AuthService auth) {
+        this(audit, auth, Clock.systemUTC());
+    }
+
+    public PlanChangeRelease(AuditLog audit, AuthService auth, Clock clock) {
         this.audit = audit;
         this.auth = auth;
+        this.clock = clock;
     }
 
     @Override
@@ -38,7 +44,7 @@ public class PlanChangeRelease implements MachineDeletion {
         for (PlanChangeEntity p : open) {
             p.setState(PlanChanges.REJECTED);
             p.setDecidedBy("system");
-            p.setDecidedAt(Instant.now());
+            p.setDecidedAt(clock.instant());
             p.setDecision("the machine was deleted");
             audit.append(em, auth.system(Channel.SYSTEM), AuditEvent.success("machine.plan-reject", "machine", m.getId(),
                 m.getAccountId(), m.getHostname() + ": request " + p.getId() + " closed, the machine was deleted by " + requestedBy));

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import javax.persistence.EntityManager;
 import javax.persistence.LockModeType;
+import javax.persistence.TypedQuery;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
@@ -33,7 +34,8 @@ final class PlanChanges {
     private PlanChanges() {
     }
 
-    static PlanChange request(EntityManager em, AuditLog audit, Caller caller, MachineEntity m, ResourcePlan plan, String reason) {
+    static PlanChange request(EntityManager em, AuditLog audit, Caller caller, MachineEntity m, ResourcePlan plan, String reason,
+                              Instant now) {
         Scope.requireWriter(caller);
         if (MachineState.valueOf(m.getState()) == MachineState.DELETED) {
             throw MtmException.conflict("state", "machine " + m.getHostname() + " is deleted");
@@ -62,7 +64,7 @@ final class PlanChanges {
         p.setState(PENDING);
         p.setReason(Fields.text(PlanChange.REASON, reason));
         p.setRequestedBy(caller.username());
-        p.setRequestedAt(Instant.now());
+        p.setRequestedAt(now);
         em.persist(p);
         em.flush();
         audit.append(em, caller, AuditEvent.success("machine.plan-request", "machine", m.getId(), m.getAccountId(),
@@ -75,7 +77,7 @@ final class PlanChanges {
         if (s != null && !List.of(PENDING, APPROVED, REJECTED).contains(s)) {
             throw MtmException.invalid("state", "must be PENDING, APPROVED or REJECTED");
         }
-        javax.persistence.TypedQuery<PlanChangeEntity> q = em.createQuery("SELECT p FROM PlanChangeEntity p WHERE p.accountPath LIKE :path"
+        TypedQuery<PlanChangeEntity> q = em.createQuery("SELECT p FROM PlanChangeEntity p WHERE p.accountPath LIKE :path"
                 + (s == null ? "" : " AND p.state = :s") + " ORDER BY p.id DESC", PlanChangeEntity.class)
             .setParameter("path", caller.accountPath() + "%")
             .setMaxResults(1000);
@@ -86,7 +88,8 @@ final class PlanChanges {
     }
 
     /** Records the decision; on approval the caller creates the RESIZE job and passes its id. */
-    static PlanChangeEntity decide(EntityManager em, AuditLog audit, Caller caller, long id, boolean approve, String note) {
+    static PlanChangeEntity decide(EntityManager em, AuditLog audit, Caller caller, long id, boolean approve, String note,
+                                   Instant now) {
         Scope.requirePlatformAdmin(caller);
         PlanChangeEntity p = em.find(PlanChangeEntity.class, id);
         if (p == null || !Scope.sees(caller, p.getAccountPath())) {
@@ -101,7 +104,7 @@ final class PlanChanges {
         em.lock(m, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         p.setState(approve ? APPROVED : REJECTED);
         p.setDecidedBy(caller.username());
-        p.setDecidedAt(Instant.now());
+        p.setDecidedAt(now);
         p.setDecision(Fields.text(PlanChange.DECISION.named("note"), note));
         PlanEntity to = em.find(PlanEntity.class, p.getToPlanId());
         audit.append(em, caller, AuditEvent.success(approve ? "machine.plan-approve" : "machine.plan-reject", "machine",

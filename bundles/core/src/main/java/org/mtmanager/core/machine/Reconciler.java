@@ -1,7 +1,7 @@
 package org.mtmanager.core.machine;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,14 +53,21 @@ public class Reconciler implements ReconciliationService {
     private final AuthService auth;
     private final ScheduledExecutorService timer;
     private final DutySchedule schedule;
+    private final Clock clock;
 
     @Activate
     public Reconciler(@Reference Store store, @Reference Infrastructure infra, @Reference AuditLog audit,
                       @Reference AuthService auth, @Reference DutyLeases duties, Map<String, Object> config) {
+        this(store, infra, audit, auth, duties, config, Clock.systemUTC());
+    }
+
+    public Reconciler(Store store, Infrastructure infra, AuditLog audit, AuthService auth, DutyLeases duties,
+                      Map<String, Object> config, Clock clock) {
         this.store = store;
         this.infra = infra;
         this.audit = audit;
         this.auth = auth;
+        this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mtm-reconcile");
             t.setDaemon(true);
@@ -125,7 +132,7 @@ public class Reconciler implements ReconciliationService {
             checked++;
             reconcileHost(caller, host, driver.get(), inventory, repair, drifts);
         }
-        return new ReconciliationReport(Instant.now(), checked, skipped, drifts);
+        return new ReconciliationReport(clock.instant(), checked, skipped, drifts);
     }
 
     private void reconcileHost(Caller caller, HostConfig host, HypervisorDriver driver, List<DriverMachine> inventory,
@@ -203,7 +210,7 @@ public class Reconciler implements ReconciliationService {
             if (version != null) {
                 m.setPbxVersion(version);
             }
-            m.setUpdatedAt(Instant.now());
+            m.setUpdatedAt(clock.instant());
         });
     }
 

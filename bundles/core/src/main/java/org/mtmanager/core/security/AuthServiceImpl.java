@@ -2,7 +2,9 @@ package org.mtmanager.core.security;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import javax.persistence.LockModeType;
 
@@ -233,7 +235,7 @@ public class AuthServiceImpl implements AuthService {
 
     private static final String BAD_TOKEN = "invalid, expired or revoked token";
     /** A token's last use is written at most this often (per token and address), not on every request. */
-    static final java.time.Duration USE_RECORDING = java.time.Duration.ofSeconds(10);
+    static final Duration USE_RECORDING = Duration.ofSeconds(10);
 
     private record TokenCandidate(ApiTokenEntity token, Candidate user) {
     }
@@ -273,7 +275,7 @@ public class AuthServiceImpl implements AuthService {
             Credential.token(t.getId(), TokenScope.fromWire(t.getScope()).orElseThrow()));
         c.requireAllowed(audit, caller, "token", id);
         String cidrs = t.getCidrs() == null ? "" : t.getCidrs().strip();
-        if (!cidrs.isEmpty() && java.util.Arrays.stream(cidrs.split(" "))
+        if (!cidrs.isEmpty() && Arrays.stream(cidrs.split(" "))
                 .noneMatch(w -> Cidr.parse("cidr", w).contains(sourceIp))) {
             audit.record(caller, new AuditEvent("auth.ip-refused", "token", String.valueOf(id), accountId,
                 Outcome.DENIED, "source " + sourceIp + " is not on the token's whitelist"));

@@ -3,6 +3,7 @@ package org.mtmanager.core.security;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.mtmanager.api.MtmException;
@@ -112,7 +113,7 @@ public final class Cidr {
 
     public boolean contains(String address) {
         byte[] b = literal(address);
-        return b != null && b.length == network.length && java.util.Arrays.equals(mask(b, prefix), network);
+        return b != null && b.length == network.length && Arrays.equals(mask(b, prefix), network);
     }
 
     @Override
@@ -151,8 +152,8 @@ public final class Cidr {
         if (bestStart < 0) {
             return full;
         }
-        String head = String.join(":", java.util.Arrays.copyOfRange(parts, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
+        String head = String.join(":", Arrays.copyOfRange(parts, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
         return head + "::" + tail;
     }
 

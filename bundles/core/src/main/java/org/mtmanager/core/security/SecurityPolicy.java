@@ -1,6 +1,7 @@
 package org.mtmanager.core.security;
 
 import java.time.Duration;
+import java.util.Locale;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
@@ -92,7 +93,7 @@ public class SecurityPolicy implements RequestLimiter {
     public void checkAuthFailures(String sourceIp, String username) {
         Limits l = limits;
         long wait = Math.max(noAddress(sourceIp) ? 0 : l.authFailures().waiting("ip:" + sourceIp),
-            l.authFailures().waiting("user:" + username.toLowerCase(java.util.Locale.ROOT)));
+            l.authFailures().waiting("user:" + username.toLowerCase(Locale.ROOT)));
         over(wait, "failed authentications");
     }
 
@@ -102,7 +103,7 @@ public class SecurityPolicy implements RequestLimiter {
         if (!noAddress(sourceIp)) {
             l.authFailures().take("ip:" + sourceIp);
         }
-        l.authFailures().take("user:" + username.toLowerCase(java.util.Locale.ROOT));
+        l.authFailures().take("user:" + username.toLowerCase(Locale.ROOT));
     }
 
     private static boolean noAddress(String sourceIp) {

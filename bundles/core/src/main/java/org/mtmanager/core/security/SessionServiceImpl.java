@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import javax.persistence.EntityManager;
+
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.Credential;
@@ -174,7 +176,7 @@ public class SessionServiceImpl implements SessionService {
         store.writing(em -> endIn(em, caller, em.find(SessionEntity.class, id), reason));
     }
 
-    private void endIn(javax.persistence.EntityManager em, Caller caller, SessionEntity s, String reason) {
+    private void endIn(EntityManager em, Caller caller, SessionEntity s, String reason) {
         if (s.getEndedAt() == null) {
             s.setEndedAt(clock.instant());
             s.setEndReason(reason);
@@ -183,7 +185,7 @@ public class SessionServiceImpl implements SessionService {
         }
     }
 
-    private static Duration idle(javax.persistence.EntityManager em) {
+    private static Duration idle(EntityManager em) {
         SettingEntity s = em.find(SettingEntity.class, IDLE_SETTING);
         long minutes = s == null || s.getValue() == null ? 30 : Long.parseLong(s.getValue());
         return Duration.ofMinutes(Math.max(1, minutes));

@@ -10,6 +10,7 @@ import java.util.Objects;
 import javax.persistence.LockModeType;
 
 import org.mtmanager.api.Caller;
+import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.TokenScope;
 import org.mtmanager.api.audit.AuditEvent;
@@ -88,7 +89,7 @@ public class TokenServiceImpl implements TokenService {
                 long count = em.createQuery("SELECT COUNT(t) FROM ApiTokenEntity t WHERE t.userId = :u "
                     + "AND t.revokedAt IS NULL", Long.class).setParameter("u", u.getId()).getSingleResult();
                 if (count >= MAX_TOKENS) {
-                    throw new MtmException(org.mtmanager.api.ErrorCode.RULE_VIOLATION, "name",
+                    throw new MtmException(ErrorCode.RULE_VIOLATION, "name",
                         "a user holds at most " + MAX_TOKENS + " live tokens; revoke one first");
                 }
                 ApiTokenEntity t = new ApiTokenEntity();

@@ -1,6 +1,8 @@
 package org.mtmanager.core.security;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -79,7 +81,7 @@ public final class Totp {
 
     /** The provisioning URI authenticator apps read (usually from a QR code). */
     public static String uri(String username, String base32Secret) {
-        String label = "MT%20Manager:" + java.net.URLEncoder.encode(username, java.nio.charset.StandardCharsets.UTF_8)
+        String label = "MT%20Manager:" + URLEncoder.encode(username, StandardCharsets.UTF_8)
             .replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + base32Secret + "&issuer=MT%20Manager&algorithm=SHA1&digits="
             + DIGITS + "&period=" + STEP_SECONDS;

@@ -1,5 +1,6 @@
 package org.mtmanager.core.security;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,7 +55,7 @@ public class TwoFactorServiceImpl implements TwoFactorService {
             String secret = Totp.newSecret();
             List<String> codes = new ArrayList<>();
             List<String> hashes = new ArrayList<>();
-            java.security.SecureRandom random = new java.security.SecureRandom();
+            SecureRandom random = new SecureRandom();
             for (int i = 0; i < RECOVERY_CODES; i++) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = 0; k < 10; k++) {

@@ -1,10 +1,13 @@
 package org.mtmanager.core.tenancy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
@@ -46,11 +49,17 @@ public class AccountServiceImpl implements AccountService {
 
     private final Store store;
     private final AuditLog audit;
+    private final Clock clock;
 
     @Activate
     public AccountServiceImpl(@Reference Store store, @Reference AuditLog audit) {
+        this(store, audit, Clock.systemUTC());
+    }
+
+    public AccountServiceImpl(Store store, AuditLog audit, Clock clock) {
         this.store = store;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @Override
@@ -72,7 +81,7 @@ public class AccountServiceImpl implements AccountService {
             }
             String name = Fields.text(AccountDraft.NAME, draft.name());
             requireUniqueName(em, parent.getId(), name, 0);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             AccountEntity a = new AccountEntity();
             a.setParentId(parent.getId());
             a.setType(type.name());
@@ -180,7 +189,7 @@ public class AccountServiceImpl implements AccountService {
                 a.setContactEmail(Fields.text(AccountChange.CONTACT_EMAIL, change.contactEmail()));
                 changed.add("contactEmail");
             }
-            a.setUpdatedAt(Instant.now());
+            a.setUpdatedAt(clock.instant());
             audit.append(em, caller, AuditEvent.success("account.update", "account", id, id, "changed " + changed));
             return Views.account(a);
         }));
@@ -202,7 +211,7 @@ public class AccountServiceImpl implements AccountService {
             AccountEntity a = Scope.visibleAccount(em, caller, id);
             Scope.requireWriter(caller);
             a.setRequireTwoFactor(required);
-            a.setUpdatedAt(Instant.now());
+            a.setUpdatedAt(clock.instant());
             audit.append(em, caller, AuditEvent.success("account.require-2fa", "account", id, id,
                 a.getName() + (required ? ": two-factor authentication required" : ": two-factor authentication optional")));
             return Views.account(a);
@@ -214,7 +223,7 @@ public class AccountServiceImpl implements AccountService {
             AccountEntity a = Scope.visibleAccount(em, caller, id);
             Scope.requireBelow(caller, a, "suspend or resume");
             a.setStatus(status.name());
-            a.setUpdatedAt(Instant.now());
+            a.setUpdatedAt(clock.instant());
             audit.append(em, caller, AuditEvent.success(action, "account", id, id, a.getName()));
             return Views.account(a);
         }));
@@ -264,7 +273,7 @@ public class AccountServiceImpl implements AccountService {
             em.createQuery("DELETE FROM WhitelistEntity w WHERE w.accountId = :id").setParameter("id", accountId)
                 .executeUpdate();
             EntityChanges.touched(WhitelistEntity.class);
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (WhitelistEntity w : clean) {
                 if (seen.add(w.getCidr())) {
                     em.persist(w);

@@ -1,10 +1,13 @@
 package org.mtmanager.core.tenancy;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.mtmanager.api.Caller;
@@ -36,12 +39,18 @@ public class UserServiceImpl implements UserService {
     private final Store store;
     private final AuditLog audit;
     private final SecurityPolicy policy;
+    private final Clock clock;
 
     @Activate
     public UserServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference SecurityPolicy policy) {
+        this(store, audit, policy, Clock.systemUTC());
+    }
+
+    public UserServiceImpl(Store store, AuditLog audit, SecurityPolicy policy, Clock clock) {
         this.store = store;
         this.audit = audit;
         this.policy = policy;
+        this.clock = clock;
     }
 
     @Override
@@ -60,7 +69,7 @@ public class UserServiceImpl implements UserService {
             String hash = policy.hasher().hash(draft.password());
             return store.write(em -> {
                 AccountEntity account = checkCreate(em, caller, accountId, role, username);
-                Instant now = Instant.now();
+                Instant now = clock.instant();
                 UserEntity u = new UserEntity();
                 u.setAccountId(account.getId());
                 u.setUsername(username);
@@ -80,7 +89,7 @@ public class UserServiceImpl implements UserService {
         });
     }
 
-    private static AccountEntity checkCreate(javax.persistence.EntityManager em, Caller caller, long accountId, Role role,
+    private static AccountEntity checkCreate(EntityManager em, Caller caller, long accountId, Role role,
                                              String username) {
         Scope.requireWriter(caller);
         AccountEntity account = Scope.visibleAccount(em, caller, accountId);
@@ -178,13 +187,13 @@ public class UserServiceImpl implements UserService {
             store.writing(em -> {
                 UserEntity u = Scope.visibleUser(em, caller, id);
                 u.setPasswordHash(hash);
-                u.setPasswordChangedAt(Instant.now());
+                u.setPasswordChangedAt(clock.instant());
                 u.setFailedAttempts(0);
                 u.setLockedUntil(null);
                 // whoever knew the old password may hold a session: end them all but the one making the change
                 int ended = em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = 'password' "
                         + "WHERE s.userId = :u AND s.endedAt IS NULL AND s.id <> :current")
-                    .setParameter("now", java.sql.Timestamp.from(Instant.now())).setParameter("u", id)
+                    .setParameter("now", Timestamp.from(clock.instant())).setParameter("u", id)
                     .setParameter("current", caller.sessionId()).executeUpdate();
                 audit.append(em, caller, AuditEvent.success("user.password", "user", id, u.getAccountId(),
                     (self ? "changed own password" : "reset the password of " + u.getUsername())

@@ -20,8 +20,10 @@ import java.util.function.Supplier;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
+import org.mtmanager.api.Caller;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.host.Host;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
@@ -36,6 +38,7 @@ import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.spi.hypervisor.MachineSpec;
 import org.mtmanager.spi.hypervisor.PowerState;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.entity.MachineEntity;
 
 /**
  * Jobs are rows first: they wait for a missing driver, run when it arrives, and a job interrupted by a crash is
@@ -226,14 +229,14 @@ public class JobEngineTest {
         assertEquals("10.123.0.10", machines.get(f.admin, a.machineId()).internalIp());
         assertEquals("10.123.0.11", machines.get(f.admin, b.machineId()).internalIp());
         HostServiceImpl hosts = new HostServiceImpl(f.store, infra);
-        List<org.mtmanager.api.host.Host> all = hosts.list(f.admin);
-        assertEquals(List.of("h1", "h2", "h3"), all.stream().map(org.mtmanager.api.host.Host::name).toList());
+        List<Host> all = hosts.list(f.admin);
+        assertEquals(List.of("h1", "h2", "h3"), all.stream().map(Host::name).toList());
         assertEquals(2, all.get(1).machines());
         assertEquals("10.123.0.0/28", all.get(1).network());
         assertEquals(List.of("driver 'absent' is not deployed (install the feature mtm-hypervisor-absent, or drop its bundle into deploy/)"),
             all.get(2).problems());
         assertTrue(all.get(0).usable());
-        org.mtmanager.api.Caller reseller = f.tenantAdmin("reseller", "Resells", "res", "reseller-admin");
+        Caller reseller = f.tenantAdmin("reseller", "Resells", "res", "reseller-admin");
         CoreFixture.expect(ErrorCode.FORBIDDEN, null, () -> hosts.list(reseller));
     }
 
@@ -265,7 +268,7 @@ public class JobEngineTest {
             JobEntity j = em.find(JobEntity.class, stopJob);
             j.setState(JobState.RUNNING.name());
             j.setStep("stopping");
-            em.find(org.mtmanager.store.entity.MachineEntity.class, job.machineId()).setState(MachineState.STOPPING.name());
+            em.find(MachineEntity.class, job.machineId()).setState(MachineState.STOPPING.name());
         });
         node = TestNode.start(f.store, infra);
         engine = node.engine;

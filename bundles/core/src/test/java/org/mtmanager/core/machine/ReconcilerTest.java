@@ -10,14 +10,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
+import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.PageRequest;
+import org.mtmanager.api.account.AccountDraft;
+import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.machine.ReconciliationReport;
+import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.core.CoreFixture;
 import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.platform.cluster.DutyLeases;
@@ -89,8 +94,8 @@ public class ReconcilerTest {
         assertEquals(MachineState.ERROR, machines.get(f.admin, gone).state());
         assertEquals(MachineState.STOPPED, machines.get(f.admin, halted).state());
         assertTrue(reconciler.reconcile(f.admin, true).drifts().isEmpty());
-        assertTrue(f.auditService.list(f.admin, new org.mtmanager.api.audit.AuditQuery(null, "machine.reconcile", null, null,
-            null, null), org.mtmanager.api.PageRequest.first(10)).total() >= 3);
+        assertTrue(f.auditService.list(f.admin, new AuditQuery(null, "machine.reconcile", null, null,
+            null, null), PageRequest.first(10)).total() >= 3);
         assertEquals(haltedSerial, fixed.drifts().stream().filter(d -> d.kind().equals("STATE")).findFirst().orElseThrow().serial());
     }
 
@@ -103,11 +108,11 @@ public class ReconcilerTest {
         ReconciliationReport r = reconciler.reconcile(f.admin, true);
         assertEquals(0, r.hostsChecked());
         assertTrue(r.hostsSkipped().get(0), r.hostsSkipped().get(0).contains("unavailable"));
-        long reseller = f.accounts.create(f.admin, new org.mtmanager.api.account.AccountDraft(null, "reseller", "R", null)).id();
-        f.users.create(f.admin, new org.mtmanager.api.user.UserDraft(reseller, "rec-user", CoreFixture.PASSWORD, "reseller-admin", null, null));
+        long reseller = f.accounts.create(f.admin, new AccountDraft(null, "reseller", "R", null)).id();
+        f.users.create(f.admin, new UserDraft(reseller, "rec-user", CoreFixture.PASSWORD, "reseller-admin", null, null));
         try {
             reconciler.reconcile(f.auth.authenticate("rec-user", CoreFixture.PASSWORD, CoreFixture.CLIENT_IP,
-                org.mtmanager.api.Channel.REST), true);
+                Channel.REST), true);
         } catch (MtmException e) {
             assertEquals(ErrorCode.FORBIDDEN, e.code());
             return;

@@ -17,6 +17,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.Credential;
 import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.user.CreatedSession;
 import org.mtmanager.api.user.Session;
@@ -182,7 +183,7 @@ public class SessionAndReauthTest {
 
     @Test
     public void deletingAnAccountOrAUserNeedsThePasswordAgainAndLosesNothingWithout() {
-        org.mtmanager.api.account.Account customer = f.account(alice, null, "customer", "Doomed");
+        Account customer = f.account(alice, null, "customer", "Doomed");
         long userId = f.user(alice, customer.id(), "doomed-user", "viewer").id();
         long otherId = f.user(alice, alice.accountId(), "colleague", "reseller-admin").id();
         Caller viaSession = sessions.authenticate(login().key(), IP, Channel.REST);

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import static org.mtmanager.core.CoreFixture.expect;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -45,7 +46,7 @@ public class TokenTest {
         tokens = new TokenServiceImpl(f.store, f.audit, f.clock);
     }
 
-    private CreatedToken create(String scope, List<String> cidrs, java.time.Instant expires) {
+    private CreatedToken create(String scope, List<String> cidrs, Instant expires) {
         return tokens.create(alice, new TokenDraft("script", scope, cidrs, expires));
     }
 

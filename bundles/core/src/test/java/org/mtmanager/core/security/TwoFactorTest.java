@@ -9,6 +9,7 @@ import static org.mtmanager.core.CoreFixture.expect;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.Assert;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -102,7 +103,7 @@ public class TwoFactorTest {
         TwoFactorEnrolment e = enrolled();
         expect(ErrorCode.UNAUTHENTICATED, "otp", () -> f.auth.authenticate("alice", PASSWORD, null, Channel.SHELL));
         Caller c = f.auth.authenticate("alice", PASSWORD + ":" + code(e.secret()), null, Channel.SHELL);
-        org.junit.Assert.assertTrue(expect(ErrorCode.UNAUTHENTICATED, "otp",
+        Assert.assertTrue(expect(ErrorCode.UNAUTHENTICATED, "otp",
             () -> f.auth.authenticate("alice", PASSWORD, IP, Channel.SOAP)).getMessage().contains("API token"));
         assertEquals("alice", c.username());
     }

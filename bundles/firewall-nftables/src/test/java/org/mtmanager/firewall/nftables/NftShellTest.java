@@ -8,6 +8,7 @@ import static org.junit.Assert.fail;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -111,12 +112,12 @@ public class NftShellTest {
         FirewallSettings s = new FirewallSettings("198.18.0.1", "10.77.0.0/24", "", ns, Map.of("nftTimeoutMillis", "300"));
         backend.apply(s, Policy.EMPTY);
         Policy.Allow allow = new Policy.Allow("198.18.1.2/32", "10.77.0.10", "tcp", 22);
-        backend.add(s, Policy.of(java.util.List.of(), java.util.List.of(allow)));
+        backend.add(s, Policy.of(List.of(), List.of(allow)));
         shell = backend.shell(s);
         sh("kill", "-STOP", Long.toString(shell.pid()));
         Policy.Allow next = new Policy.Allow("198.18.1.3/32", "10.77.0.10", "tcp", 22);
-        backend.add(s, Policy.of(java.util.List.of(), java.util.List.of(next)));
-        assertEquals(Policy.of(java.util.List.of(), java.util.List.of(allow, next)), backend.installed(s));
+        backend.add(s, Policy.of(List.of(), List.of(next)));
+        assertEquals(Policy.of(List.of(), List.of(allow, next)), backend.installed(s));
         backend.stop();
     }
 

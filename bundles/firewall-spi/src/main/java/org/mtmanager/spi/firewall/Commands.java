@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs a packet filter's tools (nft, iptables-restore, conntrack) as processes in the settings' network namespace,
@@ -78,7 +79,7 @@ public final class Commands {
         }
     }
 
-    private static CompletableFuture<String> background(java.util.function.Supplier<String> work) {
+    private static CompletableFuture<String> background(Supplier<String> work) {
         CompletableFuture<String> f = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -122,11 +123,11 @@ public final class Topology implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             String listening = sh("ip", "netns", "exec", ns, "ss", "-ltnH");
-            if (java.util.Arrays.stream(ports).allMatch(p -> listening.matches("(?s).*:" + p + "\\s.*"))) {
+            if (Arrays.stream(ports).allMatch(p -> listening.matches("(?s).*:" + p + "\\s.*"))) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("servers in " + ns + " did not listen on " + java.util.Arrays.toString(ports) + ": " + listening);
+                throw new IOException("servers in " + ns + " did not listen on " + Arrays.toString(ports) + ": " + listening);
             }
             Thread.onSpinWait();
         }

@@ -7,8 +7,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.mtmanager.spi.hypervisor.DriverException;
 
@@ -125,15 +129,15 @@ final class Container {
      * Starts the process tree in its own session, so that it outlives the server, and waits until the web UI and
      * SIP answer.
      */
-    void start(java.util.Properties machine) throws DriverException {
+    void start(Properties machine) throws DriverException {
         String ip = machine.getProperty("ip");
-        java.util.function.BooleanSupplier alive = this::running;
+        BooleanSupplier alive = this::running;
         if (!running()) {
-            List<String> command = new java.util.ArrayList<>(List.of(Commands.tool("setsid")));
+            List<String> command = new ArrayList<>(List.of(Commands.tool("setsid")));
             if (layout.enforceLimits()) {
                 // The first process joins the machine's control groups, then becomes the machine: everything the
                 // machine ever runs descends from it, inside the limits.
-                List<java.nio.file.Path> groups = Cgroups.system().prepare(layout.namespace(machineId),
+                List<Path> groups = Cgroups.system().prepare(layout.namespace(machineId),
                     Integer.parseInt(machine.getProperty("vcpu", "1")), Integer.parseInt(machine.getProperty("memoryMb", "256")));
                 command.addAll(List.of(Commands.tool("sh"), "-c",
                     "while [ \"$1\" != -- ]; do echo 0 > \"$1\" || exit 97; shift; done; shift; exec \"$@\"", "mtm-limits"));
@@ -161,7 +165,7 @@ final class Container {
         awaitPort(ip, 5060, alive);
     }
 
-    private void awaitPort(String ip, int port, java.util.function.BooleanSupplier alive) throws DriverException {
+    private void awaitPort(String ip, int port, BooleanSupplier alive) throws DriverException {
         long deadline = System.currentTimeMillis() + READY_TIMEOUT_MS;
         while (true) {
             try {
@@ -196,7 +200,7 @@ final class Container {
                 "nc", "-w", "1", ip, Integer.toString(port)).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            if (!p.waitFor(3, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(3, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
                 throw new IOException("not answering yet");
             }

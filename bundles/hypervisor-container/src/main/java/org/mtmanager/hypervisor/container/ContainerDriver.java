@@ -2,6 +2,7 @@ package org.mtmanager.hypervisor.container;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -184,7 +186,7 @@ public class ContainerDriver implements HypervisorDriver {
     }
 
     /** Changes the machine's properties, renders its payload again and, if it was running, restarts it. */
-    private void change(HostSettings host, String machineId, String what, java.util.function.Consumer<Properties> edit)
+    private void change(HostSettings host, String machineId, String what, Consumer<Properties> edit)
         throws DriverException {
         call(host, machineId, what, (layout, dir, container) -> {
             Properties p = require(dir, machineId);
@@ -231,7 +233,7 @@ public class ContainerDriver implements HypervisorDriver {
             Properties snapshot;
             try {
                 snapshot = MachineFiles.snapshotOf(dir, name);
-            } catch (java.nio.file.NoSuchFileException e) {
+            } catch (NoSuchFileException e) {
                 throw new DriverException("machine " + machineId + " has no snapshot " + name, false);
             }
             replace(dir, container, snapshot);

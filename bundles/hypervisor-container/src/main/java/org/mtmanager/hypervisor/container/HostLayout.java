@@ -1,6 +1,13 @@
 package org.mtmanager.hypervisor.container;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.HostSettings;
@@ -59,19 +66,19 @@ record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength
     }
 
     /** An ip command in the bridge's namespace. */
-    java.util.List<String> ipOnBridgeSide(String... args) {
-        java.util.List<String> c = new java.util.ArrayList<>(java.util.List.of("ip"));
+    List<String> ipOnBridgeSide(String... args) {
+        List<String> c = new ArrayList<>(List.of("ip"));
         if (!bridgeNamespace.isEmpty()) {
-            c.addAll(java.util.List.of("-n", bridgeNamespace));
+            c.addAll(List.of("-n", bridgeNamespace));
         }
-        c.addAll(java.util.List.of(args));
+        c.addAll(List.of(args));
         return c;
     }
 
     /** Whether a link exists on the bridge's side. */
     boolean linkExists(String name) {
         if (bridgeNamespace.isEmpty()) {
-            return java.nio.file.Files.exists(Path.of("/sys/class/net", name));
+            return Files.exists(Path.of("/sys/class/net", name));
         }
         try {
             Commands.run(ipOnBridgeSide("link", "show", name));
@@ -92,10 +99,10 @@ record HostLayout(Path stateDir, String bridge, String gateway, int prefixLength
     /** The veth's end on the bridge: interface names have at most 15 characters, so it is named by a hash. */
     String vethName(String machineId) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                .digest(namespace(machineId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "mtv" + java.util.HexFormat.of().formatHex(hash, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                .digest(namespace(machineId).getBytes(StandardCharsets.UTF_8));
+            return "mtv" + HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }

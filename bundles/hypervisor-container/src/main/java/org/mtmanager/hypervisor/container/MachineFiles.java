@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Properties;
 
 import org.mtmanager.spi.hypervisor.MachineSpec;
@@ -116,7 +118,7 @@ final class MachineFiles {
     }
 
     private static String fileName(String snapshot) {
-        return java.util.HexFormat.of().formatHex(snapshot.getBytes(StandardCharsets.UTF_8)) + ".properties";
+        return HexFormat.of().formatHex(snapshot.getBytes(StandardCharsets.UTF_8)) + ".properties";
     }
 
     private static void writeString(Path file, String text) throws IOException {
@@ -141,7 +143,7 @@ final class MachineFiles {
             return;
         }
         try (var walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException e) {

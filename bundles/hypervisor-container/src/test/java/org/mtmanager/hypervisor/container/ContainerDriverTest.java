@@ -24,6 +24,7 @@ import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.mtmanager.spi.hypervisor.DriverContract;
+import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.DriverMachine;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
@@ -225,7 +226,7 @@ public class ContainerDriverTest extends DriverContract {
         try {
             driver.create(host, bad);
             fail();
-        } catch (org.mtmanager.spi.hypervisor.DriverException e) {
+        } catch (DriverException e) {
             assertTrue(e.getMessage(), e.getMessage().startsWith("hostname "));
         }
         assertFalse(Files.exists(stateDir.resolve(good.machineId())));

@@ -12,6 +12,7 @@ import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
 import org.libvirt.LibvirtException;
+import org.libvirt.jna.Libvirt;
 import org.mtmanager.spi.hypervisor.Capability;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.DriverMachine;
@@ -46,7 +47,7 @@ public class LibvirtDriver implements HypervisorDriver {
             return List.of("host " + host.name() + " has no uri (for example uri = qemu:///system)");
         }
         try {
-            return org.libvirt.jna.Libvirt.INSTANCE == null ? List.of("the libvirt client library did not load") : List.of();
+            return Libvirt.INSTANCE == null ? List.of("the libvirt client library did not load") : List.of();
         } catch (LinkageError e) {
             return List.of(unloadable(e));
         }

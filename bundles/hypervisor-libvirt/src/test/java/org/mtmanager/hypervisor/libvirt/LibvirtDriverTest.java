@@ -14,6 +14,7 @@ import org.mtmanager.spi.hypervisor.DriverContract;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.spi.hypervisor.MachineSpec;
 
 /**
  * The driver contract, and what is particular to libvirt, against libvirt's real test driver (test:///default:
@@ -56,7 +57,7 @@ public class LibvirtDriverTest extends DriverContract {
 
     @Test
     public void aBootableDefinitionCarriesTheMachineOnItsCommandLineAndAnUpgradeChangesIt() {
-        String xml = DomainXml.of(new org.mtmanager.spi.hypervisor.MachineSpec("MT1", "pbx-one", 1, 256, 1, "15.0", "10.100.0.10", 12, 3),
+        String xml = DomainXml.of(new MachineSpec("MT1", "pbx-one", 1, 256, 1, "15.0", "10.100.0.10", 12, 3),
             "qemu", "15.0", new DomainXml.Boot("/k/vmlinuz", "/k/initrd.gz", "/var/log/mtm"));
         assertTrue(xml, xml.contains("<kernel>/k/vmlinuz</kernel><initrd>/k/initrd.gz</initrd><cmdline>console=ttyS0 quiet "
             + "mtm.serial=MT1 mtm.hostname=pbx-one mtm.version=15.0 mtm.ip=10.100.0.10 mtm.extensions=12 mtm.lines=3</cmdline>"));

@@ -1,6 +1,6 @@
 package org.mtmanager.platform.audit;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,10 +31,16 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = AuditLog.class)
 public class AuditLog {
     private final Store store;
+    private final Clock clock;
 
     @Activate
     public AuditLog(@Reference Store store) {
+        this(store, Clock.systemUTC());
+    }
+
+    public AuditLog(Store store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** Appends inside the caller's current write transaction. */
@@ -51,7 +57,7 @@ public class AuditLog {
             return;
         }
         for (AuditEvent event : events) {
-            if (event.outcome() == org.mtmanager.api.audit.Outcome.SUCCESS) {
+            if (event.outcome() == Outcome.SUCCESS) {
                 Scope.requireTokenAllows(caller, event.action());
             }
         }
@@ -62,7 +68,7 @@ public class AuditLog {
             AuditEntity e = new AuditEntity();
             e.setSeq(++seq);
             e.setPrevHash(prevHash);
-            e.setTime(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+            e.setTime(clock.instant().truncatedTo(ChronoUnit.MILLIS));
             e.setActor(caller.actor());
             e.setActorAccountId(caller.accountId());
             e.setSourceIp(caller.sourceIp());

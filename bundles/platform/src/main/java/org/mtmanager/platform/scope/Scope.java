@@ -1,9 +1,13 @@
 package org.mtmanager.platform.scope;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.persistence.EntityManager;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.TokenScope;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.UserEntity;
 
@@ -65,11 +69,11 @@ public final class Scope {
      * scope is refused (and its transaction rolled back) even where a service forgot to check.
      */
     public static void requireTokenAllows(Caller caller, String action) {
-        if (caller.tokenScope() == null || caller.tokenScope() == org.mtmanager.api.TokenScope.FULL
+        if (caller.tokenScope() == null || caller.tokenScope() == TokenScope.FULL
                 || action.startsWith("auth.")) {
             return;
         }
-        if (caller.tokenScope() == org.mtmanager.api.TokenScope.BILLING && (action.startsWith("usage.")
+        if (caller.tokenScope() == TokenScope.BILLING && (action.startsWith("usage.")
                 || action.startsWith("statement.") || action.startsWith("price-list.") || action.startsWith("billing."))) {
             return;
         }
@@ -84,8 +88,8 @@ public final class Scope {
     }
 
     /** The ids on an account's path, root first ("/1/7/42/" gives 1, 7, 42). */
-    public static java.util.List<Long> idsOnPath(String path) {
-        java.util.List<Long> ids = new java.util.ArrayList<>();
+    public static List<Long> idsOnPath(String path) {
+        List<Long> ids = new ArrayList<>();
         for (String p : path.split("/")) {
             if (!p.isEmpty()) {
                 ids.add(Long.parseLong(p));

@@ -17,6 +17,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.Page;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountChange;
@@ -102,7 +103,7 @@ public class AccountResource implements RestResource {
     public record TwoFactorRequirement(Boolean required) {
     }
 
-    @javax.ws.rs.PUT
+    @PUT
     @Path("{id}/two-factor")
     @Doc(value = "Require (or not) two-factor authentication of every user of the account's subtree",
         body = TwoFactorRequirement.class, returns = Account.class)
@@ -110,7 +111,7 @@ public class AccountResource implements RestResource {
                                     TwoFactorRequirement body) {
         Boolean required = Params.body("two-factor requirement", body).required();
         if (required == null) {
-            throw org.mtmanager.api.MtmException.invalid("required", "is required: true or false");
+            throw MtmException.invalid("required", "is required: true or false");
         }
         return accounts.requireTwoFactor(Params.caller(req), Params.id("id", id), required);
     }

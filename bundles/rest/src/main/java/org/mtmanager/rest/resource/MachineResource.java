@@ -6,6 +6,7 @@ import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -15,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.mtmanager.api.Caller;
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.Page;
 import org.mtmanager.api.field.FieldSpec;
 import org.mtmanager.api.field.Formats;
@@ -97,7 +99,7 @@ public class MachineResource implements RestResource {
     public Response create(@Context HttpServletRequest req, @HeaderParam("Idempotency-Key") String key, CreateMachine body) {
         CreateMachine b = Params.body("draft reference", body);
         if (b.draftId() == null) {
-            throw org.mtmanager.api.MtmException.invalid("draftId", "is required");
+            throw MtmException.invalid("draftId", "is required");
         }
         return accepted(machines.create(Params.caller(req), b.draftId(), key != null ? key : b.idempotencyKey()));
     }
@@ -157,7 +159,7 @@ public class MachineResource implements RestResource {
         return accepted(machines.upgrade(caller, Params.id("id", id), key != null ? key : u.idempotencyKey()));
     }
 
-    @javax.ws.rs.PUT
+    @PUT
     @Path("{id}/apps/{app}")
     @Doc(value = "Activate a catalog app on the machine", returns = Machine.class)
     public Machine activateApp(@Context HttpServletRequest req, @PathParam("id") String id, @PathParam("app") String app) {

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.field.FieldSpec;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineService;
@@ -57,7 +58,7 @@ public class PlanChangeResource implements RestResource {
     public Response request(@Context HttpServletRequest req, Request body) {
         Request r = Params.body("plan change", body);
         if (r.machineId() == null) {
-            throw org.mtmanager.api.MtmException.invalid("machineId", "is required");
+            throw MtmException.invalid("machineId", "is required");
         }
         PlanChange p = machines.requestPlanChange(Params.caller(req), r.machineId(), r.plan(), r.reason());
         return Response.status(201).location(Params.location("plan-changes/" + p.id())).entity(p).build();

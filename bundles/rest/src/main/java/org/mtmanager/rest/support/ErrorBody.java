@@ -9,6 +9,7 @@ import org.mtmanager.api.BadFileException;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.LineError;
 import org.mtmanager.api.MtmException;
+import org.mtmanager.api.RateLimitedException;
 
 /** The error document every resource answers with: {@code {"error": CODE, "message": ..., "field": ...}}. */
 public record ErrorBody(String error, String message, String field) {
@@ -27,7 +28,7 @@ public record ErrorBody(String error, String message, String field) {
             : new ErrorBody(e.code().name(), e.getMessage(), e.field());
         Response.ResponseBuilder b = Response.status(e.code().httpStatus()).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(body);
-        if (e instanceof org.mtmanager.api.RateLimitedException r) {
+        if (e instanceof RateLimitedException r) {
             b.header("Retry-After", String.valueOf(r.retryAfterSeconds()));
         }
         if (e.code() == ErrorCode.UNAUTHENTICATED) {

@@ -8,6 +8,8 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import java.util.List;
+
 import javax.ws.rs.ForbiddenException;
 import javax.ws.rs.InternalServerErrorException;
 import javax.ws.rs.NotAcceptableException;
@@ -20,7 +22,9 @@ import javax.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.junit.Test;
+import org.mtmanager.api.BadFileException;
 import org.mtmanager.api.ErrorCode;
+import org.mtmanager.api.LineError;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.account.WhitelistEntry;
@@ -231,10 +235,10 @@ public class ErrorMappersTest {
 
     @Test
     public void aBadFileListsEveryBadLine() {
-        java.util.List<org.mtmanager.api.LineError> lines = java.util.List.of(
-            new org.mtmanager.api.LineError(3, "number", "number: must be an E.164 number or prefix"),
-            new org.mtmanager.api.LineError(5, null, "expected 3 columns, found 1"));
-        Response r = mappers.toResponse(new RuntimeException(new org.mtmanager.api.BadFileException(lines)));
+        List<LineError> lines = List.of(
+            new LineError(3, "number", "number: must be an E.164 number or prefix"),
+            new LineError(5, null, "expected 3 columns, found 1"));
+        Response r = mappers.toResponse(new RuntimeException(new BadFileException(lines)));
         assertEquals(400, r.getStatus());
         assertEquals(MediaType.APPLICATION_JSON_TYPE, r.getMediaType());
         ErrorBody.FileErrors b = (ErrorBody.FileErrors) r.getEntity();

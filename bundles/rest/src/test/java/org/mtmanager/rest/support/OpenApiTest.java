@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.account.AccountType;
+import org.mtmanager.rest.resource.AccountResource;
 
 public class OpenApiTest {
     private static Map<String, Object> doc;
@@ -72,8 +74,8 @@ public class OpenApiTest {
         assertEquals("/accounts", OpenApi.join("/accounts", ""));
         assertEquals("/accounts/{id}/whitelist", OpenApi.join("accounts/", "/{id}/whitelist/"));
         assertEquals("/", OpenApi.join("/", ""));
-        assertEquals("get", OpenApi.verb(org.mtmanager.rest.resource.AccountResource.class.getMethod("get",
-            javax.servlet.http.HttpServletRequest.class, String.class)));
+        assertEquals("get", OpenApi.verb(AccountResource.class.getMethod("get",
+            HttpServletRequest.class, String.class)));
         assertNull(OpenApi.verb(Object.class.getMethod("toString")));
     }
 

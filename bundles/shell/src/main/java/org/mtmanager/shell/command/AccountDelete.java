@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.Map;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -29,6 +31,6 @@ public class AccountDelete extends MtmCommand {
             accounts.delete(as, id);
             return null;
         });
-        done(java.util.Map.of("deleted", id), "Deleted account " + id);
+        done(Map.of("deleted", id), "Deleted account " + id);
     }
 }

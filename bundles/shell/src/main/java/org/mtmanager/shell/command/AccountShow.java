@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.Map;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -9,6 +11,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountService;
+import org.mtmanager.shell.support.JsonOut;
 import org.mtmanager.shell.support.MtmCommand;
 
 @Service
@@ -25,7 +28,7 @@ public class AccountShow extends MtmCommand {
         Account a = accounts.find(c, account);
         var whitelist = accounts.whitelist(c, a.id());
         if (json) {
-            out().println(org.mtmanager.shell.support.JsonOut.write(java.util.Map.of("account", a, "whitelist", whitelist)));
+            out().println(JsonOut.write(Map.of("account", a, "whitelist", whitelist)));
             return;
         }
         ShellTable t = new ShellTable();

@@ -3,6 +3,7 @@ package org.mtmanager.shell.command;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
@@ -14,7 +15,7 @@ import org.mtmanager.shell.support.MtmCommand;
 public class AccountTwoFactor extends MtmCommand {
     @Reference AccountService accounts;
 
-    @org.apache.karaf.shell.api.action.Option(name = "--off", description = "Stop requiring it") boolean off;
+    @Option(name = "--off", description = "Stop requiring it") boolean off;
 
     @Argument(index = 0, name = "account", required = true, description = "Account id or name")
     @Completion(Completers.Accounts.class)

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -30,7 +32,7 @@ public class AppList extends MtmCommand {
         if (remove != null) {
             apps.delete(c, remove);
         }
-        java.util.List<App> list = apps.list(c);
+        List<App> list = apps.list(c);
         ShellTable t = new ShellTable();
         t.column("Key");
         t.column("Name");

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,6 +15,10 @@ import org.mtmanager.api.Role;
 import org.mtmanager.api.account.AccountQuery;
 import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.account.AccountType;
+import org.mtmanager.api.did.DidRouteQuery;
+import org.mtmanager.api.did.DidRouteService;
+import org.mtmanager.api.machine.MachineQuery;
+import org.mtmanager.api.machine.MachineService;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.api.user.AuthService;
@@ -37,7 +43,7 @@ public final class Completers {
 
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            List<String> values = new java.util.ArrayList<>();
+            List<String> values = new ArrayList<>();
             accounts.list(ConsoleCaller.of(auth), AccountQuery.ALL, PageRequest.first(PageRequest.MAX_LIMIT)).items()
                 .forEach(a -> {
                     values.add(a.name());
@@ -91,7 +97,7 @@ public final class Completers {
     public static class Roles implements Completer {
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            return Completers.complete(java.util.Arrays.stream(Role.values()).map(Role::wireName).toList(),
+            return Completers.complete(Arrays.stream(Role.values()).map(Role::wireName).toList(),
                 session, line, candidates);
         }
     }
@@ -101,7 +107,7 @@ public final class Completers {
     public static class Types implements Completer {
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            return Completers.complete(java.util.Arrays.stream(AccountType.values()).map(AccountType::wireName).toList(),
+            return Completers.complete(Arrays.stream(AccountType.values()).map(AccountType::wireName).toList(),
                 session, line, candidates);
         }
     }
@@ -110,11 +116,11 @@ public final class Completers {
     @Service
     public static class Machines implements Completer {
         @Reference AuthService auth;
-        @Reference org.mtmanager.api.machine.MachineService machines;
+        @Reference MachineService machines;
 
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            return Completers.complete(machines.list(ConsoleCaller.of(auth), org.mtmanager.api.machine.MachineQuery.ALL,
+            return Completers.complete(machines.list(ConsoleCaller.of(auth), MachineQuery.ALL,
                 PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(m -> m.hostname()).toList(), session, line, candidates);
         }
     }
@@ -123,11 +129,11 @@ public final class Completers {
     @Service
     public static class DidRoutes implements Completer {
         @Reference AuthService auth;
-        @Reference org.mtmanager.api.did.DidRouteService dids;
+        @Reference DidRouteService dids;
 
         @Override
         public int complete(Session session, CommandLine line, List<String> candidates) {
-            return Completers.complete(dids.list(ConsoleCaller.of(auth), org.mtmanager.api.did.DidRouteQuery.ALL,
+            return Completers.complete(dids.list(ConsoleCaller.of(auth), DidRouteQuery.ALL,
                 PageRequest.first(PageRequest.MAX_LIMIT)).items().stream().map(r -> r.number()).toList(), session, line, candidates);
         }
     }

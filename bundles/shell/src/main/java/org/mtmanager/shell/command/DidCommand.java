@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.mtmanager.api.Caller;
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.did.DidRouteService;
 
 /**
@@ -21,7 +22,7 @@ public abstract class DidCommand extends MachineCommand {
 
     protected static void requireServerFiles(Caller c) {
         if (!c.isPlatformAdmin()) {
-            throw org.mtmanager.api.MtmException.forbidden("only a platform administrator reads or writes files on the server; "
+            throw MtmException.forbidden("only a platform administrator reads or writes files on the server; "
                 + "pipe the file into the command instead (or redirect its output)");
         }
     }

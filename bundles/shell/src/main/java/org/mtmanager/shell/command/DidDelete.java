@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.Map;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -18,6 +20,6 @@ public class DidDelete extends DidCommand {
     protected void run(Caller c) {
         DidRoute r = dids.find(c, number);
         dids.delete(c, r.id());
-        done(java.util.Map.of("deleted", r.id()), "Removed route " + r.number() + " to " + r.machineHostname());
+        done(Map.of("deleted", r.id()), "Removed route " + r.number() + " to " + r.machineHostname());
     }
 }

@@ -1,5 +1,8 @@
 package org.mtmanager.shell.command;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -26,11 +29,11 @@ public class Grant extends MtmCommand {
 
     @Override
     protected void run(Caller c) {
-        java.time.Instant until = null;
+        Instant until = null;
         if (expires != null) {
             try {
-                until = java.time.Instant.parse(expires.strip());
-            } catch (java.time.format.DateTimeParseException e) {
+                until = Instant.parse(expires.strip());
+            } catch (DateTimeParseException e) {
                 throw MtmException.invalid("expiresAt", "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
             }
         }

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,7 +18,7 @@ public class HostList extends MtmCommand {
 
     @Override
     protected void run(Caller c) {
-        java.util.List<Host> list = hosts.list(c);
+        List<Host> list = hosts.list(c);
         ShellTable t = new ShellTable();
         t.column("Name");
         t.column("Driver");

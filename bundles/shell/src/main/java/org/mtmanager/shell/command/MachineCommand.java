@@ -4,10 +4,14 @@ import java.io.IOException;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.mtmanager.api.Caller;
+import org.mtmanager.api.MtmException;
+import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.Machine;
+import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineService;
+import org.mtmanager.shell.support.JsonOut;
 import org.mtmanager.shell.support.MtmCommand;
 
 /** What the machine commands share: finding a machine by id or hostname, confirmations, and waiting for jobs. */
@@ -24,10 +28,10 @@ public abstract class MachineCommand extends MtmCommand {
         if (idOrHostname.matches("\\d{1,18}")) {
             return machines.get(c, Long.parseLong(idOrHostname));
         }
-        return machines.list(c, new org.mtmanager.api.machine.MachineQuery(null, null, idOrHostname),
-                org.mtmanager.api.PageRequest.first(100)).items().stream()
+        return machines.list(c, new MachineQuery(null, null, idOrHostname),
+                PageRequest.first(100)).items().stream()
             .filter(m -> m.hostname().equals(idOrHostname)).findFirst()
-            .orElseThrow(() -> org.mtmanager.api.MtmException.notFound("machine", idOrHostname));
+            .orElseThrow(() -> MtmException.notFound("machine", idOrHostname));
     }
 
     /** True when --confirm was given or the user answers yes at the prompt. */
@@ -73,7 +77,7 @@ public abstract class MachineCommand extends MtmCommand {
             out().println(current.error() != null ? "failed: " + current.error()
                 : current.result() != null ? current.result() : "still " + current.state() + " after " + timeoutSeconds + " s");
         } else {
-            out().println(org.mtmanager.shell.support.JsonOut.write(current));
+            out().println(JsonOut.write(current));
         }
         return current;
     }

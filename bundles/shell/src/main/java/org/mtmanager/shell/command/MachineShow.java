@@ -1,12 +1,16 @@
 package org.mtmanager.shell.command;
 
+import java.util.Map;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.machine.Machine;
+import org.mtmanager.shell.support.JsonOut;
 
 @Service
 @Command(scope = "mtm", name = "machine-show", description = "Show one machine and its latest jobs")
@@ -17,9 +21,9 @@ public class MachineShow extends MachineCommand {
     @Override
     protected void run(Caller c) {
         Machine m = machine(c, machine);
-        var recent = jobs.list(c, m.id(), org.mtmanager.api.PageRequest.first(5)).items();
+        var recent = jobs.list(c, m.id(), PageRequest.first(5)).items();
         if (json) {
-            out().println(org.mtmanager.shell.support.JsonOut.write(java.util.Map.of("machine", m, "jobs", recent)));
+            out().println(JsonOut.write(Map.of("machine", m, "jobs", recent)));
             return;
         }
         ShellTable t = new ShellTable();

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.Map;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -22,6 +24,6 @@ public class PlanDelete extends MtmCommand {
     protected void run(Caller c) {
         var p = plans.find(c, plan);
         plans.delete(c, p.id());
-        done(java.util.Map.of("deleted", p.id()), "Deleted plan " + p.id() + " '" + p.name() + "'");
+        done(Map.of("deleted", p.id()), "Deleted plan " + p.id() + " '" + p.name() + "'");
     }
 }

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,7 +18,7 @@ public class PlanList extends MtmCommand {
 
     @Override
     protected void run(Caller c) {
-        java.util.List<ResourcePlan> list = plans.list(c);
+        List<ResourcePlan> list = plans.list(c);
         ShellTable t = new ShellTable();
         for (String col : new String[] {"Id", "Owner", "Name", "Tier", "vCPU", "Memory MB", "Disk GB", "Max ext", "Max tenants", "Max calls"}) {
             t.column(col);

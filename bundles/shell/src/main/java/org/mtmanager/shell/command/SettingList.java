@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -16,7 +18,7 @@ public class SettingList extends MtmCommand {
 
     @Override
     protected void run(Caller c) {
-        java.util.List<Setting> list = settings.list(c);
+        List<Setting> list = settings.list(c);
         ShellTable t = new ShellTable();
         t.column("Key");
         t.column("Value");

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.Map;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -29,6 +31,6 @@ public class UserDelete extends MtmCommand {
             users.delete(as, u.id());
             return null;
         });
-        done(java.util.Map.of("deleted", u.username()), "Deleted user " + u.username());
+        done(Map.of("deleted", u.username()), "Deleted user " + u.username());
     }
 }

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.Map;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -31,6 +33,6 @@ public class UserPassword extends MtmCommand {
         User u = users.find(c, user);
         String cur = u.id() == c.userId() ? secret(current, "Current password: ") : null;
         users.setPassword(c, u.id(), cur, secret(password, "New password: "));
-        done(java.util.Map.of("user", u.username(), "passwordChanged", true), "Password of " + u.username() + " changed");
+        done(Map.of("user", u.username(), "passwordChanged", true), "Password of " + u.username() + " changed");
     }
 }

@@ -1,5 +1,7 @@
 package org.mtmanager.shell.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -33,7 +35,7 @@ public class Whitelist extends MtmCommand {
     @Override
     protected void run(Caller c) {
         long id = accounts.find(c, account).id();
-        java.util.List<WhitelistEntry> list;
+        List<WhitelistEntry> list;
         if (add != null) {
             list = accounts.addToWhitelist(c, id, new WhitelistEntry(add, description));
         } else if (remove != null) {

@@ -1,5 +1,6 @@
 package org.mtmanager.shell.support;
 
+import java.io.IOException;
 import java.io.PrintStream;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -8,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
+import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.user.AuthService;
 
@@ -31,7 +33,7 @@ public abstract class MtmCommand implements Action {
         try {
             Caller caller = ConsoleCaller.of(auth);
             if (caller.credential().enrolmentOnly() && !allowedBeforeEnrolment()) {
-                throw new MtmException(org.mtmanager.api.ErrorCode.TWO_FACTOR_REQUIRED, "otp", "your account requires "
+                throw new MtmException(ErrorCode.TWO_FACTOR_REQUIRED, "otp", "your account requires "
                     + "two-factor authentication: enrol first with mtm:2fa-enrol and mtm:2fa-confirm");
             }
             run(caller);
@@ -66,7 +68,7 @@ public abstract class MtmCommand implements Action {
         try {
             return action.run(caller);
         } catch (MtmException e) {
-            if (e.code() != org.mtmanager.api.ErrorCode.REAUTHENTICATION_REQUIRED) {
+            if (e.code() != ErrorCode.REAUTHENTICATION_REQUIRED) {
                 throw e;
             }
             return action.run(again(caller, null, otp));
@@ -77,7 +79,7 @@ public abstract class MtmCommand implements Action {
      * The caller after giving the password again (and the two-factor code where it is on), as dangerous actions
      * need; each is asked for without echo when not given. The platform itself (the local console) has none.
      */
-    protected Caller again(Caller caller, String password, String otp) throws java.io.IOException {
+    protected Caller again(Caller caller, String password, String otp) throws IOException {
         if (caller.userId() == 0 || caller.credential().reauthenticated()) {
             return caller;
         }
@@ -85,7 +87,7 @@ public abstract class MtmCommand implements Action {
         try {
             return auth.reauthenticate(caller, pw, otp);
         } catch (MtmException e) {
-            if (otp != null || !"otp".equals(e.field()) || e.code() != org.mtmanager.api.ErrorCode.UNAUTHENTICATED) {
+            if (otp != null || !"otp".equals(e.field()) || e.code() != ErrorCode.UNAUTHENTICATED) {
                 throw e;
             }
             return auth.reauthenticate(caller, pw, session.readLine("Two-factor code: ", '*'));
@@ -111,7 +113,7 @@ public abstract class MtmCommand implements Action {
     }
 
     /** Reads a secret without echo when the user did not pass it on the command line. */
-    protected String secret(String given, String prompt) throws java.io.IOException {
+    protected String secret(String given, String prompt) throws IOException {
         return given != null ? given : session.readLine(prompt, '*');
     }
 

@@ -1,8 +1,11 @@
 package org.mtmanager.soap.internal;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
+import org.mtmanager.api.MtmException;
 import org.mtmanager.api.Page;
+import org.mtmanager.api.access.Grant;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.job.Job;
 import org.mtmanager.api.machine.Machine;
@@ -17,6 +20,7 @@ import org.mtmanager.api.user.User;
 import org.mtmanager.soap.v1.AccountData;
 import org.mtmanager.soap.v1.AccountPage;
 import org.mtmanager.soap.v1.AppData;
+import org.mtmanager.soap.v1.GrantData;
 import org.mtmanager.soap.v1.JobData;
 import org.mtmanager.soap.v1.MachineData;
 import org.mtmanager.soap.v1.PlanChangeData;
@@ -36,13 +40,13 @@ final class Dtos {
     static Instant instant(String field, String text) {
         try {
             return Instant.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw org.mtmanager.api.MtmException.invalid(field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
+        } catch (DateTimeParseException e) {
+            throw MtmException.invalid(field, "must be an ISO-8601 instant such as 2026-11-25T10:00:00Z");
         }
     }
 
-    static org.mtmanager.soap.v1.GrantData grant(org.mtmanager.api.access.Grant g) {
-        org.mtmanager.soap.v1.GrantData d = new org.mtmanager.soap.v1.GrantData();
+    static GrantData grant(Grant g) {
+        GrantData d = new GrantData();
         d.id = g.id();
         d.machineId = g.machineId();
         d.source = g.source();

@@ -2,11 +2,14 @@ package org.mtmanager.soap.internal;
 
 import static org.mtmanager.soap.internal.SoapCalls.call;
 
+import java.util.List;
+
 import javax.jws.WebService;
 
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.access.AccessService;
+import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.job.JobService;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineQuery;
@@ -69,7 +72,7 @@ public class ProvisioningPortImpl implements ProvisioningPort, SoapPort {
             if (g == null) {
                 throw MtmException.invalid("grant", "is required");
             }
-            return Dtos.grant(access.grant(c, machineId, new org.mtmanager.api.access.GrantRequest(g.source, g.service, g.name,
+            return Dtos.grant(access.grant(c, machineId, new GrantRequest(g.source, g.service, g.name,
                 g.port, g.protocol, g.expiresAt == null ? null : Dtos.instant("expiresAt", g.expiresAt))));
         });
     }
@@ -83,7 +86,7 @@ public class ProvisioningPortImpl implements ProvisioningPort, SoapPort {
     }
 
     @Override
-    public java.util.List<GrantData> listAccess(long machineId) throws MtmFault {
+    public List<GrantData> listAccess(long machineId) throws MtmFault {
         return call(c -> {
             var a = access.access(c, machineId);
             return a.grants().stream().map(Dtos::grant).toList();
@@ -160,7 +163,7 @@ public class ProvisioningPortImpl implements ProvisioningPort, SoapPort {
     }
 
     @Override
-    public java.util.List<PlanChangeData> listPlanChanges(String state) throws MtmFault {
+    public List<PlanChangeData> listPlanChanges(String state) throws MtmFault {
         return call(c -> machines.planChanges(c, state).stream().map(Dtos::planChange).toList());
     }
 

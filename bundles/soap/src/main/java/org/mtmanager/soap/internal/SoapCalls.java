@@ -1,7 +1,10 @@
 package org.mtmanager.soap.internal;
 
+import javax.servlet.http.HttpServletRequest;
+
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.PhaseInterceptorChain;
+import org.apache.cxf.transport.http.AbstractHTTPDestination;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.soap.support.SoapCaller;
@@ -35,8 +38,8 @@ final class SoapCalls {
     /** A header of the current call's HTTP request, or null. */
     static String httpHeader(String name) {
         Message m = PhaseInterceptorChain.getCurrentMessage();
-        Object http = m == null ? null : m.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
-        return http instanceof javax.servlet.http.HttpServletRequest r ? r.getHeader(name) : null;
+        Object http = m == null ? null : m.get(AbstractHTTPDestination.HTTP_REQUEST);
+        return http instanceof HttpServletRequest r ? r.getHeader(name) : null;
     }
 
     static MtmFault fault(MtmException e) {

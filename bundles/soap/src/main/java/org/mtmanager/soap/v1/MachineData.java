@@ -1,5 +1,8 @@
 package org.mtmanager.soap.v1;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.xml.bind.annotation.XmlAccessType;
 import javax.xml.bind.annotation.XmlAccessorType;
 import javax.xml.bind.annotation.XmlType;
@@ -29,7 +32,7 @@ public class MachineData {
     public int lines;
     public String state;
     public String openUrl;
-    public java.util.List<String> apps = new java.util.ArrayList<>();
+    public List<String> apps = new ArrayList<>();
     public String createdAt;
     public String updatedAt;
 }

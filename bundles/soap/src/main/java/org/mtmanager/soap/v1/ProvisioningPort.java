@@ -1,5 +1,7 @@
 package org.mtmanager.soap.v1;
 
+import java.util.List;
+
 import javax.jws.WebMethod;
 import javax.jws.WebParam;
 import javax.jws.WebResult;
@@ -24,7 +26,7 @@ public interface ProvisioningPort {
     void revokeAccess(@WebParam(name = "machineId") long machineId, @WebParam(name = "grantId") long grantId) throws MtmFault;
 
     @WebMethod @WebResult(name = "grant")
-    java.util.List<GrantData> listAccess(@WebParam(name = "machineId") long machineId) throws MtmFault;
+    List<GrantData> listAccess(@WebParam(name = "machineId") long machineId) throws MtmFault;
 
     @WebMethod @WebResult(name = "page")
     MachinePage listMachines(@WebParam(name = "offset") Integer offset, @WebParam(name = "limit") Integer limit,
@@ -61,7 +63,7 @@ public interface ProvisioningPort {
                                      @WebParam(name = "reason") String reason) throws MtmFault;
 
     @WebMethod @WebResult(name = "planChange")
-    java.util.List<PlanChangeData> listPlanChanges(@WebParam(name = "state") String state) throws MtmFault;
+    List<PlanChangeData> listPlanChanges(@WebParam(name = "state") String state) throws MtmFault;
 
     /** Platform administrators only. */
     @WebMethod @WebResult(name = "planChange")
