@@ -1,6 +1,8 @@
 package org.mtmanager.billing;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * CSV (RFC 4180) for the exports. A text cell that a spreadsheet would read as a formula is prefixed with a quote:
@@ -24,7 +26,7 @@ final class Csv {
         return this;
     }
 
-    <T> Csv rows(List<T> items, java.util.function.Function<T, Object[]> cells) {
+    <T> Csv rows(List<T> items, Function<T, Object[]> cells) {
         items.forEach(i -> row(cells.apply(i)));
         return this;
     }
@@ -33,7 +35,7 @@ final class Csv {
         if (value == null) {
             return "";
         }
-        String s = value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
+        String s = value instanceof BigDecimal d ? d.toPlainString() : String.valueOf(value);
         if (!(value instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }

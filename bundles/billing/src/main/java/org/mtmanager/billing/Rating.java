@@ -3,6 +3,8 @@ package org.mtmanager.billing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ public final class Rating {
     /** The decimals of a currency's amounts (2 for EUR, 0 for JPY). */
     public static int amountScale(String currency) {
         try {
-            int digits = java.util.Currency.getInstance(currency).getDefaultFractionDigits();
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
             return digits < 0 ? 2 : digits;
         } catch (IllegalArgumentException | NullPointerException e) {
             return 2;
@@ -49,7 +51,7 @@ public final class Rating {
     /** The charge lines of a period; {@code usage} in any order, lines come out by machine then licence. */
     public static List<StatementLine> charges(List<UsageDay> usage, PriceList prices, int daysInPeriod) {
         Map<Long, List<UsageDay>> byMachine = new LinkedHashMap<>();
-        usage.stream().sorted(java.util.Comparator.comparingLong(UsageDay::machineId).thenComparing(UsageDay::day))
+        usage.stream().sorted(Comparator.comparingLong(UsageDay::machineId).thenComparing(UsageDay::day))
             .forEach(u -> byMachine.computeIfAbsent(u.machineId(), k -> new ArrayList<>()).add(u));
         List<MachineUsage> machines = new ArrayList<>(byMachine.size());
         Licence[] licences = Licence.values();

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +68,7 @@ public class RatingPropertiesTest {
                         .divide(BigDecimal.valueOf(86_400L * month.lengthOfMonth()), 2, RoundingMode.HALF_EVEN);
                 assertEquals("case " + c + " " + l, expected, l.amount());
             }
-            long billable = machines.stream().flatMap(g -> java.util.Arrays.stream(Licence.values())
+            long billable = machines.stream().flatMap(g -> Arrays.stream(Licence.values())
                 .filter(l -> bruteLicenceSeconds(month, g, l) > 0)).count();
             assertEquals("case " + c + ": a line for every machine and licence used", billable, lines.size());
         }
@@ -145,7 +147,7 @@ public class RatingPropertiesTest {
                 }
             }
         }
-        java.util.Collections.shuffle(out, new Random(out.size()));
+        Collections.shuffle(out, new Random(out.size()));
         return out;
     }
 

@@ -1,10 +1,11 @@
 package org.mtmanager.billing.facade.shell;
 
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.billing.BillingService;
 import org.mtmanager.api.billing.Statement;
-import org.apache.karaf.shell.support.table.ShellTable;
+import org.mtmanager.shell.support.JsonOut;
 import org.mtmanager.shell.support.MtmCommand;
 
 /** What the billing commands share: the billing service, account ids, and how a statement is printed. */
@@ -23,7 +24,7 @@ public abstract class BillingCommand extends MtmCommand {
 
     protected void printStatement(Statement s) {
         if (json) {
-            out().println(org.mtmanager.shell.support.JsonOut.write(s));
+            out().println(JsonOut.write(s));
             return;
         }
         ShellTable t = new ShellTable();
