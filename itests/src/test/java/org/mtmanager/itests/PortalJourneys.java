@@ -182,7 +182,7 @@ public class PortalJourneys {
         try (Browser b = new Browser("en")) {
             b.login(w.base, JOSE, JOSE_PW);
             b.find("#nav-reports");
-            w.d.client("admin", w.d.adminPassword(), "feature:uninstall mtm-billing");
+            w.d.client("admin", w.d.adminPassword(), "feature:uninstall -r mtm-billing");
             try {
                 awaitStatements(false);
                 b.open(w.base + "#/reports");
@@ -190,7 +190,7 @@ public class PortalJourneys {
                 assertTrue("no Reports in the menu without billing", b.all("#nav-reports").isEmpty());
                 assertEquals("a link to the reports lands on the home page", "#/home", b.js("location.hash"));
             } finally {
-                w.d.client("admin", w.d.adminPassword(), "feature:install mtm-billing");
+                w.d.client("admin", w.d.adminPassword(), "feature:install -r mtm-billing");
             }
             awaitStatements(true);
             b.open(w.base + "#/reports");

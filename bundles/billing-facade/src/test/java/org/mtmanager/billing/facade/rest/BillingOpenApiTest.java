@@ -43,4 +43,22 @@ public class BillingOpenApiTest {
         });
         assertEquals(Set.of("price-lists", "reports", "statements", "usage"), roots);
     }
+
+    @Test
+    public void decimalsAreNumbers() {
+        Map<String, Object> doc = OpenApi.document("MT Manager API", "1.0.0", "/mtm/api/v1", RESOURCES);
+        assertEquals("number", property(doc, "Correction", "amount").get("type"));
+        assertEquals("number", map(property(doc, "PriceListDraft", "prices").get("additionalProperties")).get("type"));
+        assertEquals("number", property(doc, "StatementLine", "amount").get("type"));
+    }
+
+    private static Map<String, Object> property(Map<String, Object> doc, String schema, String property) {
+        return map(map(map(map(map(doc.get("components")).get("schemas")).get(schema)).get("properties")).get(property));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        assertTrue("expected a JSON object but got " + o, o instanceof Map);
+        return (Map<String, Object>) o;
+    }
 }
