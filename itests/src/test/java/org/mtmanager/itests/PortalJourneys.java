@@ -185,6 +185,8 @@ public class PortalJourneys {
             w.d.client("admin", w.d.adminPassword(), "feature:uninstall -r mtm-billing");
             try {
                 awaitStatements(false);
+                // A page loaded afresh (a hash change alone keeps the page, which asks the API again after 10 s).
+                b.open("about:blank");
                 b.open(w.base + "#/reports");
                 b.find("#nav-home");
                 assertTrue("no Reports in the menu without billing", b.all("#nav-reports").isEmpty());
@@ -193,6 +195,7 @@ public class PortalJourneys {
                 w.d.client("admin", w.d.adminPassword(), "feature:install -r mtm-billing");
             }
             awaitStatements(true);
+            b.open("about:blank");
             b.open(w.base + "#/reports");
             b.find("#statement-form");
             b.find("#nav-reports");
