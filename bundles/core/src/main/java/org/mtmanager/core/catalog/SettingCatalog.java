@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.setting.SettingType;
-import org.mtmanager.core.machine.UpgradePath;
 import org.mtmanager.platform.util.Fields;
 
 /**

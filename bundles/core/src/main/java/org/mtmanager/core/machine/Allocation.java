@@ -12,6 +12,7 @@ import javax.persistence.OptimisticLockException;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.catalog.UpgradePath;
 import org.mtmanager.store.entity.MachineClaimEntity;
 import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.SettingEntity;

@@ -14,6 +14,7 @@ import org.mtmanager.api.job.JobType;
 import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineDraft;
 import org.mtmanager.api.machine.MachineState;
+import org.mtmanager.core.catalog.UpgradePath;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineDraftEntity;
 import org.mtmanager.store.entity.MachineEntity;

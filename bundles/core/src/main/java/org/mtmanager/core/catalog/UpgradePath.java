@@ -1,4 +1,4 @@
-package org.mtmanager.core.machine;
+package org.mtmanager.core.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.mtmanager.core.machine;
+package org.mtmanager.core.catalog;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.Test;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
-import org.mtmanager.core.catalog.SettingCatalog;
 import org.mtmanager.api.setting.SettingType;
 
 public class UpgradePathTest {
