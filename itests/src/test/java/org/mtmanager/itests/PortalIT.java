@@ -11,7 +11,7 @@ import org.junit.runners.Suite;
  * machines ({@link PortalWorld}), booted once for both parts: the slides' journeys and the pages' details.
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({PortalJourneys.class, PortalDetails.class})
+@Suite.SuiteClasses({PortalJourneys.class, PortalSessions.class, PortalDetails.class, PortalBilling.class})
 public class PortalIT {
     private static PortalWorld w;
 
