@@ -22,7 +22,6 @@ import org.mtmanager.api.RateLimitedException;
 import org.mtmanager.api.user.AuthService;
 import org.mtmanager.api.user.RequestLimiter;
 import org.mtmanager.soap.support.SoapCaller;
-import org.mtmanager.soap.v1.SoapNames;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -55,11 +54,7 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     private final String faultNs;
     private final String faultName;
 
-    public UsernameTokenInterceptor(AuthService auth, RequestLimiter limiter) {
-        this(auth, limiter, SoapNames.NS, "MtmFault");
-    }
-
-    /** For a contract of another namespace: its faults carry its own fault element, with the same code, message and field. */
+    /** The port's fault element (namespace and name) carries the refusal, with the same code, message and field. */
     public UsernameTokenInterceptor(AuthService auth, RequestLimiter limiter, String faultNs, String faultName) {
         super(Phase.PRE_PROTOCOL);
         this.auth = auth;
