@@ -51,7 +51,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class BillingFeatureIT extends MtmTestSupport {
     /** The distribution's boot features, with the {@code mtm} feature's parts but billing. */
     private static final String BOOT_WITHOUT_BILLING = "instance, package, scr, log, ssh, framework, system, eventadmin, feature,"
-        + " shell, management, service, jaas, diagnostic, deployer, bundle, config, wrap, mtm-tls, mtm-core, mtm-rest,"
+        + " shell, management, service, jaas, diagnostic, deployer, bundle, config, wrap, mtm-tls, mtm-tenant, mtm-machine, mtm-access, mtm-rest,"
         + " mtm-soap, mtm-shell, mtm-portal, mtm-hypervisor-libvirt, mtm-hypervisor-container, mtm-firewall-nftables,"
         + " mtm-firewall-iptables";
     private static final String WSSE = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";

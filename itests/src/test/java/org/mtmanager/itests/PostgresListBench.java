@@ -22,10 +22,10 @@ import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineQuery;
-import org.mtmanager.core.catalog.PlanServiceImpl;
-import org.mtmanager.core.machine.Infrastructure;
-import org.mtmanager.core.machine.MachineServiceImpl;
-import org.mtmanager.core.machine.MachineTallies;
+import org.mtmanager.tenant.catalog.PlanServiceImpl;
+import org.mtmanager.machine.Infrastructure;
+import org.mtmanager.machine.MachineServiceImpl;
+import org.mtmanager.machine.MachineTallies;
 import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.MachineEntity;
 

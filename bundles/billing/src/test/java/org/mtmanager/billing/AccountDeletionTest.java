@@ -2,7 +2,7 @@ package org.mtmanager.billing;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.mtmanager.core.CoreFixture.expect;
+import static org.mtmanager.tenant.TenantFixture.expect;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.billing.PriceListDraft;
 import org.mtmanager.api.billing.Statement;
-import org.mtmanager.core.CoreFixture;
+import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.UsageEntity;
 
@@ -26,7 +26,7 @@ import org.mtmanager.store.entity.UsageEntity;
  */
 public class AccountDeletionTest {
     @Rule
-    public final CoreFixture f = new CoreFixture();
+    public final TenantFixture f = new TenantFixture();
 
     private long resellerId;
 

@@ -9,23 +9,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.billing.PriceList;
 import org.mtmanager.api.billing.PriceListDraft;
-import org.mtmanager.core.CoreFixture;
+import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.MachineAppEntity;
 import org.mtmanager.store.entity.MachineEntity;
 
 /**
- * Billing on a {@link CoreFixture}: a ledger and a billing service on the fixture's clock, and machines written
+ * Billing on a {@link TenantFixture}: a ledger and a billing service on the fixture's clock, and machines written
  * straight into the store with the times a scenario needs (the machine service stamps the real time).
  */
 final class BillingWorld {
     private static final AtomicInteger SERIALS = new AtomicInteger();
 
-    final CoreFixture f;
+    final TenantFixture f;
     final UsageLedger ledger;
     final BillingServiceImpl billing;
 
-    BillingWorld(CoreFixture f) {
+    BillingWorld(TenantFixture f) {
         this.f = f;
         this.ledger = new UsageLedger(f.store, f.clock);
         this.billing = new BillingServiceImpl(f.store, f.audit, ledger);

@@ -25,7 +25,7 @@ import org.mtmanager.api.billing.RatingMode;
 import org.mtmanager.api.billing.Statement;
 import org.mtmanager.api.billing.StatementLine;
 import org.mtmanager.api.billing.UsageDay;
-import org.mtmanager.core.CoreFixture;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * Properties of rating over many generated months (a seeded Random, so a failure is reproducible): the lines add
@@ -36,7 +36,7 @@ public class RatingPropertiesTest {
     private static final long SEED = 20240229L;
 
     @Rule
-    public final CoreFixture f = new CoreFixture();
+    public final TenantFixture f = new TenantFixture();
 
     /** A generated machine: alive over [created, deleted), with a quantity per licence per day of the month. */
     private record Gen(long id, Instant created, Instant deleted, Map<Integer, int[]> daily) {

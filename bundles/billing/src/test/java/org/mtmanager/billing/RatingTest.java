@@ -3,7 +3,7 @@ package org.mtmanager.billing;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.mtmanager.core.CoreFixture.expect;
+import static org.mtmanager.tenant.TenantFixture.expect;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -23,12 +23,12 @@ import org.mtmanager.api.billing.Statement;
 import org.mtmanager.api.billing.StatementLine;
 import org.mtmanager.api.billing.StatementState;
 import org.mtmanager.api.billing.UsageDay;
-import org.mtmanager.core.CoreFixture;
+import org.mtmanager.tenant.TenantFixture;
 
 /** Rating over the months that break naive billing, through the real ledger and store. */
 public class RatingTest {
     @Rule
-    public final CoreFixture f = new CoreFixture();
+    public final TenantFixture f = new TenantFixture();
     private BillingWorld w;
     private long reseller;
 

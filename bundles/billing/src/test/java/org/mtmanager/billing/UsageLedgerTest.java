@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.mtmanager.core.CoreFixture.expect;
+import static org.mtmanager.tenant.TenantFixture.expect;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.billing.LedgerRun;
-import org.mtmanager.core.CoreFixture;
+import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.platform.cluster.DutyLeases;
 import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.store.JpaStore;
@@ -29,7 +29,7 @@ import org.mtmanager.store.entity.UsageEntity;
 /** Exactly one record per machine per day, whatever the retries, restarts, downtime and clock changes. */
 public class UsageLedgerTest {
     @Rule
-    public final CoreFixture f = new CoreFixture();
+    public final TenantFixture f = new TenantFixture();
     private BillingWorld w;
     private long account;
 

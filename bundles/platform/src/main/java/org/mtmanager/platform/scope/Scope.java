@@ -9,6 +9,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.TokenScope;
 import org.mtmanager.store.entity.AccountEntity;
+import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.UserEntity;
 
 /**
@@ -43,6 +44,15 @@ public final class Scope {
             throw MtmException.notFound("user", id);
         }
         return u;
+    }
+
+    /** The machine if the caller may see it, else NOT_FOUND: the rule of every domain that acts on a machine. */
+    public static MachineEntity visibleMachine(EntityManager em, Caller caller, long id) {
+        MachineEntity m = em.find(MachineEntity.class, id);
+        if (m == null || !sees(caller, m.getAccountPath())) {
+            throw MtmException.notFound("machine", id);
+        }
+        return m;
     }
 
     /** Read-only users may look, never change. */

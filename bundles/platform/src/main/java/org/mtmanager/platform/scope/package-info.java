@@ -4,7 +4,7 @@
  * authorisation lives, so that the domains (tenant model, machines, access, billing) depend on it and never on
  * each other for it.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mtmanager.platform.scope;
 
 import org.osgi.annotation.versioning.Version;

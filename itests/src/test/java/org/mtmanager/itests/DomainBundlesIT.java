@@ -1,0 +1,104 @@
+package org.mtmanager.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.namespace.PackageNamespace;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
+
+/**
+ * The domains are bundles of their own, each in a feature of its own over the one beneath it (tenant model, then
+ * machines, then network access), and the booted framework wires them in that order only: no domain imports a
+ * package of a domain above it, machines import nothing of the tenant model, and network access imports nothing of
+ * machines but their deletion hooks. What they share they take from the platform bundle and the API.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class DomainBundlesIT extends MtmTestSupport {
+    private static final List<String> DOMAINS = List.of("mtm-tenant", "mtm-machine", "mtm-access");
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Test
+    public void eachDomainIsAnActiveBundleInAFeatureOfItsOwnOverTheOneBeneathIt() throws Exception {
+        for (String domain : DOMAINS) {
+            Bundle b = bundle(domain);
+            assertEquals(domain + " is active", Bundle.ACTIVE, b.getState());
+            Feature f = features.getFeature(domain);
+            assertNotNull("feature " + domain, f);
+            assertTrue("feature " + domain + " is installed", features.isInstalled(f));
+            assertTrue("feature " + domain + " holds its bundle",
+                f.getBundles().stream().anyMatch(i -> i.getLocation().contains("/" + domain + "/")));
+        }
+        assertEquals(Set.of("mtm-tenant"), domainsRequiredBy("mtm-machine"));
+        assertEquals(Set.of("mtm-machine"), domainsRequiredBy("mtm-access"));
+        assertEquals(Set.of(), domainsRequiredBy("mtm-tenant"));
+    }
+
+    @Test
+    public void theDomainsAreWiredFromTheTenantModelUpwardsOnly() {
+        assertEquals("the tenant model imports no domain's package", Set.of(), domainImports("mtm-tenant"));
+        assertEquals("machines import no domain's package", Set.of(), domainImports("mtm-machine"));
+        assertEquals("network access imports only machines' deletion hooks",
+            Set.of("org.mtmanager.machine.deletion from mtm-machine"), domainImports("mtm-access"));
+        assertEquals("platform", "mtm-platform", providerOf("mtm-access", "org.mtmanager.platform.scope"));
+        assertEquals("platform", "mtm-platform", providerOf("mtm-machine", "org.mtmanager.platform.scope"));
+        assertEquals("platform", "mtm-platform", providerOf("mtm-tenant", "org.mtmanager.platform.scope"));
+    }
+
+    /** The packages a domain bundle is wired to in other domain bundles, "package from bundle". */
+    private Set<String> domainImports(String domain) {
+        Set<String> out = new TreeSet<>();
+        for (BundleWire w : bundle(domain).adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+            String provider = w.getProvider().getBundle().getSymbolicName();
+            if (DOMAINS.contains(provider) && !provider.equals(domain)) {
+                out.add(w.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE) + " from " + provider);
+            }
+        }
+        return out;
+    }
+
+    private String providerOf(String domain, String pkg) {
+        return bundle(domain).adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE).stream()
+            .filter(w -> pkg.equals(w.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE)))
+            .map(w -> w.getProvider().getBundle().getSymbolicName()).findFirst().orElse(null);
+    }
+
+    /** The domain features a domain's feature names among its own dependencies. */
+    private Set<String> domainsRequiredBy(String domain) throws Exception {
+        Set<String> out = new TreeSet<>();
+        features.getFeature(domain).getDependencies().forEach(d -> {
+            if (DOMAINS.contains(d.getName())) {
+                out.add(d.getName());
+            }
+        });
+        return out;
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName())).findFirst()
+            .orElseThrow(() -> new AssertionError("no bundle " + symbolicName));
+    }
+}
