@@ -5,14 +5,13 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
-import org.mtmanager.api.job.Job;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineDraft;
 import org.mtmanager.api.machine.MachineRequest;
 
 @Service
 @Command(scope = "mtm", name = "machine-create", description = "Create a machine (customer data, then create) and follow its job")
-public class MachineCreate extends MachineCommand {
+public class MachineCreate extends MachineJobCommand {
     @Option(name = "--plan", required = true, description = "Resource plan name or id") String plan;
     @Option(name = "--account", description = "Owner account id (default: yours)") Long account;
     @Option(name = "--company", required = true) String company;
@@ -25,8 +24,6 @@ public class MachineCreate extends MachineCommand {
     @Option(name = "--tenants") Integer tenants;
     @Option(name = "--lines", description = "Licensed lines (simultaneous calls); default the plan's maximum, required for distributors") Integer lines;
     @Option(name = "--name", description = "Display name") String displayName;
-    @Option(name = "--key", description = "Idempotency key") String key;
-    @Option(name = "--no-wait", description = "Return at once instead of following the job") boolean noWait;
 
     @Argument(index = 0, name = "hostname", required = true, description = "The machine's hostname (a DNS label)")
     String hostname;
@@ -35,11 +32,6 @@ public class MachineCreate extends MachineCommand {
     protected void run(Caller c) throws Exception {
         MachineDraft d = machines.saveDraft(c, new MachineRequest(account, hostname, displayName,
             new CustomerData(company, contact, email, phone, address, taxId), plan, extensions, tenants, lines));
-        Job job = machines.create(c, d.id(), key);
-        if (noWait) {
-            done(job, "Creating " + hostname + ": job " + job.id());
-        } else {
-            watch(c, job, 600);
-        }
+        follow(c, machines.create(c, d.id(), key));
     }
 }
