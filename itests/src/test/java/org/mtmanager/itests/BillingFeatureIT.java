@@ -18,7 +18,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
@@ -96,10 +95,10 @@ public class BillingFeatureIT extends MtmTestSupport {
 
         try (Availability gap = new Availability(admin())) {
             features.installFeature("mtm-billing", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-            await("billing in the OpenAPI document", () -> paths(admin).contains("/statements/{accountId}/{period}"));
+            await("billing in the OpenAPI document", 90, () -> paths(admin).contains("/statements/{accountId}/{period}"));
             System.out.println("BillingFeatureIT: while billing was installed, GET /machines failed for " + gap.longestMs() + " ms at most");
         }
-        await("the ledger has recorded the days it missed", () -> {
+        await("the ledger has recorded the days it missed", 90, () -> {
             JsonNode usage = admin.get(API + "/usage?accountId=" + reseller + "&period=" + period).json();
             return usage != null && usage.has("items") && usage.get("items").size() > 0;
         });
@@ -122,7 +121,7 @@ public class BillingFeatureIT extends MtmTestSupport {
         // Uninstalled: billing goes, and the rest works on.
         try (Availability gap = new Availability(admin())) {
             features.uninstallFeature("mtm-billing", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
-            await("billing gone from the OpenAPI document", () -> !paths(admin).contains("/statements/{accountId}/{period}"));
+            await("billing gone from the OpenAPI document", 90, () -> !paths(admin).contains("/statements/{accountId}/{period}"));
             System.out.println("BillingFeatureIT: while billing was uninstalled, GET /machines failed for " + gap.longestMs() + " ms at most");
         }
         assertBillingAbsent(admin, reseller, period);
@@ -229,16 +228,6 @@ public class BillingFeatureIT extends MtmTestSupport {
         public void close() throws InterruptedException {
             open = false;
             prober.join(5000);
-        }
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!Boolean.TRUE.equals(condition.call())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not in 90 s: " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
         }
     }
 }

@@ -7,8 +7,6 @@ import static org.junit.Assert.assertTrue;
 import java.util.Dictionary;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -55,7 +53,7 @@ public class ContainerIT extends MtmTestSupport {
             props.put("namespacePrefix", Containers.PREFIX);
             lab1.update(props);
             // The host's component restarts with its new configuration: for a moment there is no host lab1.
-            await(() -> {
+            await("host lab1 back with the container driver", 30, () -> {
                 Http.Response h = admin.get(API + "/hosts/lab1");
                 return h.status() == 200 && "container".equals(h.json().get("driverType").asText());
             });
@@ -129,15 +127,5 @@ public class ContainerIT extends MtmTestSupport {
         }
         awaitJob(admin, ok(admin.delete(API + "/machines/" + id + "?confirm=true")).get("id").asLong());
         assertEquals("DELETED", ok(admin.get(API + "/machines/" + id)).get("state").asText());
-    }
-
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 30 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
     }
 }

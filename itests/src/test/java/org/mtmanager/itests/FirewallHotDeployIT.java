@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -71,7 +70,7 @@ public class FirewallHotDeployIT extends MtmTestSupport {
             props.put("retrySeconds", "1");
             cfg.update(props);
             Http admin = admin();
-            await(() -> syncStatus(admin) != null && syncStatus(admin).get("problems").isEmpty());
+            await("the firewall in sync, without problems", 60, () -> syncStatus(admin) != null && syncStatus(admin).get("problems").isEmpty());
 
             String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
             JsonNode draft = ok(admin.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "SS", "customer", customer())));
@@ -88,14 +87,14 @@ public class FirewallHotDeployIT extends MtmTestSupport {
                 Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
             }
             backend.uninstall();
-            await(() -> syncStatus(admin) != null && !syncStatus(admin).get("problems").isEmpty());
+            await("the firewall reporting a problem", 60, () -> syncStatus(admin) != null && !syncStatus(admin).get("problems").isEmpty());
             JsonNode second = ok(admin.post(API + "/machines/" + id + "/access", Map.of("source", "198.18.2.2", "service", "ssh")));
             assertEquals("stored, waiting for the backend", "PENDING", second.get("state").asText());
             assertFalse(nft(ns).contains("198.18.2.2"));
 
             Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
-            await(() -> bundle() != null);
-            await(() -> ok(admin.get(API + "/machines/" + id + "/access")).get("grants").findValues("state").stream()
+            await("the backend bundle installed", 60, () -> bundle() != null);
+            await("the grants ACTIVE again", 60, () -> ok(admin.get(API + "/machines/" + id + "/access")).get("grants").findValues("state").stream()
                 .allMatch(s -> s.asText().equals("ACTIVE")));
             String installed = nft(ns);
             assertTrue(installed, installed.contains("198.18.1.2") && installed.contains("198.18.2.2"));
@@ -129,15 +128,5 @@ public class FirewallHotDeployIT extends MtmTestSupport {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(30, TimeUnit.SECONDS);
         return out;
-    }
-
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 60 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
     }
 }

@@ -13,8 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import javax.inject.Inject;
 
@@ -52,9 +50,9 @@ public class HotDeployIT extends MtmTestSupport {
                 "address", "Calle 2", "taxId", "B2"))));
         JsonNode created = ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong())));
         long id = created.get("machineId").asLong();
-        await(() -> "RUNNING".equals(state(admin, id)));
+        await("the machine RUNNING", 60, () -> "RUNNING".equals(state(admin, id)));
         JsonNode stop = ok(admin.post(API + "/machines/" + id + "/stop", Map.of("confirm", true)));
-        await(() -> "STOPPED".equals(state(admin, id)));
+        await("the machine STOPPED", 60, () -> "STOPPED".equals(state(admin, id)));
         assertEquals("SUCCEEDED", ok(admin.get(API + "/jobs/" + stop.get("id").asLong())).get("state").asText());
 
         Bundle driver = bundle();
@@ -64,24 +62,24 @@ public class HotDeployIT extends MtmTestSupport {
             Files.copy(in, jar, StandardCopyOption.REPLACE_EXISTING);
         }
         driver.uninstall();
-        await(() -> !ok(get(admin, API + "/machines/" + id)).get("driverAvailable").asBoolean());
+        await("the machine's driver unavailable", 60, () -> !ok(get(admin, API + "/machines/" + id)).get("driverAvailable").asBoolean());
 
         JsonNode delete = ok(admin.delete(API + "/machines/" + id + "?confirm=true"));
         long jobId = delete.get("id").asLong();
-        await(() -> "WAITING".equals(ok(get(admin, API + "/jobs/" + jobId)).get("state").asText()));
+        await("the job WAITING", 60, () -> "WAITING".equals(ok(get(admin, API + "/jobs/" + jobId)).get("state").asText()));
         assertTrue(ok(admin.get(API + "/jobs/" + jobId)).get("step").asText().contains("driver unavailable"));
         assertEquals("DELETING", state(admin, id));
 
         Path deployed = Paths.get(System.getProperty("karaf.base"), "deploy", DRIVER + ".jar");
         Files.copy(jar, deployed, StandardCopyOption.REPLACE_EXISTING);
         try {
-            await(() -> "SUCCEEDED".equals(ok(get(admin, API + "/jobs/" + jobId)).get("state").asText()));
+            await("the job SUCCEEDED", 60, () -> "SUCCEEDED".equals(ok(get(admin, API + "/jobs/" + jobId)).get("state").asText()));
             assertEquals("DELETED", state(admin, id));
             assertNotNull(bundle());
         } finally {
             Files.deleteIfExists(deployed);
         }
-        await(() -> bundle() == null);
+        await("the driver bundle gone", 60, () -> bundle() == null);
         assertFalse(Files.exists(deployed));
     }
 
@@ -93,7 +91,7 @@ public class HotDeployIT extends MtmTestSupport {
             Map.of("company", "Drift SL", "contact", "Eva", "email", "eva@example.com", "phone", "+34 600 000 000",
                 "address", "Calle 2", "taxId", "B2"))));
         long id = ok(admin.post(API + "/machines", Map.of("draftId", draft.get("id").asLong()))).get("machineId").asLong();
-        await(() -> "RUNNING".equals(state(admin, id)));
+        await("the machine RUNNING", 60, () -> "RUNNING".equals(state(admin, id)));
         String serial = ok(admin.get(API + "/machines/" + id)).get("serial").asText();
         // Behind the platform's back: the machine is stopped on its host, and a stranger domain appears.
         var ref = context.getServiceReferences(HypervisorDriver.class, "(mtm.driver=libvirt)")
@@ -126,15 +124,5 @@ public class HotDeployIT extends MtmTestSupport {
 
     private static String state(Http http, long id) {
         return ok(http.get(API + "/machines/" + id)).get("state").asText();
-    }
-
-    private static void await(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met in 60 s");
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
     }
 }

@@ -22,6 +22,7 @@ import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
@@ -171,6 +172,17 @@ public abstract class MtmTestSupport {
     protected static Map<String, Object> customer() {
         return Map.of("company", "Bodega Garcia SL", "contact", "Ana Garcia", "email", "ana@bodega.example",
             "phone", "+34 910 000 000", "address", "Calle Mayor 1, Madrid", "taxId", "B12345678");
+    }
+
+    /** Polls {@code condition} every 100 ms until it holds; fails after {@code seconds}, saying what it awaited. */
+    protected static void await(String what, int seconds, Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!Boolean.TRUE.equals(condition.call())) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not in " + seconds + " s: " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
     }
 
     /** Polls a job until it ends (bounded); fails on FAILED. */
