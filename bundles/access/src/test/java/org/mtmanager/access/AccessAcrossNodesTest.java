@@ -22,7 +22,6 @@ import org.junit.Test;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.access.Grant;
 import org.mtmanager.api.access.GrantRequest;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.platform.cluster.DutyLeases;
 import org.mtmanager.platform.cluster.LocalNode;
@@ -30,6 +29,7 @@ import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.Policy;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.GrantEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /** Grants through two nodes on one database, and the firewall's duties held by one of them. */
 public class AccessAcrossNodesTest {

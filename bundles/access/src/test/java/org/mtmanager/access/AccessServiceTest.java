@@ -26,7 +26,6 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.access.Grant;
 import org.mtmanager.api.access.GrantRequest;
 import org.mtmanager.api.access.GrantState;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.spi.firewall.Edge;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
@@ -34,6 +33,7 @@ import org.mtmanager.spi.firewall.FirewallSettings;
 import org.mtmanager.spi.firewall.Policy;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /** Grants, the port allocator, the SIP lock and the firewall's retries, against an in-memory backend. */
 public class AccessServiceTest {

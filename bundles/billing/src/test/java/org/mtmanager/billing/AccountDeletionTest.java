@@ -15,9 +15,9 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.billing.PriceListDraft;
 import org.mtmanager.api.billing.Statement;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.UsageEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * An account whose usage of the open period is not billed yet is not deleted (core's account service refuses

@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.billing.PriceList;
 import org.mtmanager.api.billing.PriceListDraft;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.MachineAppEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * Billing on a {@link TenantFixture}: a ledger and a billing service on the fixture's clock, and machines written

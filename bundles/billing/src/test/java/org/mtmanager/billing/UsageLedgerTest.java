@@ -20,11 +20,11 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.billing.LedgerRun;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.platform.cluster.DutyLeases;
 import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.UsageEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /** Exactly one record per machine per day, whatever the retries, restarts, downtime and clock changes. */
 public class UsageLedgerTest {

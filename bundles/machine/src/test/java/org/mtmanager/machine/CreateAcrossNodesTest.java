@@ -24,14 +24,14 @@ import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.platform.audit.AuditLog;
-import org.mtmanager.tenant.catalog.PlanServiceImpl;
 import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.store.JpaStore;
-import org.mtmanager.store.entity.MachineClaimEntity;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.entity.MachineClaimEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.tenant.TenantFixture;
+import org.mtmanager.tenant.catalog.PlanServiceImpl;
 
 /**
  * Creates through two nodes at once (two service graphs over two factories on one database): the database alone

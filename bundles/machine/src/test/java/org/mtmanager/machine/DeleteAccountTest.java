@@ -24,15 +24,15 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.user.TokenDraft;
-import org.mtmanager.tenant.TenantFixture;
-import org.mtmanager.tenant.security.SessionServiceImpl;
-import org.mtmanager.tenant.security.TokenServiceImpl;
 import org.mtmanager.store.entity.DidRouteEntity;
 import org.mtmanager.store.entity.GrantEntity;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
 import org.mtmanager.store.entity.PortEntity;
 import org.mtmanager.store.entity.PriceListEntity;
+import org.mtmanager.tenant.TenantFixture;
+import org.mtmanager.tenant.security.SessionServiceImpl;
+import org.mtmanager.tenant.security.TokenServiceImpl;
 
 /**
  * An account is deleted only when nothing it owns lives on: each kind of living object is named in the refusal,

@@ -20,8 +20,8 @@ import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.machine.deletion.MachineDeletion;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * A machine's deletion never completes without a deletion step that an installed bundle declares: the engine claims

@@ -29,7 +29,6 @@ import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.spi.hypervisor.Capability;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.spi.hypervisor.DriverMachine;
@@ -39,6 +38,7 @@ import org.mtmanager.spi.hypervisor.MachineSpec;
 import org.mtmanager.spi.hypervisor.PowerState;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * Jobs are rows first: they wait for a missing driver, run when it arrives, and a job interrupted by a crash is

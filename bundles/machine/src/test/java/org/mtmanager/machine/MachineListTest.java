@@ -20,10 +20,10 @@ import org.mtmanager.api.Page;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineQuery;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * The machine list walked with a cursor ({@code after}), and its total: the machines' tally, which the database

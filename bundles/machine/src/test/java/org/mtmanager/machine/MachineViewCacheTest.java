@@ -23,8 +23,8 @@ import org.mtmanager.api.machine.Machine;
 import org.mtmanager.api.machine.MachineQuery;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * A machine's view is remembered for the clients that poll it, and never shows less than what was committed: a

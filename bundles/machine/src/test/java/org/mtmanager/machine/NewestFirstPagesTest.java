@@ -16,9 +16,9 @@ import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.audit.AuditEntry;
 import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.api.job.Job;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * The lists that grow without end and show the newest first (the audit log, the jobs) walk with {@code after} too:

@@ -23,7 +23,6 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.machine.ReconciliationReport;
 import org.mtmanager.api.user.UserDraft;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.platform.cluster.DutyLeases;
 import org.mtmanager.platform.cluster.LocalNode;
@@ -33,6 +32,7 @@ import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.spi.hypervisor.PowerState;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 public class ReconcilerTest {
     @Rule

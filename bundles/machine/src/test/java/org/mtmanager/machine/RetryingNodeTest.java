@@ -18,13 +18,13 @@ import org.mtmanager.api.job.JobState;
 import org.mtmanager.api.machine.CustomerData;
 import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.tenant.TenantFixture;
-import org.mtmanager.tenant.TestClock;
 import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.spi.hypervisor.HostSettings;
 import org.mtmanager.spi.hypervisor.HypervisorDriver;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.testing.TestClock;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * One node whose job engine tries a job three times (10 s, then 20 s apart) over a store that refuses the job

@@ -28,14 +28,14 @@ import org.mtmanager.api.machine.MachineRequest;
 import org.mtmanager.api.machine.MachineState;
 import org.mtmanager.api.node.Node;
 import org.mtmanager.api.node.NodeState;
-import org.mtmanager.tenant.TenantFixture;
-import org.mtmanager.tenant.TestClock;
 import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.platform.cluster.NodeServiceImpl;
 import org.mtmanager.spi.hypervisor.DriverException;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.JobEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.store.testing.TestClock;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * Two nodes on one database (two stores, each with its own connections), sharing one hypervisor: a job is run by

@@ -22,19 +22,20 @@ import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.user.User;
 import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.platform.audit.AuditLog;
-import org.mtmanager.tenant.audit.AuditServiceImpl;
-import org.mtmanager.tenant.bootstrap.PlatformBootstrap;
 import org.mtmanager.platform.cluster.DutyLeases;
 import org.mtmanager.platform.cluster.LocalNode;
+import org.mtmanager.store.JpaStore;
+import org.mtmanager.store.testing.TestClock;
+import org.mtmanager.store.testing.TestDatabase;
+import org.mtmanager.store.testing.TestDatabases;
+import org.mtmanager.tenant.account.AccountServiceImpl;
+import org.mtmanager.tenant.account.UserServiceImpl;
+import org.mtmanager.tenant.audit.AuditServiceImpl;
+import org.mtmanager.tenant.bootstrap.PlatformBootstrap;
 import org.mtmanager.tenant.catalog.PlanServiceImpl;
 import org.mtmanager.tenant.catalog.SettingServiceImpl;
 import org.mtmanager.tenant.security.AuthServiceImpl;
 import org.mtmanager.tenant.security.SecurityPolicy;
-import org.mtmanager.tenant.account.AccountServiceImpl;
-import org.mtmanager.tenant.account.UserServiceImpl;
-import org.mtmanager.store.JpaStore;
-import org.mtmanager.store.testing.TestDatabase;
-import org.mtmanager.store.testing.TestDatabases;
 
 /**
  * A bootstrapped platform on a fresh database per test (in-memory Derby, or PostgreSQL with {@code -Dmtm.test.db=postgres}:

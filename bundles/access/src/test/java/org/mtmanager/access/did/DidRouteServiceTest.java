@@ -30,11 +30,11 @@ import org.mtmanager.api.did.DidRoute;
 import org.mtmanager.api.did.DidRouteDraft;
 import org.mtmanager.api.did.DidRouteQuery;
 import org.mtmanager.api.machine.MachineState;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.MachineEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /**
  * The DID table on a real database: longest-prefix lookup, what counts as an overlap, who sees and changes what,

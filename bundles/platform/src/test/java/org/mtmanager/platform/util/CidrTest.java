@@ -3,22 +3,14 @@ package org.mtmanager.platform.util;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static org.mtmanager.platform.util.Refusals.expect;
 
 import org.junit.Test;
-import org.junit.function.ThrowingRunnable;
 import org.mtmanager.api.ErrorCode;
-import org.mtmanager.api.MtmException;
 
 /** CIDR parsing, canonical form and membership, for IPv4, IPv6 and IPv4-mapped IPv6 clients. */
 public class CidrTest {
-
-    private static void expect(ErrorCode code, String field, ThrowingRunnable r) {
-        MtmException e = assertThrows(MtmException.class, r);
-        assertEquals(code, e.code());
-        assertEquals(field, e.field());
-    }
 
     private static String canon(String text) {
         return Cidr.parse("cidr", text).toString();

@@ -9,6 +9,7 @@ import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.Page;
 import org.mtmanager.api.PageRequest;
@@ -17,7 +18,6 @@ import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.api.audit.AuditService;
 import org.mtmanager.api.audit.ChainVerification;
 import org.mtmanager.api.audit.Outcome;
-import org.mtmanager.api.Channel;
 import org.mtmanager.platform.audit.AuditChain;
 import org.mtmanager.platform.scope.Scope;
 import org.mtmanager.platform.util.Fields;

@@ -17,11 +17,11 @@ import org.mtmanager.api.account.AccountDraft;
 import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.api.audit.ChainVerification;
 import org.mtmanager.api.audit.Outcome;
-import org.mtmanager.tenant.TenantFixture;
-import org.mtmanager.tenant.account.AccountServiceImpl;
+import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.AuditHeadEntity;
-import org.mtmanager.platform.audit.AuditLog;
+import org.mtmanager.tenant.TenantFixture;
+import org.mtmanager.tenant.account.AccountServiceImpl;
 
 /**
  * Two nodes (two factories on one database, nothing shared in memory) appending at once, alone and inside changes:

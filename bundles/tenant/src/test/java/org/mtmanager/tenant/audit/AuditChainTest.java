@@ -21,9 +21,9 @@ import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountChange;
 import org.mtmanager.api.audit.AuditEntry;
 import org.mtmanager.api.audit.ChainVerification;
-import org.mtmanager.tenant.TenantFixture;
-import org.mtmanager.store.entity.AuditEntity;
 import org.mtmanager.platform.audit.AuditChain;
+import org.mtmanager.store.entity.AuditEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /** The hash chain: appended in order, verified, and tampering in storage detected. */
 public class AuditChainTest {

@@ -20,8 +20,8 @@ import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.audit.AuditQuery;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.UserEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /** Lockout with a controlled clock, the portal whitelist before the password, suspended accounts. */
 public class AuthServiceTest {

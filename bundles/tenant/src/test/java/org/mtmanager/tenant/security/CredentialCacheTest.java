@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.Test;
-import org.mtmanager.tenant.TestClock;
+import org.mtmanager.store.testing.TestClock;
 
 /** The short-lived memory of verified passwords. */
 public class CredentialCacheTest {

@@ -22,8 +22,8 @@ import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.user.CreatedSession;
 import org.mtmanager.api.user.Session;
 import org.mtmanager.api.user.TokenDraft;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.UserEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /** Login sessions (idle end, revocation, whitelist), re-authentication for dangerous actions, required 2FA. */
 public class SessionAndReauthTest {

@@ -19,8 +19,8 @@ import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.audit.AuditQuery;
 import org.mtmanager.api.user.TwoFactorEnrolment;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.UserEntity;
+import org.mtmanager.tenant.TenantFixture;
 
 /** TOTP enrolment, login with a code or a recovery code, lockout on wrong codes, reset by an administrator. */
 public class TwoFactorTest {

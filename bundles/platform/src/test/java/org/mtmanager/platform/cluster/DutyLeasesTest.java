@@ -18,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.entity.DutyEntity;
 
 /**
@@ -30,7 +29,7 @@ public class DutyLeasesTest {
     private static final Duration LEASE = Duration.ofSeconds(10);
 
     @Rule
-    public final TenantFixture f = new TenantFixture();
+    public final Nodes f = new Nodes();
 
     private DutyLeases n1;
     private DutyLeases n2;

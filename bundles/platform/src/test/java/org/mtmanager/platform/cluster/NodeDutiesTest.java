@@ -7,17 +7,21 @@ import java.util.List;
 
 import org.junit.Rule;
 import org.junit.Test;
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
+import org.mtmanager.api.Role;
 import org.mtmanager.api.node.Node;
 import org.mtmanager.api.node.NodeState;
-import org.mtmanager.tenant.TenantFixture;
 import org.mtmanager.store.JpaStore;
 
 /** The node list shows the duties each UP node holds, and none for a node that fell silent or stopped. */
 public class NodeDutiesTest {
     private static final Duration LEASE = Duration.ofSeconds(10);
+    /** The node list is the platform administrator's alone. */
+    private static final Caller PLATFORM = new Caller(1, "admin", 1, "/1/", Role.PLATFORM_ADMIN, null, Channel.REST);
 
     @Rule
-    public final TenantFixture f = new TenantFixture();
+    public final Nodes f = new Nodes();
 
     @Test
     public void eachUpNodeShowsTheDutiesItHoldsAndASilentOneNone() throws Exception {
@@ -49,6 +53,6 @@ public class NodeDutiesTest {
     }
 
     private Node node(NodeServiceImpl nodes, String name) {
-        return nodes.list(f.admin).items().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+        return nodes.list(PLATFORM).items().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -27,9 +27,9 @@ import org.junit.Test;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.job.JobState;
-import org.mtmanager.tenant.TestClock;
 import org.mtmanager.store.JpaStore;
 import org.mtmanager.store.entity.JobEntity;
+import org.mtmanager.store.testing.TestClock;
 import org.mtmanager.store.testing.TestDatabase;
 import org.mtmanager.store.testing.TestDatabases;
 

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.Test;
-import org.mtmanager.tenant.TestClock;
+import org.mtmanager.store.testing.TestClock;
 
 /** A value is read once for a few seconds, and again at once after a change of the rows it was read from. */
 public class RecentReadsTest {

@@ -1,4 +1,4 @@
-package org.mtmanager.tenant;
+package org.mtmanager.store.testing;
 
 import java.time.Clock;
 import java.time.Duration;
