@@ -1,8 +1,5 @@
 package org.mtmanager.tenant;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +22,7 @@ import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.platform.cluster.DutyLeases;
 import org.mtmanager.platform.cluster.LocalNode;
 import org.mtmanager.store.JpaStore;
+import org.mtmanager.store.testing.Refusals;
 import org.mtmanager.store.testing.TestClock;
 import org.mtmanager.store.testing.TestDatabase;
 import org.mtmanager.store.testing.TestDatabases;
@@ -132,10 +130,7 @@ public class TenantFixture extends ExternalResource {
 
     /** Runs {@code r}, which must fail with {@code code} naming {@code field} (null: no field). */
     public static MtmException expect(ErrorCode code, String field, ThrowingRunnable r) {
-        MtmException e = assertThrows(MtmException.class, r);
-        assertEquals("code of: " + e.getMessage(), code, e.code());
-        assertEquals("field of: " + e.getMessage(), field, e.field());
-        return e;
+        return Refusals.expect(code, field, r);
     }
 
     public long count(String entity) {

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.mtmanager.platform.util.Refusals.expect;
+import static org.mtmanager.store.testing.Refusals.expect;
 
 import org.junit.Test;
 import org.mtmanager.api.ErrorCode;

@@ -3,7 +3,7 @@ package org.mtmanager.platform.util;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
-import static org.mtmanager.platform.util.Refusals.expect;
+import static org.mtmanager.store.testing.Refusals.expect;
 
 import java.time.Instant;
 import java.util.List;
