@@ -68,12 +68,37 @@ public class DomainBundlesIT extends MtmTestSupport {
         assertEquals("platform", "mtm-platform", providerOf("mtm-tenant", "org.mtmanager.platform.scope"));
     }
 
+    /**
+     * Each domain's REST resources, SOAP port and console commands are a facade bundle in the domain's feature, over
+     * the API alone (no domain bundle's package), and the shared servers and console need only the tenant model: so
+     * machines and network access may be left out, or removed at run time, as billing may (AccessFeatureIT).
+     */
+    @Test
+    public void eachDomainsFacadesComeWithItsFeatureOverTheApiAlone() throws Exception {
+        List<String> implementations = List.of("mtm-tenant", "mtm-machine", "mtm-access", "mtm-billing");
+        for (String domain : List.of("mtm-machine", "mtm-access", "mtm-billing")) {
+            String facade = domain + "-facade";
+            assertEquals(facade + " is active", Bundle.ACTIVE, bundle(facade).getState());
+            assertTrue("feature " + domain + " holds " + facade, features.getFeature(domain).getBundles().stream()
+                .anyMatch(i -> i.getLocation().contains("/" + facade + "/")));
+            assertEquals(facade + " imports no domain's package", Set.of(), importsFrom(facade, implementations));
+        }
+        for (String shared : List.of("mtm-rest", "mtm-soap", "mtm-shell")) {
+            assertEquals(shared + " needs only the tenant model", Set.of("mtm-tenant"), domainsRequiredBy(shared));
+        }
+    }
+
     /** The packages a domain bundle is wired to in other domain bundles, "package from bundle". */
     private Set<String> domainImports(String domain) {
+        return importsFrom(domain, DOMAINS);
+    }
+
+    /** The packages a bundle is wired to in the given other bundles, "package from bundle". */
+    private Set<String> importsFrom(String symbolicName, List<String> providers) {
         Set<String> out = new TreeSet<>();
-        for (BundleWire w : bundle(domain).adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
+        for (BundleWire w : bundle(symbolicName).adapt(BundleWiring.class).getRequiredWires(PackageNamespace.PACKAGE_NAMESPACE)) {
             String provider = w.getProvider().getBundle().getSymbolicName();
-            if (DOMAINS.contains(provider) && !provider.equals(domain)) {
+            if (providers.contains(provider) && !provider.equals(symbolicName)) {
                 out.add(w.getCapability().getAttributes().get(PackageNamespace.PACKAGE_NAMESPACE) + " from " + provider);
             }
         }

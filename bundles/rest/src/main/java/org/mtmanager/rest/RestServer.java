@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
@@ -31,7 +32,9 @@ import org.mtmanager.rest.support.OpenApi;
 import org.mtmanager.rest.support.RestResource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -47,8 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes the REST API on CXF: every {@link RestResource} registered (each domain's resources come and go with
  * its services), behind one authentication filter, JSON mapping and set of error mappers, with an OpenAPI
- * document of what is published. The API is first published once this bundle's own resources are all there (as
- * the platform's services start), so that it appears whole, as it did when this server waited for every service.
+ * document of what is published. The API is first published once the resources that the installed bundles declare
+ * are all there (as the domains' services start), so that it appears whole, whichever domains are installed.
  * CXF cannot add a resource to a running server, so each later change builds the server again at once, on the
  * thread that registered or withdrew the resource; while the new server replaces the old (milliseconds) the
  * fallback answers 404.
@@ -57,9 +60,11 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = RestConfig.class)
 public class RestServer {
     public static final String VERSION = "1.0.0";
-    /** How long the first publication waits for this bundle's own resources. */
+    /** How long the first publication waits for the resources that the installed bundles declare. */
     static final Duration START_PATIENCE = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
+    /** The capability namespace in which a bundle's manifest declares the services its components register. */
+    private static final String SERVICE_NAMESPACE = "osgi.service";
 
     private final Map<RestResource, Integer> resources = new ConcurrentHashMap<>();
     private final RestConfig config;
@@ -71,12 +76,13 @@ public class RestServer {
     /** The resources the server was built with: the same instances need no new server. */
     private List<Object> published = List.of();
     private boolean stopped;
-    /** This bundle's own resources, and how many of them are registered: the API is first published whole. */
-    private final Bundle bundle;
-    private final long ownResources;
-    private final Set<RestResource> ownBound = ConcurrentHashMap.newKeySet();
+    /** The resources registered, by the bundle that registered them: the API is first published whole. */
+    private final Map<Long, Set<RestResource>> byBundle = new ConcurrentHashMap<>();
+    private final BundleContext context;
+    private final ServiceComponentRuntime components;
     private final ScheduledExecutorService patience;
     private volatile boolean ready;
+    private final ScheduledFuture<?> lookAgain;
 
     @Activate
     public RestServer(RestConfig config, BundleContext context, @Reference AuthService auth, @Reference SessionService sessions,
@@ -86,9 +92,8 @@ public class RestServer {
         this.auth = auth;
         this.sessions = sessions;
         this.limiter = limiter;
-        this.bundle = context.getBundle();
-        this.ownResources = components.getComponentDescriptionDTOs(bundle).stream()
-            .filter(d -> Arrays.asList(d.serviceInterfaces).contains(RestResource.class.getName())).count();
+        this.context = context;
+        this.components = components;
         // The longest address wins in CXF, so this one only answers what no endpoint of the context serves.
         JAXRSServerFactoryBean fallback = factory("/");
         fallback.setServiceBeans(List.of(new NotFoundResource()));
@@ -99,34 +104,60 @@ public class RestServer {
             t.setDaemon(true);
             return t;
         });
-        // A resource of this bundle whose service never comes must not keep the rest of the API away for ever.
+        // A resource whose service never comes must not keep the rest of the API away for ever.
         patience.schedule(this::publishWhatIsThere, START_PATIENCE.toSeconds(), TimeUnit.SECONDS);
-        if (ownResources == 0) {
-            ready = true;
-            publish();
-        }
+        // A bundle that declares resources may start after the last resource came: look again until all are there.
+        lookAgain = patience.scheduleWithFixedDelay(() -> changed(null), 200, 200, TimeUnit.MILLISECONDS);
+        changed(null);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
     void addResource(RestResource resource, ServiceReference<RestResource> ref) {
         resources.put(resource, ref.getProperty(RestResource.ORDER) instanceof Integer order ? order : Integer.MAX_VALUE);
-        if (bundle.equals(ref.getBundle())) {
-            ownBound.add(resource);
-        }
+        byBundle.computeIfAbsent(ref.getBundle().getBundleId(), b -> ConcurrentHashMap.newKeySet()).add(resource);
         changed(resource);
     }
 
     void removeResource(RestResource resource) {
         resources.remove(resource);
-        ownBound.remove(resource);
+        byBundle.values().forEach(set -> set.remove(resource));
         changed(resource);
     }
 
-    private void publishWhatIsThere() {
+    /**
+     * True once every installed bundle that declares REST resources (bnd writes an {@code osgi.service} capability
+     * for them into its manifest) is active with all of its resource components registered. All boot features are
+     * installed before their bundles start, so the API does not appear without a domain that is on its way.
+     */
+    private boolean allDeclaredResourcesThere() {
+        for (Bundle b : context.getBundles()) {
+            if (!declaresResources(b) || b.getState() == Bundle.UNINSTALLED) {
+                continue;
+            }
+            if (b.getState() != Bundle.ACTIVE) {
+                return false;
+            }
+            long declared = components.getComponentDescriptionDTOs(b).stream()
+                .filter(d -> Arrays.asList(d.serviceInterfaces).contains(RestResource.class.getName())).count();
+            if (byBundle.getOrDefault(b.getBundleId(), Set.of()).size() < declared) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean declaresResources(Bundle b) {
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        return revision != null && revision.getDeclaredCapabilities(SERVICE_NAMESPACE).stream()
+            .anyMatch(c -> c.getAttributes().get(Constants.OBJECTCLASS) instanceof List<?> names
+                && names.contains(RestResource.class.getName()));
+    }
+
+    private synchronized void publishWhatIsThere() {
         if (!ready) {
-            LOG.warn("the REST API is published after {} with {} of its own {} resources; the others' services are missing",
-                START_PATIENCE, ownBound.size(), ownResources);
+            LOG.warn("the REST API is published after {} with the {} resource(s) there; some bundle's other resources are missing",
+                START_PATIENCE, resources.size());
             ready = true;
             changed(null);
         }
@@ -134,14 +165,20 @@ public class RestServer {
 
     /**
      * DS binds the resources after the constructor, and whenever they change. The API is first published once
-     * every resource of this bundle is there (they arrive one by one as the domains start; until then the API
-     * answers 404, as before the server exists); from then on each change is published at once.
+     * every declared resource is there (they arrive one by one as the domains start; until then the API answers
+     * 404, as before the server exists); from then on each change is published at once.
      */
     private void changed(RestResource resource) {
-        if (!ready && ownBound.size() < ownResources) {
+        if (ready && resource == null) {
+            return;
+        }
+        if (!ready && !allDeclaredResourcesThere()) {
             return;
         }
         ready = true;
+        if (lookAgain != null) {
+            lookAgain.cancel(false);
+        }
         try {
             publish();
         } catch (RuntimeException e) {

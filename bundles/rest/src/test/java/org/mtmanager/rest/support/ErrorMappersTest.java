@@ -31,7 +31,6 @@ import org.mtmanager.api.account.WhitelistEntry;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.rest.resource.AccountResource;
-import org.mtmanager.rest.resource.MachineResource;
 
 public class ErrorMappersTest {
     private final ErrorMappers mappers = new ErrorMappers();
@@ -148,7 +147,7 @@ public class ErrorMappersTest {
 
     @Test
     public void aBodyOfTheWrongShapeSaysWhatItMustBeWithoutAJavaType() {
-        ErrorBody array = assertError(readFailure("[1,2]", MachineResource.Confirmation.class), 400, ErrorCode.MALFORMED_REQUEST, null);
+        ErrorBody array = assertError(readFailure("[1,2]", AccountResource.TwoFactorRequirement.class), 400, ErrorCode.MALFORMED_REQUEST, null);
         assertEquals("the body must be an object (a JSON object)", array.message());
         ErrorBody two = assertError(readFailure("{\"name\":\"x\"}{\"name\":\"y\"}", AccountDraft.class), 400,
             ErrorCode.MALFORMED_REQUEST, null);

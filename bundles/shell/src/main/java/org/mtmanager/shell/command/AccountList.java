@@ -12,6 +12,7 @@ import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountQuery;
 import org.mtmanager.api.account.AccountService;
+import org.mtmanager.shell.support.Completers;
 import org.mtmanager.shell.support.MtmCommand;
 
 @Service

@@ -11,6 +11,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountService;
+import org.mtmanager.shell.support.Completers;
 import org.mtmanager.shell.support.JsonOut;
 import org.mtmanager.shell.support.MtmCommand;
 

@@ -10,6 +10,7 @@ import org.mtmanager.api.Caller;
 import org.mtmanager.api.account.Account;
 import org.mtmanager.api.account.AccountChange;
 import org.mtmanager.api.account.AccountService;
+import org.mtmanager.shell.support.Completers;
 import org.mtmanager.shell.support.MtmCommand;
 
 @Service

@@ -12,6 +12,7 @@ import org.mtmanager.api.MtmException;
 import org.mtmanager.api.plan.PlanDraft;
 import org.mtmanager.api.plan.PlanService;
 import org.mtmanager.api.plan.ResourcePlan;
+import org.mtmanager.shell.support.Completers;
 import org.mtmanager.shell.support.MtmCommand;
 
 @Service

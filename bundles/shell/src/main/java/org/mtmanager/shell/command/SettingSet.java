@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.setting.Setting;
 import org.mtmanager.api.setting.SettingService;
+import org.mtmanager.shell.support.Completers;
 import org.mtmanager.shell.support.MtmCommand;
 
 @Service

@@ -11,6 +11,7 @@ import org.mtmanager.api.account.AccountService;
 import org.mtmanager.api.user.User;
 import org.mtmanager.api.user.UserDraft;
 import org.mtmanager.api.user.UserService;
+import org.mtmanager.shell.support.Completers;
 import org.mtmanager.shell.support.MtmCommand;
 
 @Service

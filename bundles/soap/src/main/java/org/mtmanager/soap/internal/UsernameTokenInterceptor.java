@@ -39,7 +39,7 @@ public final class UsernameTokenInterceptor extends AbstractSoapInterceptor {
     /** The password again (HTTP header), which dangerous actions need when the call authenticated with a token. */
     public static final String PASSWORD_HEADER = "X-MTM-Password";
     /** The TOTP code that goes with {@link #PASSWORD_HEADER} where two-factor authentication is on. */
-    public static final String OTP_HEADER = "X-MTM-OTP";
+    public static final String OTP_HEADER = SoapCaller.OTP_HEADER;
     /** Exchange key: seconds to wait, for a call refused by a rate limit (answered 429 with Retry-After). */
     static final String RETRY_AFTER = "mtm.retryAfter";
     /** A Password starting with this is an API token ({@code mtm_<id>_<secret>}) of the user named in Username. */

@@ -1,12 +1,9 @@
 package org.mtmanager.billing.facade.soap;
 
-import java.time.Instant;
 import java.util.List;
 
 import javax.jws.WebService;
 
-import org.mtmanager.api.Caller;
-import org.mtmanager.api.MtmException;
 import org.mtmanager.api.PageRequest;
 import org.mtmanager.api.billing.ActiveUsersReport;
 import org.mtmanager.api.billing.BillingService;
@@ -26,6 +23,7 @@ import org.mtmanager.soap.billing.v1.UsageData;
 import org.mtmanager.soap.billing.v1.UsagePage;
 import org.mtmanager.soap.support.SoapCaller;
 import org.mtmanager.soap.support.SoapPort;
+import org.mtmanager.soap.support.SoapTimes;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -91,7 +89,7 @@ public class BillingPortImpl implements BillingPort, SoapPort {
             ActiveUsersReport r = billing.activeUsers(c, accountId);
             ActiveUsersData d = new ActiveUsersData();
             d.accountId = r.accountId();
-            d.asOf = time(r.asOf());
+            d.asOf = SoapTimes.format(r.asOf());
             d.machineCount = r.machineCount();
             d.extensions = r.extensions();
             d.tenants = r.tenants();
@@ -107,25 +105,14 @@ public class BillingPortImpl implements BillingPort, SoapPort {
 
     // ---- conversions ---------------------------------------------------------------------------------------
 
-    /** A service call that may throw {@link MtmException}. */
-    private interface Call<T> {
-        T run(Caller caller);
-    }
-
-    private static <T> T call(Call<T> call) throws BillingFault {
-        try {
-            return call.run(SoapCaller.current());
-        } catch (MtmException e) {
+    private static <T> T call(SoapCaller.Call<T> call) throws BillingFault {
+        return SoapCaller.call(call, e -> {
             BillingFaultInfo info = new BillingFaultInfo();
             info.code = e.code().name();
             info.message = e.getMessage();
             info.field = e.field();
-            throw new BillingFault(e.getMessage(), info);
-        }
-    }
-
-    private static String time(Instant i) {
-        return i == null ? null : i.toString();
+            return new BillingFault(e.getMessage(), info);
+        });
     }
 
     private static UsageData usage(UsageDay u) {
@@ -153,7 +140,7 @@ public class BillingPortImpl implements BillingPort, SoapPort {
         d.daysInPeriod = s.daysInPeriod();
         d.total = s.total();
         d.lineCount = s.lineCount();
-        d.closedAt = time(s.closedAt());
+        d.closedAt = SoapTimes.format(s.closedAt());
         d.closedBy = s.closedBy();
         for (StatementLine l : s.lines()) {
             StatementLineData ld = new StatementLineData();
