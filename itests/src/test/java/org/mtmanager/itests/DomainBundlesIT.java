@@ -27,8 +27,9 @@ import org.osgi.framework.wiring.BundleWiring;
 /**
  * The domains are bundles of their own, each in a feature of its own over the one beneath it (tenant model, then
  * machines, then network access), and the booted framework wires them in that order only: no domain imports a
- * package of a domain above it, machines import nothing of the tenant model, and network access imports nothing of
- * machines but their deletion hooks. What they share they take from the platform bundle and the API.
+ * package of a domain above it; machines import nothing of the tenant model but its account deletion steps, and
+ * network access nothing of either but their deletion steps. What they share they take from the platform bundle and
+ * the API.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -60,9 +61,11 @@ public class DomainBundlesIT extends MtmTestSupport {
     @Test
     public void theDomainsAreWiredFromTheTenantModelUpwardsOnly() {
         assertEquals("the tenant model imports no domain's package", Set.of(), domainImports("mtm-tenant"));
-        assertEquals("machines import no domain's package", Set.of(), domainImports("mtm-machine"));
-        assertEquals("network access imports only machines' deletion hooks",
-            Set.of("org.mtmanager.machine.deletion from mtm-machine"), domainImports("mtm-access"));
+        assertEquals("machines import only the tenant model's account deletion steps",
+            Set.of("org.mtmanager.tenant.deletion from mtm-tenant"), domainImports("mtm-machine"));
+        assertEquals("network access imports only the deletion steps of machines and accounts",
+            Set.of("org.mtmanager.machine.deletion from mtm-machine", "org.mtmanager.tenant.deletion from mtm-tenant"),
+            domainImports("mtm-access"));
         assertEquals("platform", "mtm-platform", providerOf("mtm-access", "org.mtmanager.platform.scope"));
         assertEquals("platform", "mtm-platform", providerOf("mtm-machine", "org.mtmanager.platform.scope"));
         assertEquals("platform", "mtm-platform", providerOf("mtm-tenant", "org.mtmanager.platform.scope"));

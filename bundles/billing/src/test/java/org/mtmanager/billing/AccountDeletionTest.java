@@ -20,9 +20,9 @@ import org.mtmanager.store.entity.UsageEntity;
 import org.mtmanager.tenant.TenantFixture;
 
 /**
- * An account whose usage of the open period is not billed yet is not deleted (core's account service refuses
- * it); once billing has closed that period's statement, the account goes and its statement and usage stay as
- * history.
+ * An account whose usage of the open period is not billed yet is not deleted (billing's step of the account's
+ * deletion, BillingAccountDeletion, refuses it); once billing has closed that period's statement, the account goes
+ * with its price list, and its statement and usage stay as history.
  */
 public class AccountDeletionTest {
     @Rule
@@ -33,6 +33,7 @@ public class AccountDeletionTest {
     @Before
     public void reseller() {
         resellerId = f.tenantAdmin("reseller", "Orphanage", "orphan-admin", "reseller-admin").accountId();
+        f.accounts.addDeletionStep(new BillingAccountDeletion(), "billing");
     }
 
     @Test
@@ -59,7 +60,7 @@ public class AccountDeletionTest {
 
         MtmException refused = expect(ErrorCode.CONFLICT, null, () -> f.accounts.delete(f.admin, resellerId));
         assertTrue(refused.getMessage(), refused.getMessage().contains(
-            "usage of the open period 2030-01 is not billed yet; close its statement first"));
+            "still has usage of the open period 2030-01 not billed yet (close its statement first)"));
         assertEquals("Orphanage", f.accounts.get(f.admin, resellerId).name());
 
         f.clock.advance(Duration.ofDays(31));
@@ -68,6 +69,7 @@ public class AccountDeletionTest {
         f.accounts.delete(f.admin, resellerId);
 
         expect(ErrorCode.NOT_FOUND, null, () -> f.accounts.get(f.admin, resellerId));
+        assertEquals("its price list went with it", 0, f.count("PriceListEntity"));
         assertEquals("its statement and usage stay as history", 1, f.count("StatementEntity"));
         assertEquals(1, f.count("UsageEntity"));
     }

@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+
 import org.mtmanager.machine.deletion.DeletionStep;
 import org.mtmanager.machine.deletion.MachineDeletion;
+import org.mtmanager.platform.util.InstalledSteps;
+import org.osgi.framework.BundleContext;
 
 /**
  * The steps of a machine's deletion: the {@link MachineDeletion} hooks that are bound now, and the steps that must be
@@ -52,6 +55,27 @@ final class DeletionSteps implements AutoCloseable {
 
     DeletionSteps(Expected expected) {
         this.expected = expected;
+    }
+
+    /** Deletion steps that expect those the framework's installed bundles declare ({@link DeletionStep}). */
+    static Expected installed(BundleContext context) {
+        InstalledSteps installed = InstalledSteps.open(context, DeletionStep.NAMESPACE, DeletionStep.NAME_ATTRIBUTE);
+        return new Expected() {
+            @Override
+            public Map<String, String> steps() {
+                return installed.steps();
+            }
+
+            @Override
+            public void onChange(Runnable listener) {
+                installed.onChange(listener);
+            }
+
+            @Override
+            public void close() {
+                installed.close();
+            }
+        };
     }
 
     /** Deletion steps that expect nothing: those bound are run, none is waited for. */

@@ -129,7 +129,7 @@ public class JobEngine {
     public JobEngine(@Reference Store store, @Reference Infrastructure infra, @Reference NodeMembership membership,
                      BundleContext context) {
         this(store, infra, Clock.systemUTC(), RetryPolicy.DEFAULT, membership,
-            new DeletionSteps(InstalledDeletionSteps.open(context)));
+            new DeletionSteps(DeletionSteps.installed(context)));
     }
 
     /** An engine whose deletions expect no step: the hooks bound are run, none is waited for. */

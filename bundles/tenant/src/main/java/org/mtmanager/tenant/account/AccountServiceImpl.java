@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -37,11 +38,21 @@ import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
 import org.mtmanager.store.entity.EntityChanges;
 import org.mtmanager.store.entity.WhitelistEntity;
+import org.mtmanager.tenant.deletion.AccountDeletion;
+import org.mtmanager.tenant.deletion.AccountDeletionStep;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** The account tree's rules: creation under a visible parent, sibling-unique names, deletion only when empty (see {@link AccountDeletion}). */
+/**
+ * The account tree's rules: creation under a visible parent, sibling-unique names, deletion only when empty (see
+ * {@link AccountRemoval}), with every installed domain's deletion step ({@link AccountDeletionSteps}).
+ */
 @Component(service = AccountService.class)
 public class AccountServiceImpl implements AccountService {
     static final int NAME_MAX = AccountDraft.NAME.maxLength();
@@ -50,16 +61,48 @@ public class AccountServiceImpl implements AccountService {
     private final Store store;
     private final AuditLog audit;
     private final Clock clock;
+    private final AccountDeletionSteps deletions;
 
+    /** @param context the steps an account's deletion needs are those that the framework's installed bundles declare */
     @Activate
-    public AccountServiceImpl(@Reference Store store, @Reference AuditLog audit) {
+    public AccountServiceImpl(@Reference Store store, @Reference AuditLog audit, BundleContext context) {
+        this(store, audit, Clock.systemUTC(), AccountDeletionSteps.installed(context));
+    }
+
+    /** An account service whose deletions expect no step: those added are run ({@link #addDeletionStep}). */
+    public AccountServiceImpl(Store store, AuditLog audit) {
         this(store, audit, Clock.systemUTC());
     }
 
     public AccountServiceImpl(Store store, AuditLog audit, Clock clock) {
+        this(store, audit, clock, AccountDeletionSteps.expecting(Map.of()));
+    }
+
+    AccountServiceImpl(Store store, AuditLog audit, Clock clock, AccountDeletionSteps deletions) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.deletions = deletions;
+    }
+
+    @Reference(service = AccountDeletion.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+        policyOption = ReferencePolicyOption.GREEDY)
+    void bindDeletionStep(AccountDeletion step, Map<String, Object> properties) {
+        deletions.add(step, properties.get(AccountDeletionStep.PROPERTY) instanceof String name ? name : null);
+    }
+
+    void unbindDeletionStep(AccountDeletion step) {
+        deletions.remove(step);
+    }
+
+    /** A domain's step of every account's deletion, as DS binds it (for a service made without DS). */
+    public void addDeletionStep(AccountDeletion step, String name) {
+        deletions.add(step, name);
+    }
+
+    @Deactivate
+    void stop() throws Exception {
+        deletions.close();
     }
 
     @Override
@@ -234,12 +277,13 @@ public class AccountServiceImpl implements AccountService {
         audit.attempting(caller, "account.delete", "account", id, () -> store.writing(em -> {
             AccountEntity a = Scope.visibleAccount(em, caller, id);
             Scope.requireBelow(caller, a, "delete");
-            AccountDeletion.requireEmpty(em, a);
+            List<AccountDeletion> steps = deletions.require(a);
+            AccountRemoval.requireEmpty(em, a, steps);
             Reauthentication.require(caller, "deleting an account");
             // The audit entry goes first: it names the account, whose row is about to go.
             audit.append(em, caller, AuditEvent.success("account.delete", "account", id, a.getParentId(),
                 a.getType().toLowerCase(Locale.ROOT) + " '" + a.getName() + "'"));
-            AccountDeletion.removeOwned(em, id);
+            AccountRemoval.removeOwned(em, a, steps);
             em.remove(a);
         }));
     }
