@@ -86,11 +86,21 @@ final class MachineFiles {
             server_header="Server: MT PBX %2$s (%3$s)"
             loadmodule "sl.so"
             loadmodule "pv.so"
+            loadmodule "textops.so"
+            # A stand-in PBX: it answers every call at once, naming itself (the machine's serial), so that whoever
+            # calls can tell which machine answered; the firewall lets SIP reach it from the SIP edge alone.
             request_route {
                 if (method == "OPTIONS") { sl_send_reply("200", "OK"); exit; }
+                if (method == "INVITE") {
+                    append_to_reply("Contact: <sip:pbx@%1$s:5060>\r\nX-MTM-Machine: %4$s\r\n");
+                    sl_send_reply("200", "OK");
+                    exit;
+                }
+                if (method == "ACK") { exit; }
+                if (method == "BYE" || method == "CANCEL") { sl_send_reply("200", "OK"); exit; }
                 sl_send_reply("403", "Forbidden");
             }
-            """.formatted(ip, sipSafe(version), sipSafe(hostname)));
+            """.formatted(ip, sipSafe(version), sipSafe(hostname), sipSafe(id)));
         String d = dir.toString();
         writeString(dir.resolve("init"), """
             #!/bin/sh

@@ -95,6 +95,11 @@ public class ContainerDriverTest extends DriverContract {
         assertTrue(sshBanner(a.internalIp()).startsWith("SSH-2.0-dropbear"));
         String sip = sipOptions(b.internalIp());
         assertTrue(sip, sip.startsWith("SIP/2.0 200 OK") && sip.contains("Server: MT PBX 16.2 (" + b.hostname() + ")"));
+        String answer = sip("INVITE", a.internalIp());
+        assertTrue("a call is answered by the machine, which names itself: " + answer, answer.startsWith("SIP/2.0 200 OK")
+            && answer.contains("X-MTM-Machine: " + a.machineId() + "\r\n") && answer.contains("Contact: <sip:pbx@" + a.internalIp() + ":5060>"));
+        assertTrue(sip("BYE", a.internalIp()).startsWith("SIP/2.0 200 OK"));
+        assertTrue(sip("REGISTER", a.internalIp()).startsWith("SIP/2.0 403"));
     }
 
     @Test
@@ -250,11 +255,16 @@ public class ContainerDriverTest extends DriverContract {
 
     /** A SIP OPTIONS request from the bridge's address; returns the response. */
     private static String sipOptions(String ip) throws IOException {
+        return sip("OPTIONS", ip);
+    }
+
+    /** A SIP request from the bridge's address; returns the response. */
+    private static String sip(String method, String ip) throws IOException {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("10.231.0.1", 0))) {
             socket.setSoTimeout(3000);
-            String request = "OPTIONS sip:" + ip + " SIP/2.0\r\nVia: SIP/2.0/UDP 10.231.0.1:" + socket.getLocalPort()
+            String request = method + " sip:" + ip + " SIP/2.0\r\nVia: SIP/2.0/UDP 10.231.0.1:" + socket.getLocalPort()
                 + ";branch=z9hG4bK" + System.nanoTime() + "\r\nMax-Forwards: 70\r\nFrom: <sip:test@10.231.0.1>;tag=1\r\n"
-                + "To: <sip:" + ip + ">\r\nCall-ID: " + System.nanoTime() + "@test\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+                + "To: <sip:" + ip + ">\r\nCall-ID: " + System.nanoTime() + "@test\r\nCSeq: 1 " + method + "\r\nContent-Length: 0\r\n\r\n";
             byte[] bytes = request.getBytes(StandardCharsets.US_ASCII);
             socket.send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(ip), 5060));
             DatagramPacket reply = new DatagramPacket(new byte[4096], 4096);
