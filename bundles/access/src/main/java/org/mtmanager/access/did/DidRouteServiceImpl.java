@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 import javax.persistence.EntityManager;
@@ -51,16 +53,23 @@ public class DidRouteServiceImpl implements DidRouteService {
     private final Store store;
     private final AuditLog audit;
     private final Clock clock;
+    private final DidRouteEvents events;
 
     @Activate
-    public DidRouteServiceImpl(@Reference Store store, @Reference AuditLog audit) {
-        this(store, audit, Clock.systemUTC());
+    public DidRouteServiceImpl(@Reference Store store, @Reference AuditLog audit, @Reference DidRouteEvents events) {
+        this(store, audit, Clock.systemUTC(), events);
     }
 
-    public DidRouteServiceImpl(Store store, AuditLog audit, Clock clock) {
+    /** A DID table whose changes no one hears of. */
+    public DidRouteServiceImpl(Store store, AuditLog audit) {
+        this(store, audit, Clock.systemUTC(), DidRouteEvents.none());
+    }
+
+    public DidRouteServiceImpl(Store store, AuditLog audit, Clock clock, DidRouteEvents events) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -140,7 +149,7 @@ public class DidRouteServiceImpl implements DidRouteService {
             requireManager(caller);
             String digits = DidNumbers.digits("number", draft.number());
             String description = Fields.text(DidRouteDraft.DESCRIPTION, draft.description());
-            return store.write(em -> {
+            DidRoute created = store.write(em -> {
                 MachineEntity m = routable(em, caller, draft.machine());
                 if (byPrefix(em, digits) != null) {
                     throw MtmException.conflict("number", "number: " + DidNumbers.display(digits) + " is already routed");
@@ -160,6 +169,8 @@ public class DidRouteServiceImpl implements DidRouteService {
                     describe(r, m)));
                 return view(r, m);
             });
+            events.changed(Set.of(created.number()));
+            return created;
         });
     }
 
@@ -171,8 +182,11 @@ public class DidRouteServiceImpl implements DidRouteService {
             String digits = change.number() == null ? null : DidNumbers.digits("number", change.number());
             String description = change.description() == null ? null
                 : Fields.text(DidRouteDraft.DESCRIPTION, change.description());
-            return store.write(em -> {
+            Set<String> changed = new HashSet<>();
+            DidRoute updated = store.write(em -> {
                 DidRouteEntity r = visibleRoute(em, caller, id);
+                changed.clear(); // the store may run this again: only the committed attempt's numbers count
+                changed.add(DidNumbers.display(r.getPrefix()));
                 MachineEntity before = em.find(MachineEntity.class, r.getMachineId());
                 String was = describe(r, before);
                 MachineEntity m = change.machine() == null ? before : routable(em, caller, change.machine());
@@ -192,6 +206,9 @@ public class DidRouteServiceImpl implements DidRouteService {
                     was + " => " + describe(r, m)));
                 return view(r, m);
             });
+            changed.add(updated.number());
+            events.changed(changed);
+            return updated;
         });
     }
 
@@ -199,12 +216,14 @@ public class DidRouteServiceImpl implements DidRouteService {
     public void delete(Caller caller, long id) {
         audit.attempting(caller, "did-route.delete", "did-route", id, () -> {
             requireManager(caller);
-            store.writing(em -> {
+            String number = store.write(em -> {
                 DidRouteEntity r = visibleRoute(em, caller, id);
                 MachineEntity m = em.find(MachineEntity.class, r.getMachineId());
                 audit.append(em, caller, AuditEvent.success("did-route.delete", "did-route", id, m.getAccountId(), describe(r, m)));
                 em.remove(r);
+                return DidNumbers.display(r.getPrefix());
             });
+            events.changed(Set.of(number));
         });
     }
 
@@ -223,7 +242,11 @@ public class DidRouteServiceImpl implements DidRouteService {
         return audit.attempt(caller, "did-route.import", "did-route", replace ? "replace" : "merge", () -> {
             requireManager(caller);
             DidCsv.Parsed parsed = DidCsv.parse(csv);
-            return store.write(em -> new DidCsvImport(em, audit, caller, parsed, replace, clock).run());
+            DidImport done = store.write(em -> new DidCsvImport(em, audit, caller, parsed, replace, clock).run());
+            if (done.created() + done.updated() + done.removed() > 0) {
+                events.changed(Set.of());
+            }
+            return done;
         });
     }
 

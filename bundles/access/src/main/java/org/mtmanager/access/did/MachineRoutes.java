@@ -26,13 +26,13 @@ public final class MachineRoutes {
      * audit entry by the platform itself against the machine's account.
      *
      * @param requestedBy who asked for the delete, for the entries' detail
-     * @return how many routes went
+     * @return the numbers whose routes went (with their +)
      */
-    public static int removeAll(EntityManager em, AuditLog audit, MachineEntity m, String requestedBy) {
+    public static List<String> removeAll(EntityManager em, AuditLog audit, MachineEntity m, String requestedBy) {
         List<DidRouteEntity> routes = em.createQuery("SELECT r FROM DidRouteEntity r WHERE r.machineId = :m ORDER BY r.prefix",
             DidRouteEntity.class).setParameter("m", m.getId()).getResultList();
         if (routes.isEmpty()) {
-            return 0;
+            return List.of();
         }
         long root = Scope.idsOnPath(m.getAccountPath()).get(0);
         Caller platform = new Caller(0, "system", root, "/" + root + "/", Role.PLATFORM_ADMIN, "local", Channel.SYSTEM,
@@ -44,6 +44,6 @@ public final class MachineRoutes {
             em.remove(r);
         }
         audit.appendAll(em, platform, removals);
-        return routes.size();
+        return routes.stream().map(r -> DidNumbers.display(r.getPrefix())).toList();
     }
 }

@@ -48,7 +48,7 @@
  * replaces that route's machine and description; with {@code replace}, the caller's routes that the file does
  * not name are removed too. An export writes the caller's visible routes in the same format, by number.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.mtmanager.api.did;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,12 +1,14 @@
 package org.mtmanager.tenant.catalog;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.setting.SettingType;
 import org.mtmanager.platform.scope.Distributors;
+import org.mtmanager.platform.util.Cidr;
 import org.mtmanager.platform.util.Fields;
 import org.mtmanager.platform.util.UpgradePath;
 
@@ -29,6 +31,10 @@ public final class SettingCatalog {
         new Definition("sip.policy", SettingType.CHOICE, "locked", List.of("locked"), true,
             "Who may open SIP to a machine: 'locked' means SIP reaches machines only through the platform's SIP edge",
             "SIP exposure endangers every machine; the SIP path belongs to the platform"),
+        new Definition("sip.carriers", SettingType.ADDRESS_LIST, "", List.of(), true,
+            "The carriers whose calls the SIP edge takes: their addresses and CIDR blocks, comma-separated; any other source "
+                + "is refused (403). Empty: the edge takes no call",
+            "The carriers decide whose calls reach every machine on the platform"),
         new Definition("access.distributor-services", SettingType.STRING, "web,https", List.of(), true,
             "The services a distributor's machines may be granted (comma-separated); others are refused",
             "Distributors get web access only unless the platform decides otherwise"),
@@ -62,6 +68,17 @@ public final class SettingCatalog {
     public static final Set<String> FOR_EVERY_ACCOUNT = Set.of("machine.default-plan", "pbx.upgrade-path");
 
     private SettingCatalog() {
+    }
+
+    /** Addresses and blocks, each in its canonical form, once each, in the order given. */
+    private static String addresses(String field, String v) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String item : v.split(",")) {
+            if (!item.isBlank()) {
+                out.add(Cidr.parse(field, item).toString());
+            }
+        }
+        return String.join(", ", out);
     }
 
     /** Checks a value against a type and returns its canonical text; {@code field} names the input. */
@@ -122,6 +139,8 @@ public final class SettingCatalog {
                 throw MtmException.invalid(field, "must be one of " + String.join(", ", choices));
             case VERSION_PATH:
                 return UpgradePath.parse(field, v).toString();
+            case ADDRESS_LIST:
+                return addresses(field, v);
             default:
                 throw new IllegalStateException("unknown setting type " + type);
         }
