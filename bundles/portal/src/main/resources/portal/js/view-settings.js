@@ -1,5 +1,6 @@
 // Settings of the operator and the platform: resource plans, platform settings (locked ones read-only, with the
-// reason), the DID routing table (view-dids.js) and the apps catalog.
+// reason), the SIP edge's state (the platform's administrators), the DID routing table (view-dids.js) and the apps
+// catalog.
 import * as api from './api.js';
 import { fmtDate, t } from './i18n.js';
 import { renderDids } from './view-dids.js';
@@ -13,14 +14,55 @@ export async function renderSettings(view, params, ctx, live) {
     return;
   }
   const dids = h('div#dids');
-  view.replaceChildren(h('h1', t('nav.settings')),
+  const edge = h('div#sip-edge');
+  const platform = ctx.kind === 'platform' && ctx.user.role !== 'viewer';
+  view.replaceChildren(...[h('h1', t('nav.settings')),
     section(t('settings.plans'), plansTable(plans, ctx)),
     section(t('settings.platform'), settingsTable(settings, ctx)),
+    platform ? section(t('edge.title'), edge) : null,
     section(t('settings.dids'), dids),
     section(t('settings.apps'), table([t('apps.key'), t('apps.name'), t('apps.licence'), t('apps.description'), t('apps.enabled')],
       apps.map((a) => h('tr', { dataset: { key: a.key } }, h('td.mono', a.key), h('td', a.name), h('td', t('licence.' + a.licenceType)),
-        h('td', a.description || ''), h('td', a.enabled ? '✓' : '—'))), { id: 'apps-catalog' })));
+        h('td', a.description || ''), h('td', a.enabled ? '✓' : '—'))), { id: 'apps-catalog' }))].filter((c) => c !== null));
+  if (platform) {
+    await renderEdge(edge);
+  }
   await renderDids(dids, ctx);
+}
+
+// The SIP edge as the platform runs it: whether it runs and where, what it holds against the database, what stops
+// it, and a full reload.
+async function renderEdge(box) {
+  let st;
+  try {
+    st = await api.get('sip-edge');
+  } catch (err) {
+    box.replaceChildren(h('p.sub', t('edge.unavailable')));
+    return;
+  }
+  const sync = h('button.small.secondary#sip-edge-sync', { type: 'button' }, t('edge.sync'));
+  sync.addEventListener('click', async () => {
+    sync.disabled = true;
+    try {
+      await api.post('sip-edge/sync', {});
+      toast(t('edge.synced'), 'ok');
+      await renderEdge(box);
+    } catch (err) {
+      toast(err.message, 'error');
+      sync.disabled = false;
+    }
+  });
+  const row = (label, value) => h('tr', h('th', label), h('td', value));
+  box.replaceChildren(...[
+    h('table.facts', { dataset: { running: String(st.running) } },
+      row(t('edge.state'), h('strong', st.running ? t('edge.running') : t('edge.down'))),
+      row(t('edge.listen'), st.listen.join(', ')),
+      row(t('edge.routes'), t('edge.routesOf', { edge: st.edgeRoutes, db: st.routes })),
+      row(t('edge.carriers'), st.carriers.length ? st.carriers.join(', ') : t('edge.noCarriers')),
+      row(t('edge.lastLoad'), st.lastLoad ? fmtDate(st.lastLoad) + ' (' + st.lastLoadMs + ' ms)' : '—')),
+    st.problems.length ? h('ul.problems#sip-edge-problems', st.problems.map((p) => h('li', p))) : null,
+    st.drift.length ? h('ul.drift', st.drift.map((d) => h('li', d))) : null,
+    sync].filter((c) => c !== null));
 }
 
 function plansTable(plans, ctx) {

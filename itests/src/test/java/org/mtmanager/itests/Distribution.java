@@ -71,6 +71,12 @@ public final class Distribution implements AutoCloseable {
         int https = Ports.free();
         set(dir.resolve("etc/org.mtmanager.tls.cfg"), "httpsPort", String.valueOf(https));
         set(dir.resolve("etc/org.mtmanager.tls.cfg"), "listenAddress", "127.0.0.1");
+        // The SIP edge too, on loopback and off the machines' network (SipEdgeIT gives it the server's addresses).
+        Path edge = dir.resolve("etc/org.mtmanager.sipedge.cfg");
+        set(edge, "sipAddress", "127.0.0.1");
+        set(edge, "sipPort", String.valueOf(Ports.free()));
+        set(edge, "controlPort", String.valueOf(Ports.free()));
+        set(edge, "internalAddress", "");
         return new Distribution(dir, http, ssh, https);
     }
 

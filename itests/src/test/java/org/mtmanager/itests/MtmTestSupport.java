@@ -93,6 +93,11 @@ public abstract class MtmTestSupport {
             editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "network", Containers.NETWORK),
             editConfigurationFilePut("etc/org.mtmanager.host-local.cfg", "namespacePrefix", Containers.PREFIX),
             editConfigurationFilePut("etc/org.mtmanager.firewall.cfg", "namespace", Distribution.NO_FIREWALL),
+            // The SIP edge on loopback and ports of the test's own, off the machines' network.
+            editConfigurationFilePut("etc/org.mtmanager.sipedge.cfg", "sipAddress", "127.0.0.1"),
+            editConfigurationFilePut("etc/org.mtmanager.sipedge.cfg", "sipPort", String.valueOf(Ports.free())),
+            editConfigurationFilePut("etc/org.mtmanager.sipedge.cfg", "controlPort", String.valueOf(Ports.free())),
+            editConfigurationFilePut("etc/org.mtmanager.sipedge.cfg", "internalAddress", ""),
             // Karaf's own launcher adds these for Java 9+; Pax Exam does not.
             vmOption("--add-reads=java.xml=java.logging"),
             vmOption("--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED"),

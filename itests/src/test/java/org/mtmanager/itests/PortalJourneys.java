@@ -234,6 +234,7 @@ public class PortalJourneys {
             b.find("#plans tr[data-name=SS]");
             b.find("#apps-catalog tr[data-key=cloudphone]");
             b.find("#did-routes");
+            assertTrue("the SIP edge is the platform's", b.all("#sip-edge").isEmpty());
             assertEquals("every control has its own label, and no id is used twice", "", b.accessibilityProblems());
             b.screenshot("settings");
         }
@@ -272,6 +273,12 @@ public class PortalJourneys {
             b.untilJs("document.querySelectorAll('#did-routes tbody tr').length === 2");
             assertEquals("pbx-ramon-2", b.find("#did-routes tr[data-number='+34955123'] a").getText());
             b.screenshot("did-routes");
+
+            // The SIP edge's state, for the platform: it runs, and after a reload it holds the two routes just imported.
+            b.click("#sip-edge-sync");
+            b.untilJs("document.querySelector('#sip-edge table[data-running=true]') !== null"
+                + " && document.querySelector('#sip-edge').textContent.includes('2 at the edge, 2 in the database')");
+            assertTrue("no carrier listed yet, said as a problem", b.find("#sip-edge-problems").getText().contains("sip.carriers"));
 
             b.open(w.base + "#/home");
             b.click("tr[data-hostname=pbx-ramon-2] a.hostname");

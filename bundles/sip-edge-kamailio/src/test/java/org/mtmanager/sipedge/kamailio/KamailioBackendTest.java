@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.After;
 import org.junit.Before;
@@ -162,7 +163,7 @@ public class KamailioBackendTest {
 
     /** The machine that answered a carrier's call to {@code number}, after the call ended well. */
     private String answeredBy(String number) throws Exception {
-        Path scenario = Sipp.scenario(work, "carrier-call.xml", Map.of());
+        Path scenario = Sipp.carrierCall(work);
         try (Sipp call = Sipp.start(work, "call-" + number.replaceAll("[^0-9]", ""), List.of(CARRIER + ":" + sipPort, "-sf",
                 scenario.toString(), "-s", number, "-i", CARRIER, "-p", Integer.toString(freePort()), "-m", "1",
                 "-timeout", "15s", "-timeout_error"))) {
@@ -201,17 +202,18 @@ public class KamailioBackendTest {
         }
     }
 
-    /** A port free for both TCP and UDP on loopback. */
+    /**
+     * A port free for both TCP and UDP, below the kernel's ephemeral range (10000-20999): a port the kernel may hand to a
+     * client socket could be the control port's own while the edge polls it before Kamailio binds it (a TCP
+     * self-connect), and Kamailio would then never listen.
+     */
     static int freePort() throws IOException {
-        for (int i = 0; i < 50; i++) {
-            int port;
-            try (ServerSocket tcp = new ServerSocket(0)) {
-                port = tcp.getLocalPort();
-            }
-            try (DatagramSocket udp = new DatagramSocket(port)) {
+        for (int i = 0; i < 200; i++) {
+            int port = ThreadLocalRandom.current().nextInt(10_000, 21_000);
+            try (ServerSocket tcp = new ServerSocket(port); DatagramSocket udp = new DatagramSocket(port)) {
                 return port;
             } catch (IOException e) {
-                // taken for UDP: try another
+                // taken: try another
             }
         }
         throw new IOException("no free port");

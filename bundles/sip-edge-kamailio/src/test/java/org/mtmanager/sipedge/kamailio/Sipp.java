@@ -5,13 +5,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** SIPp (Debian's sip-tester) running one of the test's scenarios, with its log to read the outcome from. */
-final class Sipp implements AutoCloseable {
+/**
+ * SIPp (Debian's sip-tester) running one of the scenarios in {@code /sipp/} (carrier-call, carrier-refused, machine),
+ * with its log to read the outcome from; shared with the itests in this bundle's test-jar.
+ */
+public final class Sipp implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -21,7 +25,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** The scenario resource {@code name}, with {@code [key]} replaced by each value, as a file in {@code dir}. */
-    static Path scenario(Path dir, String name, Map<String, String> values) throws IOException {
+    public static Path scenario(Path dir, String name, Map<String, String> values) throws IOException {
         String text;
         try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + name)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -34,10 +38,29 @@ final class Sipp implements AutoCloseable {
         return file;
     }
 
+    /** The carrier's call to the number given with {@code -s}. */
+    public static Path carrierCall(Path dir) throws IOException {
+        return scenario(dir, "carrier-call.xml", Map.of("number", "[service]", "expected", "-"));
+    }
+
+    /** The carrier's calls to the numbers of an injection file ({@code -inf}), lines {@code number;expected machine}. */
+    public static Path carrierCalls(Path dir) throws IOException {
+        Path file = scenario(dir, "carrier-call.xml", Map.of("number", "[field0]", "expected", "[field1]"));
+        Path renamed = dir.resolve("carrier-calls.xml");
+        Files.move(file, renamed, StandardCopyOption.REPLACE_EXISTING);
+        return renamed;
+    }
+
     /** Starts SIPp with these arguments after the common ones (no terminal, messages and logs into {@code dir}). */
-    static Sipp start(Path dir, String label, List<String> args) throws IOException {
+    public static Sipp start(Path dir, String label, List<String> args) throws IOException {
+        return start(dir, label, List.of(), args);
+    }
+
+    /** The same, run by {@code prefix} (such as {@code ip netns exec NAME}). */
+    public static Sipp start(Path dir, String label, List<String> prefix, List<String> args) throws IOException {
         Path log = dir.resolve(label + ".log");
-        List<String> command = new ArrayList<>(List.of("sipp", "-nostdin", "-trace_logs", "-log_file", log.toString(),
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of("sipp", "-nostdin", "-trace_logs", "-log_file", log.toString(),
             "-trace_err", "-error_file", dir.resolve(label + ".errors").toString()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
@@ -46,7 +69,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Waits for SIPp to end; its exit code (0: every call went as the scenario says). */
-    int await(long seconds) throws InterruptedException {
+    public int await(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             return -100;
@@ -55,7 +78,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** The lines the scenario logged ({@code <log>} actions). */
-    List<String> logged() throws IOException {
+    public List<String> logged() throws IOException {
         return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> !l.isBlank()).toList() : List.of();
     }
 
