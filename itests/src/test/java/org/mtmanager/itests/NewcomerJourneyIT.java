@@ -7,16 +7,14 @@ import static org.mtmanager.itests.ProcessTestSupport.API;
 import static org.mtmanager.itests.ProcessTestSupport.await;
 import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
 import static org.mtmanager.itests.ProcessTestSupport.create;
+import static org.mtmanager.itests.ProcessTestSupport.firewallTableOf;
+import static org.mtmanager.itests.ProcessTestSupport.sh;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
@@ -43,14 +41,14 @@ public class NewcomerJourneyIT {
 
     @Test
     public void aResellerCreatesAMachineAndAGrantedClientReachesItsSshThroughTheForwardedPort() throws Exception {
-        if (isOurs()) {
+        if (firewallTableOf(NETWORK)) {
             sh("nft", "delete", "table", "inet", "mtm"); // an interrupted run's
         }
         assertFalse("this server's own firewall table inet mtm is in use (another MT Manager running here?): stop it",
             sh("nft", "list", "tables").contains("inet mtm"));
         String id = UUID.randomUUID().toString().substring(0, 6);
-        Client granted = new Client(PREFIX + "c1-" + id, "mtmjya" + id, "198.18.90");
-        Client other = new Client(PREFIX + "c2-" + id, "mtmjyb" + id, "198.18.91");
+        LinkedNamespace granted = new LinkedNamespace(PREFIX + "c1-" + id, "mtmjya" + id, "198.18.90");
+        LinkedNamespace other = new LinkedNamespace(PREFIX + "c2-" + id, "mtmjyb" + id, "198.18.91");
         try (Distribution d = Distribution.unpack("journey")) {
             // The defaults, but for the names that keep this run apart from others: the firewall in this server's
             // own namespace (Distribution moves it away for every other test), the host on a bridge of its own.
@@ -104,7 +102,7 @@ public class NewcomerJourneyIT {
                 other.remove();
                 Containers.sweep(PREFIX, BRIDGE);
             } finally {
-                if (isOurs()) {
+                if (firewallTableOf(NETWORK)) {
                     sh("nft", "delete", "table", "inet", "mtm");
                 }
             }
@@ -124,63 +122,8 @@ public class NewcomerJourneyIT {
         // the embedded Derby's connections are in the server's own JVM
     }
 
-    /** A client namespace linked to this server by a veth of its own /24: no route beyond this server's end of it. */
-    private static final class Client {
-        final String namespace;
-        final String link;
-        final String server;
-        final String address;
-
-        Client(String namespace, String link, String net) {
-            this.namespace = namespace;
-            this.link = link;
-            this.server = net + ".1";
-            this.address = net + ".2";
-        }
-
-        void make() throws Exception {
-            sh("ip", "netns", "add", namespace);
-            sh("ip", "link", "add", link, "type", "veth", "peer", "name", "e", "netns", namespace);
-            sh("ip", "addr", "add", server + "/24", "dev", link);
-            sh("ip", "link", "set", link, "up");
-            sh("ip", "-n", namespace, "addr", "add", address + "/24", "dev", "e");
-            sh("ip", "-n", namespace, "link", "set", "e", "up");
-            sh("ip", "-n", namespace, "link", "set", "lo", "up");
-        }
-
-        /** The first bytes a server sends this client at {@code address:port}; empty if none. */
-        String banner(String to, int port) throws Exception {
-            return sh("ip", "netns", "exec", namespace, "sh", "-c",
-                "busybox timeout 3 busybox nc -w 2 " + to + " " + port + " </dev/null 2>/dev/null | busybox head -c 64; true");
-        }
-
-        void remove() throws Exception {
-            if (Files.exists(Path.of("/run/netns", namespace))) {
-                sh("ip", "netns", "del", namespace); // takes the veth, both ends, along
-            }
-        }
-    }
-
-    /**
-     * Whether this server's table inet mtm is this test's: its internal network, {@link #NETWORK}, marks it (as
-     * {@code .ci/run}'s sweep of an interrupted run's table checks too), so that no real MT Manager's is touched.
-     */
-    private static boolean isOurs() throws IOException, InterruptedException {
-        return sh("nft", "list", "tables").contains("inet mtm")
-            && sh("nft", "list", "table", "inet", "mtm").contains("ip daddr " + NETWORK + " jump machines");
-    }
-
     private static List<String> strings(JsonNode array) {
         return array == null ? List.of("(none)") : StreamSupport.stream(array.spliterator(), false)
             .map(JsonNode::asText).toList();
-    }
-
-    private static String sh(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }

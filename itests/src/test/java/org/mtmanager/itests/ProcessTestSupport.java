@@ -1,5 +1,7 @@
 package org.mtmanager.itests;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * What the process-level itests share, those that start the shipped distribution as a process ({@link Distribution})
  * and call it over HTTP: the API's path, a customer's data, waiting for a condition, and a machine's create from a
- * draft. The Pax Exam itests have theirs in {@link MtmTestSupport}.
+ * draft, running a command, and telling a test's firewall table. The Pax Exam itests have theirs in {@link MtmTestSupport}.
  */
 final class ProcessTestSupport {
     static final String API = "/mtm/api/v1";
@@ -123,5 +125,24 @@ final class ProcessTestSupport {
             throw new AssertionError("expected success, got " + r);
         }
         return r.status() == 204 ? null : r.json();
+    }
+
+    /** Runs a command (30 s at most) and returns its output; an IOException with the output when it fails. */
+    static String sh(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /**
+     * Whether this server's firewall table inet mtm is a test's: the test's internal network marks it (as {@code .ci/run}'s
+     * sweep of an interrupted run's table checks too), so that no real MT Manager's is touched.
+     */
+    static boolean firewallTableOf(String network) throws IOException, InterruptedException {
+        return sh("nft", "list", "tables").contains("inet mtm")
+            && sh("nft", "list", "table", "inet", "mtm").contains("ip daddr " + network + " jump machines");
     }
 }

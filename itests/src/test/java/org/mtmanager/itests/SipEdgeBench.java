@@ -6,12 +6,10 @@ import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
 import static org.mtmanager.itests.ProcessTestSupport.create;
 import static org.mtmanager.itests.ProcessTestSupport.ok;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -51,7 +49,7 @@ public class SipEdgeBench {
     private static final String PREFIX = "mtmbench-se";
     private static final String BRIDGE = "mtmbn2";
     private static final String NETWORK = "10.126.0.0/24";
-    private static final String NS = "mtmbench-sec";
+    private final LinkedNamespace carrier = new LinkedNamespace("mtmbench-sec", "mtmbnse0", "198.18.94");
     private static final Pattern LOADED = Pattern.compile("SIP edge loaded \\(kamailio\\): (\\d+) route\\(s\\).* in (\\d+) ms");
 
     @Test
@@ -68,7 +66,7 @@ public class SipEdgeBench {
             Distribution.set(edge, "internalAddress", "10.126.0.1");
             Distribution.set(edge, "internalNetwork", NETWORK);
             int control = Integer.parseInt(Distribution.value(edge, "controlPort"));
-            carrier();
+            carrier.make();
             d.start();
             d.awaitRest(Duration.ofMinutes(3));
             Http admin = d.admin();
@@ -104,9 +102,7 @@ public class SipEdgeBench {
                     st.get("lastLoadMs").asLong() + " ms (goal 2000 ms)");
             }
         } finally {
-            if (Files.exists(Path.of("/run/netns", NS))) {
-                sh("ip", "netns", "del", NS);
-            }
+            carrier.remove();
             Containers.sweep(PREFIX, BRIDGE);
         }
     }
@@ -123,7 +119,7 @@ public class SipEdgeBench {
         long t0 = System.nanoTime();
         int exit;
         List<String> logged;
-        try (Sipp sipp = Sipp.start(work, "bench-" + rate, List.of("ip", "netns", "exec", NS), List.of("198.18.94.1:5060",
+        try (Sipp sipp = Sipp.start(work, "bench-" + rate, carrier.in(), List.of("198.18.94.1:5060",
                 "-sf", Sipp.carrierCalls(work).toString(), "-inf", file.toString(), "-i", "198.18.94.2", "-p", "5060",
                 "-r", Integer.toString(rate), "-m", Integer.toString(CALLS), "-l", Integer.toString(rate * 4),
                 "-max_socket", "2000", "-timeout", "120s"))) {
@@ -209,29 +205,7 @@ public class SipEdgeBench {
         }
     }
 
-    private static void carrier() throws Exception {
-        if (Files.exists(Path.of("/run/netns", NS))) {
-            sh("ip", "netns", "del", NS);
-        }
-        sh("ip", "netns", "add", NS);
-        sh("ip", "link", "add", "mtmbnse0", "type", "veth", "peer", "name", "e", "netns", NS);
-        sh("ip", "addr", "add", "198.18.94.1/24", "dev", "mtmbnse0");
-        sh("ip", "link", "set", "mtmbnse0", "up");
-        sh("ip", "-n", NS, "addr", "add", "198.18.94.2/24", "dev", "e");
-        sh("ip", "-n", NS, "link", "set", "e", "up");
-        sh("ip", "-n", NS, "link", "set", "lo", "up");
-    }
-
     private static void print(String what, String value) {
         System.out.println("BENCH | sip edge: " + what + " | " + value);
-    }
-
-    private static String sh(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }

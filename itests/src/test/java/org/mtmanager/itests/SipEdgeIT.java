@@ -10,17 +10,16 @@ import static org.mtmanager.itests.ProcessTestSupport.awaitJob;
 import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
 import static org.mtmanager.itests.ProcessTestSupport.create;
 import static org.mtmanager.itests.ProcessTestSupport.ended;
+import static org.mtmanager.itests.ProcessTestSupport.firewallTableOf;
 import static org.mtmanager.itests.ProcessTestSupport.ok;
+import static org.mtmanager.itests.ProcessTestSupport.sh;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.Test;
 import org.mtmanager.sipedge.kamailio.Sipp;
@@ -45,7 +44,7 @@ public class SipEdgeIT {
 
     @Test
     public void carriersCallsReachTheRightMachineByDidThroughTheEdge() throws Exception {
-        if (isOurs()) {
+        if (firewallTableOf(NETWORK)) {
             sh("nft", "delete", "table", "inet", "mtm"); // an interrupted run's
         }
         assertFalse("this server's own firewall table inet mtm is in use (another MT Manager running here?): stop it",
@@ -125,41 +124,33 @@ public class SipEdgeIT {
                 stranger.remove();
                 Containers.sweep(PREFIX, BRIDGE);
             } finally {
-                if (isOurs()) {
+                if (firewallTableOf(NETWORK)) {
                     sh("nft", "delete", "table", "inet", "mtm");
                 }
             }
         }
     }
 
-    /** A carrier in a namespace of its own, linked to this server by a veth of its own /24. */
+    /** A carrier: SIPp in a namespace linked to this server. */
     private static final class Carrier {
-        final String namespace;
-        final String link;
+        final LinkedNamespace ns;
         final String server;
         final String address;
 
         Carrier(String namespace, String link, String net) {
-            this.namespace = namespace;
-            this.link = link;
-            this.server = net + ".1";
-            this.address = net + ".2";
+            this.ns = new LinkedNamespace(namespace, link, net);
+            this.server = ns.server;
+            this.address = ns.address;
         }
 
         void make() throws Exception {
-            sh("ip", "netns", "add", namespace);
-            sh("ip", "link", "add", link, "type", "veth", "peer", "name", "e", "netns", namespace);
-            sh("ip", "addr", "add", server + "/24", "dev", link);
-            sh("ip", "link", "set", link, "up");
-            sh("ip", "-n", namespace, "addr", "add", address + "/24", "dev", "e");
-            sh("ip", "-n", namespace, "link", "set", "e", "up");
-            sh("ip", "-n", namespace, "link", "set", "lo", "up");
+            ns.make();
             // Only towards the machines' network, through this server: what a carrier could try past the edge.
-            sh("ip", "-n", namespace, "route", "add", NETWORK, "via", server);
+            ns.routeThroughServer(NETWORK);
         }
 
         List<String> in() {
-            return List.of("ip", "netns", "exec", namespace);
+            return ns.in();
         }
 
         /** The serial of the machine that answered a call to {@code number}, once the call completed. */
@@ -205,23 +196,7 @@ public class SipEdgeIT {
         }
 
         void remove() throws Exception {
-            if (Files.exists(Path.of("/run/netns", namespace))) {
-                sh("ip", "netns", "del", namespace);
-            }
+            ns.remove();
         }
-    }
-
-    private static boolean isOurs() throws IOException, InterruptedException {
-        return sh("nft", "list", "tables").contains("inet mtm")
-            && sh("nft", "list", "table", "inet", "mtm").contains("ip daddr " + NETWORK + " jump machines");
-    }
-
-    private static String sh(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }
