@@ -81,6 +81,21 @@ public final class Distribution implements AutoCloseable {
     }
 
     /**
+     * The defaults but for the names that keep a run apart from others: the firewall in this server's own namespace on
+     * the test's internal {@code network}, and the container host on a bridge, network and namespace prefix of the
+     * test's. Before the first start.
+     */
+    void ownNetwork(String bridge, String network, String prefix) throws IOException {
+        Path fw = home.resolve("etc/org.mtmanager.firewall.cfg");
+        set(fw, "namespace", "");
+        set(fw, "internalNetwork", network);
+        Path host = home.resolve("etc/org.mtmanager.host-local.cfg");
+        set(host, "bridge", bridge);
+        set(host, "network", network);
+        set(host, "namespacePrefix", prefix);
+    }
+
+    /**
      * Points it at a PostgreSQL database instead of the embedded Derby: the connection's lines of the shipped
      * {@code etc/org.ops4j.datasource-mtm.cfg} changed as the README says, its pool's kept (the server's trust
      * authentication needs no password). Before the first start.

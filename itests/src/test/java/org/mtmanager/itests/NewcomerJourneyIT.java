@@ -7,10 +7,9 @@ import static org.mtmanager.itests.ProcessTestSupport.API;
 import static org.mtmanager.itests.ProcessTestSupport.await;
 import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
 import static org.mtmanager.itests.ProcessTestSupport.create;
-import static org.mtmanager.itests.ProcessTestSupport.firewallTableOf;
-import static org.mtmanager.itests.ProcessTestSupport.sh;
+import static org.mtmanager.itests.ProcessTestSupport.claimFirewallTable;
+import static org.mtmanager.itests.ProcessTestSupport.releaseFirewallTable;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,24 +40,13 @@ public class NewcomerJourneyIT {
 
     @Test
     public void aResellerCreatesAMachineAndAGrantedClientReachesItsSshThroughTheForwardedPort() throws Exception {
-        if (firewallTableOf(NETWORK)) {
-            sh("nft", "delete", "table", "inet", "mtm"); // an interrupted run's
-        }
-        assertFalse("this server's own firewall table inet mtm is in use (another MT Manager running here?): stop it",
-            sh("nft", "list", "tables").contains("inet mtm"));
+        claimFirewallTable(NETWORK);
         String id = UUID.randomUUID().toString().substring(0, 6);
         LinkedNamespace granted = new LinkedNamespace(PREFIX + "c1-" + id, "mtmjya" + id, "198.18.90");
         LinkedNamespace other = new LinkedNamespace(PREFIX + "c2-" + id, "mtmjyb" + id, "198.18.91");
         try (Distribution d = Distribution.unpack("journey")) {
-            // The defaults, but for the names that keep this run apart from others: the firewall in this server's
-            // own namespace (Distribution moves it away for every other test), the host on a bridge of its own.
-            Path fw = d.home().resolve("etc/org.mtmanager.firewall.cfg");
-            Distribution.set(fw, "namespace", "");
-            Distribution.set(fw, "internalNetwork", NETWORK);
-            Path host = d.home().resolve("etc/org.mtmanager.host-local.cfg");
-            Distribution.set(host, "bridge", BRIDGE);
-            Distribution.set(host, "network", NETWORK);
-            Distribution.set(host, "namespacePrefix", PREFIX);
+            // The firewall in this server's own namespace (Distribution moves it away for every other test).
+            d.ownNetwork(BRIDGE, NETWORK, PREFIX);
             database(d);
             granted.make();
             other.make();
@@ -102,9 +90,7 @@ public class NewcomerJourneyIT {
                 other.remove();
                 Containers.sweep(PREFIX, BRIDGE);
             } finally {
-                if (firewallTableOf(NETWORK)) {
-                    sh("nft", "delete", "table", "inet", "mtm");
-                }
+                releaseFirewallTable(NETWORK);
             }
         }
     }

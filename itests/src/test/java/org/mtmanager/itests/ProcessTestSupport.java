@@ -145,4 +145,24 @@ final class ProcessTestSupport {
         return sh("nft", "list", "tables").contains("inet mtm")
             && sh("nft", "list", "table", "inet", "mtm").contains("ip daddr " + network + " jump machines");
     }
+
+    /**
+     * This server's firewall table for a test whose internal network is {@code network}: an interrupted run's is
+     * deleted, and another MT Manager's fails the test, untouched.
+     */
+    static void claimFirewallTable(String network) throws IOException, InterruptedException {
+        if (firewallTableOf(network)) {
+            sh("nft", "delete", "table", "inet", "mtm");
+        }
+        if (sh("nft", "list", "tables").contains("inet mtm")) {
+            throw new AssertionError("this server's own firewall table inet mtm is in use (another MT Manager running here?): stop it");
+        }
+    }
+
+    /** Deletes this server's firewall table if it is the test's (its internal network is {@code network}). */
+    static void releaseFirewallTable(String network) throws IOException, InterruptedException {
+        if (firewallTableOf(network)) {
+            sh("nft", "delete", "table", "inet", "mtm");
+        }
+    }
 }

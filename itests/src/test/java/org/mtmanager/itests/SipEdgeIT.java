@@ -1,7 +1,6 @@
 package org.mtmanager.itests;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.mtmanager.itests.ProcessTestSupport.API;
@@ -10,9 +9,9 @@ import static org.mtmanager.itests.ProcessTestSupport.awaitJob;
 import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
 import static org.mtmanager.itests.ProcessTestSupport.create;
 import static org.mtmanager.itests.ProcessTestSupport.ended;
-import static org.mtmanager.itests.ProcessTestSupport.firewallTableOf;
+import static org.mtmanager.itests.ProcessTestSupport.claimFirewallTable;
+import static org.mtmanager.itests.ProcessTestSupport.releaseFirewallTable;
 import static org.mtmanager.itests.ProcessTestSupport.ok;
-import static org.mtmanager.itests.ProcessTestSupport.sh;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,22 +43,13 @@ public class SipEdgeIT {
 
     @Test
     public void carriersCallsReachTheRightMachineByDidThroughTheEdge() throws Exception {
-        if (firewallTableOf(NETWORK)) {
-            sh("nft", "delete", "table", "inet", "mtm"); // an interrupted run's
-        }
-        assertFalse("this server's own firewall table inet mtm is in use (another MT Manager running here?): stop it",
-            sh("nft", "list", "tables").contains("inet mtm"));
+        claimFirewallTable(NETWORK);
         String id = UUID.randomUUID().toString().substring(0, 6);
         Carrier carrier = new Carrier(PREFIX + "c1-" + id, "mtmsea" + id, "198.18.92");
         Carrier stranger = new Carrier(PREFIX + "c2-" + id, "mtmseb" + id, "198.18.93");
         try (Distribution d = Distribution.unpack("sipedge")) {
-            Path fw = d.home().resolve("etc/org.mtmanager.firewall.cfg");
-            Distribution.set(fw, "namespace", "");
-            Distribution.set(fw, "internalNetwork", NETWORK);
-            Path host = d.home().resolve("etc/org.mtmanager.host-local.cfg");
-            Distribution.set(host, "bridge", BRIDGE);
-            Distribution.set(host, "network", NETWORK);
-            Distribution.set(host, "namespacePrefix", PREFIX);
+            // The firewall in this server's own namespace (Distribution moves it away for every other test).
+            d.ownNetwork(BRIDGE, NETWORK, PREFIX);
             // The edge as shipped (port 5060), but on the carriers' links only and on this test's machine network.
             Path edge = d.home().resolve("etc/org.mtmanager.sipedge.cfg");
             Distribution.set(edge, "sipAddress", carrier.server + "," + stranger.server);
@@ -124,9 +114,7 @@ public class SipEdgeIT {
                 stranger.remove();
                 Containers.sweep(PREFIX, BRIDGE);
             } finally {
-                if (firewallTableOf(NETWORK)) {
-                    sh("nft", "delete", "table", "inet", "mtm");
-                }
+                releaseFirewallTable(NETWORK);
             }
         }
     }
