@@ -6,10 +6,6 @@ import static org.mtmanager.itests.ProcessTestSupport.awaitRunning;
 import static org.mtmanager.itests.ProcessTestSupport.create;
 import static org.mtmanager.itests.ProcessTestSupport.ok;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -140,7 +136,6 @@ public class SipEdgeBench {
 
     /** A route moved to another machine through REST, until the edge's own table has it. */
     private void changes(Http admin, int control) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
         JsonNode routes = ok(admin.get(API + "/did-routes?limit=20"));
         List<Long> ms = new ArrayList<>();
         long[] machines = {0, 0};
@@ -153,7 +148,7 @@ public class SipEdgeBench {
             String prefix = r.get("number").asText().substring(1);
             long t0 = System.nanoTime();
             ok(admin.put(API + "/did-routes/" + r.get("id").asLong(), Map.of("machine", String.valueOf(to))));
-            while (!edgeHolds(http, control, prefix, ips.get(to))) {
+            while (!ips.get(to).equals(SipEdgeIT.edgeRoute(control, prefix))) {
                 if (System.nanoTime() - t0 > TimeUnit.SECONDS.toNanos(10)) {
                     throw new AssertionError("the edge never routed +" + prefix + " to " + ips.get(to));
                 }
@@ -163,13 +158,6 @@ public class SipEdgeBench {
         Collections.sort(ms);
         print("route change, REST call until the edge routes by it (" + ms.size() + " changes)", "median " + ms.get(ms.size() / 2)
             + " ms, max " + ms.get(ms.size() - 1) + " ms (goal 50 ms)");
-    }
-
-    private static boolean edgeHolds(HttpClient http, int control, String prefix, String ip) throws Exception {
-        String body = "{\"jsonrpc\":\"2.0\",\"method\":\"htable.get\",\"params\":[\"did\",\"" + prefix + "\"],\"id\":1}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/RPC"))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        return r.body().contains("\"value\":\"" + ip + "\"");
     }
 
     /** Eleven digits: 34, then the route's number; calls dial one digit more. */

@@ -13,12 +13,18 @@ import static org.mtmanager.itests.ProcessTestSupport.claimFirewallTable;
 import static org.mtmanager.itests.ProcessTestSupport.releaseFirewallTable;
 import static org.mtmanager.itests.ProcessTestSupport.ok;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.Test;
 import org.mtmanager.sipedge.kamailio.Sipp;
@@ -56,6 +62,7 @@ public class SipEdgeIT {
             Distribution.set(edge, "sipPort", "5060");
             Distribution.set(edge, "internalAddress", "10.125.0.1");
             Distribution.set(edge, "internalNetwork", NETWORK);
+            int control = Integer.parseInt(Distribution.value(edge, "controlPort"));
             carrier.make();
             stranger.make();
             d.start();
@@ -89,6 +96,9 @@ public class SipEdgeIT {
             assertEquals("an unlisted source", 0, stranger.refused(work, "+34915551234", 403));
 
             ok(admin.put(API + "/did-routes/" + toB, Map.of("machine", "pbx-sip-a")));
+            // The change reaches the edge on its own thread just after the commit (SipEdgeBench: 20 ms median).
+            String ipA = ok(admin.get(API + "/machines/" + a)).get("internalIp").asText();
+            await(Duration.ofSeconds(5), () -> "the edge routes +349155 to " + ipA, () -> ipA.equals(edgeRoute(control, "349155")));
             assertEquals("a route changed through REST takes the next call", serialA, carrier.answeredBy(work, "+34915551234"));
 
             assertEquals("SIP straight to a machine, past the edge, is dropped", "", carrier.direct(work,
@@ -98,6 +108,7 @@ public class SipEdgeIT {
                 TIMEOUT, ProcessTestSupport.POLL, ProcessTestSupport::ended);
             awaitJob(admin, admin.delete(API + "/machines/" + b + "?confirm=true").json().get("id").asLong(),
                 TIMEOUT, ProcessTestSupport.POLL, j -> ended(j) && "SUCCEEDED".equals(j.get("state").asText()));
+            await(Duration.ofSeconds(5), () -> "the edge drops the deleted machine's route", () -> edgeRoute(control, "3492") == null);
             assertEquals("a deleted machine's numbers", 0, carrier.refused(work, "+34920000000", 404));
             assertEquals("the other machine still answers", serialA, carrier.answeredBy(work, "+34915551234"));
 
@@ -117,6 +128,15 @@ public class SipEdgeIT {
                 releaseFirewallTable(NETWORK);
             }
         }
+    }
+
+    /** The target the edge's own table holds for a prefix (Kamailio's JSON-RPC on its control port), or null. */
+    static String edgeRoute(int control, String prefix) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"method\":\"htable.get\",\"params\":[\"did\",\"" + prefix + "\"],\"id\":1}";
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/RPC"))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"value\":\"([^\"]+)\"").matcher(r.body());
+        return m.find() ? m.group(1) : null;
     }
 
     /** A carrier: SIPp in a namespace linked to this server. */

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
 import org.junit.Before;
@@ -115,7 +116,11 @@ public class SipEdgeTest {
         dids.delete(f.admin, id);
         await(machines.stop(f.admin, machineA, true, null));
         await(machines.delete(f.admin, machineA, true, null));
-        edge.settle();
+        // The job's commit is seen before its after-commit step has told the edge: wait for that, not for the job.
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); !backend.routes.isEmpty() && System.nanoTime() < end; ) {
+            Thread.sleep(20);
+            edge.settle();
+        }
         assertEquals("the deleted machine's route went with it", Map.of(), backend.routes);
         assertEquals("no full load for single changes", 1, backend.loads);
     }
