@@ -96,6 +96,18 @@ public final class Distribution implements AutoCloseable {
     }
 
     /**
+     * The SIP edge as shipped (port 5060), but taking carriers on {@code addresses} only (comma-separated) and reaching
+     * the test's machine network from {@code internalAddress}. Before the first start.
+     */
+    void sipEdgeOn(String addresses, String internalAddress, String network) throws IOException {
+        Path edge = home.resolve("etc/org.mtmanager.sipedge.cfg");
+        set(edge, "sipAddress", addresses);
+        set(edge, "sipPort", "5060");
+        set(edge, "internalAddress", internalAddress);
+        set(edge, "internalNetwork", network);
+    }
+
+    /**
      * Points it at a PostgreSQL database instead of the embedded Derby: the connection's lines of the shipped
      * {@code etc/org.ops4j.datasource-mtm.cfg} changed as the README says, its pool's kept (the server's trust
      * authentication needs no password). Before the first start.

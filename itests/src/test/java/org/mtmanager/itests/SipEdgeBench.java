@@ -56,12 +56,8 @@ public class SipEdgeBench {
             Distribution.set(host, "network", NETWORK);
             Distribution.set(host, "namespacePrefix", PREFIX);
             Distribution.set(host, "enforceLimits", "false");
-            Path edge = d.home().resolve("etc/org.mtmanager.sipedge.cfg");
-            Distribution.set(edge, "sipAddress", "198.18.94.1");
-            Distribution.set(edge, "sipPort", "5060");
-            Distribution.set(edge, "internalAddress", "10.126.0.1");
-            Distribution.set(edge, "internalNetwork", NETWORK);
-            int control = Integer.parseInt(Distribution.value(edge, "controlPort"));
+            d.sipEdgeOn("198.18.94.1", "10.126.0.1", NETWORK);
+            int control = Integer.parseInt(Distribution.value(d.home().resolve("etc/org.mtmanager.sipedge.cfg"), "controlPort"));
             carrier.make();
             d.start();
             d.awaitRest(Duration.ofMinutes(3));

@@ -57,12 +57,8 @@ public class SipEdgeIT {
             // The firewall in this server's own namespace (Distribution moves it away for every other test).
             d.ownNetwork(BRIDGE, NETWORK, PREFIX);
             // The edge as shipped (port 5060), but on the carriers' links only and on this test's machine network.
-            Path edge = d.home().resolve("etc/org.mtmanager.sipedge.cfg");
-            Distribution.set(edge, "sipAddress", carrier.server + "," + stranger.server);
-            Distribution.set(edge, "sipPort", "5060");
-            Distribution.set(edge, "internalAddress", "10.125.0.1");
-            Distribution.set(edge, "internalNetwork", NETWORK);
-            int control = Integer.parseInt(Distribution.value(edge, "controlPort"));
+            d.sipEdgeOn(carrier.server + "," + stranger.server, "10.125.0.1", NETWORK);
+            int control = Integer.parseInt(Distribution.value(d.home().resolve("etc/org.mtmanager.sipedge.cfg"), "controlPort"));
             carrier.make();
             stranger.make();
             d.start();

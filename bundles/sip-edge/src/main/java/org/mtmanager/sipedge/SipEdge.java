@@ -1,25 +1,14 @@
 package org.mtmanager.sipedge;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.mtmanager.api.Caller;
 import org.mtmanager.api.MtmException;
@@ -31,12 +20,8 @@ import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.platform.scope.Scope;
 import org.mtmanager.spi.sipedge.EdgeException;
 import org.mtmanager.spi.sipedge.EdgeState;
-import org.mtmanager.spi.sipedge.EdgeTable;
 import org.mtmanager.spi.sipedge.SipEdgeBackend;
 import org.mtmanager.store.Store;
-import org.mtmanager.store.entity.DidRouteEntity;
-import org.mtmanager.store.entity.EntityChanges;
-import org.mtmanager.store.entity.SettingEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -59,30 +44,19 @@ import org.slf4j.LoggerFactory;
 @Component(service = {SipEdgeService.class, DidRouteListener.class}, immediate = true, configurationPid = "org.mtmanager.sipedge")
 public class SipEdge implements SipEdgeService, DidRouteListener {
     private static final Logger LOG = LoggerFactory.getLogger(SipEdge.class);
-    /** Above this many differences a full load is quicker than one call each. */
-    static final int MOST_SINGLE_CHANGES = 1000;
-    private static final int DRIFT_SHOWN = 20;
 
     private final Store store;
     private final AuditLog audit;
-    private final Clock clock;
     private final Map<String, SipEdgeBackend> backends = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService thread;
-    private final AtomicLong generations = new AtomicLong();
+    private final EdgeThread thread = new EdgeThread();
     private volatile EdgeConfiguration config;
     private ScheduledFuture<?> checks;
 
-    // The edge's table as given to it; read and written on the edge's thread only.
-    private Map<String, String> pushed = new HashMap<>();
-    private List<String> pushedCarriers = List.of();
-    private String generation = "";
-    private long seenChanges = -1;
-    private boolean reloadNeeded = true;
+    /** The edge's table as given to it; read and written on the edge's thread only, as the two below. */
+    private final EdgeMirror mirror;
     private SipEdgeBackend startedOn;
     private EdgeConfiguration startedWith;
 
-    private volatile Instant lastLoad;
-    private volatile long lastLoadMs;
     private volatile String lastFailure;
 
     @Activate
@@ -93,12 +67,7 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
     public SipEdge(Store store, AuditLog audit, Map<String, Object> config, Clock clock) {
         this.store = store;
         this.audit = audit;
-        this.clock = clock;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mtm-sip-edge");
-            t.setDaemon(true);
-            return t;
-        });
+        this.mirror = new EdgeMirror(store, clock);
         configure(config);
     }
 
@@ -120,29 +89,27 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
         if (checks != null) {
             checks.cancel(false);
         }
-        checks = thread.scheduleWithFixedDelay(this::check, 0, c.checkSeconds(), TimeUnit.SECONDS);
+        checks = thread.every(this::check, c.checkSeconds());
     }
 
     @Deactivate
     void stop() throws InterruptedException {
-        thread.submit(this::stopEdge);
-        thread.shutdown();
-        thread.awaitTermination(15, TimeUnit.SECONDS);
+        thread.stop(this::stopEdge);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
         policyOption = ReferencePolicyOption.GREEDY)
     public void addBackend(SipEdgeBackend backend, Map<String, Object> props) {
         backends.put(String.valueOf(props.getOrDefault(SipEdgeBackend.TYPE_PROPERTY, backend.type())), backend);
-        later(this::check);
+        thread.later(this::check);
     }
 
     public void removeBackend(SipEdgeBackend backend, Map<String, Object> props) {
         backends.remove(String.valueOf(props.getOrDefault(SipEdgeBackend.TYPE_PROPERTY, backend.type())), backend);
-        later(() -> {
+        thread.later(() -> {
             if (startedOn == backend) {
                 startedOn = null; // its bundle stops the edges it started
-                reloadNeeded = true;
+                mirror.invalidate();
             }
         });
     }
@@ -152,14 +119,14 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
     @Override
     public SipEdgeStatus status(Caller caller) {
         Scope.requirePlatformAdmin(caller);
-        return onEdgeThread(() -> status(false));
+        return thread.call(() -> status(false));
     }
 
     @Override
     public SipEdgeStatus sync(Caller caller, boolean repair) {
         return audit.attempt(caller, "sip-edge.sync", "sip-edge", null, () -> {
             Scope.requirePlatformAdmin(caller);
-            SipEdgeStatus status = onEdgeThread(() -> status(repair));
+            SipEdgeStatus status = thread.call(() -> status(repair));
             audit.record(caller, AuditEvent.success("sip-edge.sync", "sip-edge", status.backend(), caller.accountId(),
                 status.drift().size() + " drift(s)" + (repair ? ", repaired: " + status.repaired() : "")));
             return status;
@@ -171,7 +138,7 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
     public void routesChanged(Set<String> numbers) {
         Set<String> prefixes = new HashSet<>();
         numbers.forEach(n -> prefixes.add(n.startsWith("+") ? n.substring(1) : n));
-        later(() -> apply(prefixes));
+        thread.later(() -> apply(prefixes));
     }
 
     // ---- on the edge's thread ------------------------------------------------------------------------------
@@ -201,14 +168,10 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
                 startedOn = b.get(); // an edge left running by this node's last run, adopted
                 startedWith = c;
             }
-            if (reloadNeeded || !generation.equals(state.generation()) || state.routes() != pushed.size()) {
-                if (!reloadNeeded && !generation.isEmpty()) {
-                    LOG.warn("The SIP edge drifted (generation {} for {}, {} route(s) for {}): loading it again",
-                        state.generation(), generation, state.routes(), pushed.size());
-                }
-                load(b.get(), c);
-            } else if (changes() != seenChanges) {
-                catchUp(b.get(), c);
+            if (mirror.differs(state)) {
+                mirror.load(b.get(), c);
+            } else {
+                mirror.catchUpIfChanged(b.get(), c);
             }
             lastFailure = null;
         } catch (EdgeException | RuntimeException e) {
@@ -219,88 +182,14 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
     private void apply(Set<String> prefixes) {
         EdgeConfiguration c = config;
         Optional<SipEdgeBackend> b = c.enabled() ? usable(c) : Optional.empty();
-        if (b.isEmpty() || reloadNeeded) {
+        if (b.isEmpty() || mirror.loadNeeded()) {
             return; // the next check loads the whole table
         }
         try {
-            if (prefixes.isEmpty()) {
-                catchUp(b.get(), c);
-                return;
-            }
-            Map<String, String> now = store.read(em -> EdgeRoutes.of(em, prefixes));
-            Map<String, String> put = new HashMap<>();
-            List<String> remove = new ArrayList<>();
-            for (String p : prefixes) {
-                String target = now.get(p);
-                if (target == null) {
-                    if (pushed.containsKey(p)) {
-                        remove.add(p);
-                    }
-                } else if (!target.equals(pushed.get(p))) {
-                    put.put(p, target);
-                }
-            }
-            push(b.get(), c, put, remove);
+            mirror.apply(b.get(), c, prefixes);
         } catch (EdgeException | RuntimeException e) {
             fail(e);
         }
-    }
-
-    /** Brings the edge to the database's table by single changes (or a full load when there are too many). */
-    private void catchUp(SipEdgeBackend b, EdgeConfiguration c) throws EdgeException {
-        long seen = changes();
-        Map<String, String> db = store.read(EdgeRoutes::all);
-        List<String> carriers = store.read(EdgeRoutes::carriers);
-        Map<String, String> put = new HashMap<>();
-        db.forEach((p, target) -> {
-            if (!target.equals(pushed.get(p))) {
-                put.put(p, target);
-            }
-        });
-        List<String> remove = pushed.keySet().stream().filter(p -> !db.containsKey(p)).toList();
-        if (put.size() + remove.size() > MOST_SINGLE_CHANGES) {
-            load(b, c);
-            return;
-        }
-        push(b, c, put, remove);
-        if (!carriers.equals(pushedCarriers)) {
-            b.carriers(c.settings(), carriers);
-            pushedCarriers = carriers;
-            LOG.info("The SIP edge admits the carriers {}", carriers.isEmpty() ? "(none)" : carriers);
-        }
-        seenChanges = seen;
-    }
-
-    private void push(SipEdgeBackend b, EdgeConfiguration c, Map<String, String> put, List<String> remove) throws EdgeException {
-        if (!remove.isEmpty()) {
-            b.remove(c.settings(), remove);
-            remove.forEach(pushed::remove);
-        }
-        if (!put.isEmpty()) {
-            b.put(c.settings(), put);
-            pushed.putAll(put);
-        }
-    }
-
-    private void load(SipEdgeBackend b, EdgeConfiguration c) throws EdgeException {
-        long t0 = System.nanoTime();
-        long seen = changes();
-        Map<String, String> db = store.read(EdgeRoutes::all);
-        List<String> carriers = store.read(EdgeRoutes::carriers);
-        String next = clock.instant().toEpochMilli() + "-" + generations.incrementAndGet();
-        reloadNeeded = true;
-        long t1 = System.nanoTime();
-        b.load(c.settings(), new EdgeTable(next, carriers, db));
-        long t2 = System.nanoTime();
-        pushed = new HashMap<>(db);
-        pushedCarriers = carriers;
-        generation = next;
-        seenChanges = seen;
-        reloadNeeded = false;
-        lastLoad = clock.instant();
-        lastLoadMs = (System.nanoTime() - t0) / 1_000_000;
-        LOG.info("SIP edge loaded ({}): {} route(s), carriers {}, in {} ms ({} ms reading the database, {} ms in the backend)",
-            c.backend(), db.size(), carriers.isEmpty() ? "(none)" : carriers, lastLoadMs, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
     private SipEdgeStatus status(boolean repair) {
@@ -323,7 +212,7 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
                 if (!state.running()) {
                     drift.add("the SIP edge does not run: " + state.detail());
                 } else {
-                    drift(state, db, carriers, drift);
+                    drift.addAll(mirror.drift(state, db, carriers));
                 }
                 if (repair && problems.isEmpty()) {
                     try {
@@ -332,7 +221,7 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
                             startedOn = b.get();
                             startedWith = c;
                         }
-                        load(b.get(), c);
+                        mirror.load(b.get(), c);
                         state = b.get().state(c.settings());
                         repaired = state.running();
                         lastFailure = null;
@@ -352,36 +241,7 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
             problems.add("no carrier is listed (the setting sip.carriers): the SIP edge refuses every call");
         }
         return new SipEdgeStatus(c.backend(), c.enabled(), state.running(), c.listen(), problems, drift, db.size(), state.routes(),
-            state.carriers(), lastLoad, lastLoadMs, repaired);
-    }
-
-    /** What differs between the database and the edge as this node gave it its table. */
-    private void drift(EdgeState state, Map<String, String> db, List<String> carriers, List<String> drift) {
-        if (!state.generation().equals(generation)) {
-            drift.add("the SIP edge holds " + (state.generation().isEmpty() ? "no table of the platform's (it restarted)"
-                : "another table (generation " + state.generation() + ")"));
-        }
-        if (state.routes() != db.size()) {
-            drift.add("the SIP edge holds " + state.routes() + " route(s), the database " + db.size());
-        }
-        List<String> routes = new ArrayList<>();
-        db.forEach((p, target) -> {
-            String held = pushed.get(p);
-            if (held == null) {
-                routes.add("missing route +" + p + " to " + target);
-            } else if (!held.equals(target)) {
-                routes.add("route +" + p + " goes to " + held + ", not " + target);
-            }
-        });
-        pushed.keySet().stream().filter(p -> !db.containsKey(p)).forEach(p -> routes.add("unknown route +" + p + " to " + pushed.get(p)));
-        routes.sort(null);
-        drift.addAll(routes.subList(0, Math.min(DRIFT_SHOWN, routes.size())));
-        if (routes.size() > DRIFT_SHOWN) {
-            drift.add("... and " + (routes.size() - DRIFT_SHOWN) + " more route(s)");
-        }
-        if (!new HashSet<>(state.carriers()).equals(new HashSet<>(carriers))) {
-            drift.add("the SIP edge admits " + state.carriers() + ", the setting sip.carriers says " + carriers);
-        }
+            state.carriers(), mirror.lastLoad(), mirror.lastLoadMs(), repaired);
     }
 
     private Optional<SipEdgeBackend> usable(EdgeConfiguration c) {
@@ -408,11 +268,11 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
         }
         startedOn = null;
         startedWith = null;
-        reloadNeeded = true;
+        mirror.invalidate();
     }
 
     private void fail(Exception e) {
-        reloadNeeded = true;
+        mirror.invalidate();
         String why = e.getMessage() == null ? e.toString() : e.getMessage();
         if (!why.equals(lastFailure)) {
             LOG.warn("The SIP edge failed; it is loaded again at the next check: {}", why);
@@ -424,48 +284,14 @@ public class SipEdge implements SipEdgeService, DidRouteListener {
         return "SIP edge backend '" + c.backend() + "' is not deployed (install the feature mtm-sip-edge-" + c.backend() + ")";
     }
 
-    private static long changes() {
-        return EntityChanges.generation(DidRouteEntity.class, SettingEntity.class);
-    }
-
-    private void later(Runnable work) {
-        try {
-            thread.execute(work);
-        } catch (RejectedExecutionException e) {
-            // stopping: the next start loads the whole table
-        }
-    }
-
-    private <T> T onEdgeThread(Callable<T> work) {
-        Future<T> f;
-        try {
-            f = thread.submit(work);
-        } catch (RejectedExecutionException e) {
-            throw MtmException.conflict(null, "the SIP edge is stopping");
-        }
-        try {
-            return f.get(120, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw MtmException.conflict(null, "the SIP edge is busy (a load takes long): try again");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MtmException.conflict(null, "interrupted");
-        }
-    }
-
     /** Returns once the edge's thread has run everything asked of it so far (for tests). */
     void settle() {
-        onEdgeThread(() -> Boolean.TRUE);
+        thread.call(() -> Boolean.TRUE);
     }
 
     /** The periodic check, now, on the edge's thread (for tests). */
     void checkNow() {
-        onEdgeThread(() -> {
+        thread.call(() -> {
             check();
             return Boolean.TRUE;
         });

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.After;
@@ -114,13 +115,17 @@ public class SipEdgeTest {
         assertEquals(List.of("put 349155=" + ipB, "remove [349155]", "put 349156=" + ipA), backend.changes);
 
         dids.delete(f.admin, id);
+        // The job's commit is seen before its after-commit step tells the listeners; this one hears it after the edge.
+        CountDownLatch told = new CountDownLatch(1);
+        events.addListener(numbers -> {
+            if (numbers.contains("+3491")) {
+                told.countDown();
+            }
+        });
         await(machines.stop(f.admin, machineA, true, null));
         await(machines.delete(f.admin, machineA, true, null));
-        // The job's commit is seen before its after-commit step has told the edge: wait for that, not for the job.
-        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10); !backend.routes.isEmpty() && System.nanoTime() < end; ) {
-            Thread.sleep(20);
-            edge.settle();
-        }
+        assertTrue("the machine's deletion told the listeners", told.await(20, TimeUnit.SECONDS));
+        edge.settle();
         assertEquals("the deleted machine's route went with it", Map.of(), backend.routes);
         assertEquals("no full load for single changes", 1, backend.loads);
     }

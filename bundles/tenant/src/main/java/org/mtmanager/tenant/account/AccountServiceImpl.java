@@ -3,18 +3,15 @@ package org.mtmanager.tenant.account;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
 import org.mtmanager.api.Caller;
-import org.mtmanager.api.Channel;
 import org.mtmanager.api.ErrorCode;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.Page;
@@ -31,13 +28,10 @@ import org.mtmanager.api.audit.AuditEvent;
 import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.platform.scope.Reauthentication;
 import org.mtmanager.platform.scope.Scope;
-import org.mtmanager.platform.util.Cidr;
 import org.mtmanager.platform.util.Fields;
 import org.mtmanager.platform.util.Paging;
 import org.mtmanager.store.Store;
 import org.mtmanager.store.entity.AccountEntity;
-import org.mtmanager.store.entity.EntityChanges;
-import org.mtmanager.store.entity.WhitelistEntity;
 import org.mtmanager.tenant.deletion.AccountDeletion;
 import org.mtmanager.tenant.deletion.AccountDeletionStep;
 import org.osgi.framework.BundleContext;
@@ -56,12 +50,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = AccountService.class)
 public class AccountServiceImpl implements AccountService {
     static final int NAME_MAX = AccountDraft.NAME.maxLength();
-    static final int WHITELIST_MAX = 200;
 
     private final Store store;
     private final AuditLog audit;
     private final Clock clock;
     private final AccountDeletionSteps deletions;
+    private final AccountWhitelists whitelists;
 
     /** @param context the steps an account's deletion needs are those that the framework's installed bundles declare */
     @Activate
@@ -83,6 +77,7 @@ public class AccountServiceImpl implements AccountService {
         this.audit = audit;
         this.clock = clock;
         this.deletions = deletions;
+        this.whitelists = new AccountWhitelists(store, audit);
     }
 
     @Reference(service = AccountDeletion.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -290,121 +285,22 @@ public class AccountServiceImpl implements AccountService {
 
     @Override
     public List<WhitelistEntry> whitelist(Caller caller, long accountId) {
-        return store.read(em -> {
-            Scope.visibleAccount(em, caller, accountId);
-            return entries(em, accountId);
-        });
+        return whitelists.list(caller, accountId);
     }
 
     @Override
     public List<WhitelistEntry> replaceWhitelist(Caller caller, long accountId, List<WhitelistEntry> entries) {
-        Objects.requireNonNull(entries, "entries");
-        if (entries.size() > WHITELIST_MAX) {
-            throw MtmException.invalid("entries", "must hold at most " + WHITELIST_MAX + " entries");
-        }
-        List<WhitelistEntity> clean = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            WhitelistEntry e = entries.get(i);
-            if (e == null) {
-                throw MtmException.invalid("entries[" + i + "]", "is required");
-            }
-            clean.add(entity(accountId, "entries[" + i + "].", e));
-        }
-        return audit.attempt(caller, "whitelist.replace", "account", accountId, () -> store.write(em -> {
-            Scope.requireWriter(caller);
-            Scope.visibleAccount(em, caller, accountId);
-            requireNotLockingOut(caller, accountId, clean);
-            em.createQuery("DELETE FROM WhitelistEntity w WHERE w.accountId = :id").setParameter("id", accountId)
-                .executeUpdate();
-            EntityChanges.touched(WhitelistEntity.class);
-            Set<String> seen = new HashSet<>();
-            for (WhitelistEntity w : clean) {
-                if (seen.add(w.getCidr())) {
-                    em.persist(w);
-                }
-            }
-            em.flush();
-            List<WhitelistEntry> result = entries(em, accountId);
-            audit.append(em, caller, AuditEvent.success("whitelist.replace", "account", accountId, accountId,
-                result.stream().map(WhitelistEntry::cidr).toList().toString()));
-            return result;
-        }));
+        return whitelists.replace(caller, accountId, entries);
     }
 
     @Override
     public List<WhitelistEntry> addToWhitelist(Caller caller, long accountId, WhitelistEntry entry) {
-        if (entry == null) {
-            throw MtmException.invalid("cidr", "is required");
-        }
-        WhitelistEntity w = entity(accountId, "", entry);
-        return audit.attempt(caller, "whitelist.add", "account", accountId, () -> store.write(em -> {
-            Scope.requireWriter(caller);
-            Scope.visibleAccount(em, caller, accountId);
-            List<WhitelistEntry> current = entries(em, accountId);
-            if (current.stream().anyMatch(e -> e.cidr().equals(w.getCidr()))) {
-                throw MtmException.conflict("cidr", "cidr: " + w.getCidr() + " is already on the whitelist");
-            }
-            if (current.size() >= WHITELIST_MAX) {
-                throw new MtmException(ErrorCode.RULE_VIOLATION, "cidr", "the whitelist already holds " + WHITELIST_MAX + " entries");
-            }
-            if (current.isEmpty()) {
-                requireNotLockingOut(caller, accountId, List.of(w));
-            }
-            em.persist(w);
-            em.flush();
-            audit.append(em, caller, AuditEvent.success("whitelist.add", "account", accountId, accountId, w.getCidr()));
-            return entries(em, accountId);
-        }));
+        return whitelists.add(caller, accountId, entry);
     }
 
     @Override
     public List<WhitelistEntry> removeFromWhitelist(Caller caller, long accountId, String cidr) {
-        String canonical = Cidr.parse("cidr", cidr).toString();
-        return audit.attempt(caller, "whitelist.remove", "account", accountId, () -> store.write(em -> {
-            Scope.requireWriter(caller);
-            Scope.visibleAccount(em, caller, accountId);
-            List<WhitelistEntity> rows = em.createQuery(
-                    "SELECT w FROM WhitelistEntity w WHERE w.accountId = :id", WhitelistEntity.class)
-                .setParameter("id", accountId).getResultList();
-            WhitelistEntity target = rows.stream().filter(w -> w.getCidr().equals(canonical)).findFirst()
-                .orElseThrow(() -> new MtmException(ErrorCode.NOT_FOUND, "cidr", "cidr: " + canonical + " is not on the whitelist"));
-            List<WhitelistEntity> rest = new ArrayList<>(rows);
-            rest.remove(target);
-            if (!rest.isEmpty()) {
-                requireNotLockingOut(caller, accountId, rest);
-            }
-            em.remove(target);
-            em.flush();
-            audit.append(em, caller, AuditEvent.success("whitelist.remove", "account", accountId, accountId, canonical));
-            return entries(em, accountId);
-        }));
-    }
-
-    /** A user must not cut itself off the API by editing its own account's list from an address it excludes. */
-    private static void requireNotLockingOut(Caller caller, long accountId, List<WhitelistEntity> next) {
-        boolean remote = caller.channel() == Channel.REST || caller.channel() == Channel.SOAP
-            || caller.channel() == Channel.PORTAL;
-        if (caller.accountId() != accountId || !remote || next.isEmpty() || Cidr.literal(caller.sourceIp()) == null) {
-            return;
-        }
-        boolean allowed = next.stream().anyMatch(w -> Cidr.parse("cidr", w.getCidr()).contains(caller.sourceIp()));
-        if (!allowed) {
-            throw new MtmException(ErrorCode.RULE_VIOLATION, "cidr", "cidr: the whitelist would lock you out: your address "
-                + caller.sourceIp() + " is not on it");
-        }
-    }
-
-    private static WhitelistEntity entity(long accountId, String prefix, WhitelistEntry e) {
-        WhitelistEntity w = new WhitelistEntity();
-        w.setAccountId(accountId);
-        w.setCidr(Cidr.parse(prefix + "cidr", e.cidr()).toString());
-        w.setDescription(Fields.text(WhitelistEntry.DESCRIPTION.named(prefix + "description"), e.description()));
-        return w;
-    }
-
-    private static List<WhitelistEntry> entries(EntityManager em, long accountId) {
-        return em.createQuery("SELECT w FROM WhitelistEntity w WHERE w.accountId = :id ORDER BY w.id", WhitelistEntity.class)
-            .setParameter("id", accountId).getResultList().stream().map(Views::whitelist).toList();
+        return whitelists.remove(caller, accountId, cidr);
     }
 
     private static void requireUniqueName(EntityManager em, long parentId, String name, long exceptId) {
