@@ -19,6 +19,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
+
 import org.mtmanager.api.Channel;
 import org.mtmanager.api.access.FirewallStatus;
 import org.mtmanager.api.access.GrantState;
@@ -27,6 +30,7 @@ import org.mtmanager.api.user.AuthService;
 import org.mtmanager.platform.audit.AuditLog;
 import org.mtmanager.platform.cluster.DutyLeases;
 import org.mtmanager.platform.cluster.DutySchedule;
+import org.mtmanager.platform.metrics.Meters;
 import org.mtmanager.spi.firewall.Edge;
 import org.mtmanager.spi.firewall.FirewallBackend;
 import org.mtmanager.spi.firewall.FirewallException;
@@ -68,6 +72,8 @@ public class Firewall {
     private final DutySchedule sync;
     private final DutySchedule expiry;
     private final Clock clock;
+    private final Histogram syncs = Meters.seeded(Meters.seconds("mtm_firewall_sync_duration_seconds",
+        "How long the firewall's full syncs took on this node, by outcome", Meters.WORK_SECONDS, "outcome"), "done", "failed");
     private volatile String backendType;
     private volatile FirewallSettings settings;
     private volatile boolean dirty = true;
@@ -236,6 +242,16 @@ public class Firewall {
      */
     void syncNow() throws FirewallException {
         long t0 = System.nanoTime();
+        String outcome = "failed";
+        try {
+            syncNow(t0);
+            outcome = "done";
+        } finally {
+            syncs.labelValues(outcome).observe(Meters.secondsSince(t0));
+        }
+    }
+
+    private void syncNow(long t0) throws FirewallException {
         Policy desired;
         Long pending;
         long t1;
@@ -268,6 +284,11 @@ public class Firewall {
         LOG.info("Firewall full sync ({}): {} forwards, {} grants in {} ms ({} ms reading the database, {} ms in the backend)",
             backendType, desired.forwards().size(), desired.allows().size(), (System.nanoTime() - t0) / 1_000_000,
             (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+    }
+
+    /** The full syncs' durations on this node, by outcome (both there from the start, at 0). */
+    HistogramSnapshot syncDurations() {
+        return syncs.collect();
     }
 
     FirewallStatus status(boolean repair) {
@@ -303,9 +324,14 @@ public class Firewall {
         if (failure != null) {
             problems.add("the last full sync failed: " + failure);
         }
-        long pending = store.read(em -> em.createQuery("SELECT COUNT(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class)
-            .setParameter("p", GrantState.PENDING.name()).getSingleResult());
+        long pending = pendingGrants();
         return new FirewallStatus(backendType, problems, drift, desired.forwards().size(), desired.allows().size(), pending, repaired);
+    }
+
+    /** The grants made and not yet installed in the firewall. */
+    long pendingGrants() {
+        return store.read(em -> em.createQuery("SELECT COUNT(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class)
+            .setParameter("p", GrantState.PENDING.name()).getSingleResult());
     }
 
     private void syncIfDirty() {
@@ -317,8 +343,7 @@ public class Firewall {
     /** The background sync: while anything is dirty or pending, try the whole policy again. */
     private void retry() {
         try {
-            long pending = store.read(em -> em.createQuery("SELECT COUNT(g.id) FROM GrantEntity g WHERE g.state = :p", Long.class)
-                .setParameter("p", GrantState.PENDING.name()).getSingleResult());
+            long pending = pendingGrants();
             if ((dirty || pending > 0) && problems().isEmpty()) {
                 syncNow();
             }

@@ -131,15 +131,8 @@ public class UsageLedger {
 
     /** Records every complete day not yet recorded. One run at a time per server; other servers are fenced by the day's row. */
     public synchronized LedgerRun catchUp() {
-        LocalDate yesterday = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-        LocalDate from = store.read(em -> {
-            Integer last = em.createQuery("SELECT MAX(d.day) FROM UsageDayEntity d", Integer.class).getSingleResult();
-            if (last != null) {
-                return Periods.date(last).plusDays(1);
-            }
-            Timestamp first = em.createQuery("SELECT MIN(m.createdAt) FROM MachineEntity m", Timestamp.class).getSingleResult();
-            return first == null ? null : first.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
-        });
+        LocalDate yesterday = yesterday();
+        LocalDate from = store.read(UsageLedger::firstUnrecorded);
         int days = 0;
         int records = 0;
         for (LocalDate d = from; d != null && !d.isAfter(yesterday); d = d.plusDays(1)) {
@@ -147,6 +140,33 @@ public class UsageLedger {
             days++;
         }
         return new LedgerRun(days, records, recordedThrough());
+    }
+
+    /**
+     * How long ago the oldest complete day that is not recorded yet ended: 0 when the ledger is up to date (yesterday
+     * is recorded), or when there is nothing to record.
+     */
+    public Duration lag() {
+        LocalDate from = store.read(UsageLedger::firstUnrecorded);
+        if (from == null || from.isAfter(yesterday())) {
+            return Duration.ZERO;
+        }
+        Duration lag = Duration.between(from.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), clock.instant());
+        return lag.isNegative() ? Duration.ZERO : lag;
+    }
+
+    private LocalDate yesterday() {
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+    }
+
+    /** The day after the last one recorded; without any, the first machine's first; null without machines. */
+    private static LocalDate firstUnrecorded(EntityManager em) {
+        Integer last = em.createQuery("SELECT MAX(d.day) FROM UsageDayEntity d", Integer.class).getSingleResult();
+        if (last != null) {
+            return Periods.date(last).plusDays(1);
+        }
+        Timestamp first = em.createQuery("SELECT MIN(m.createdAt) FROM MachineEntity m", Timestamp.class).getSingleResult();
+        return first == null ? null : first.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
     String recordedThrough() {

@@ -53,6 +53,21 @@ public class UsageLedgerTest {
         assertEquals(new LedgerRun(1, 1, "2031-05-05"), w.ledger.catchUp());
     }
 
+    /** The lag a scraper sees: since the end of the oldest complete day not recorded, 0 once yesterday is. */
+    @Test
+    public void theLagRunsFromTheEndOfTheOldestDayNotRecorded() {
+        w.at("2031-05-05T10:00:00Z");
+        assertEquals("nothing to record", Duration.ZERO, w.ledger.lag());
+        w.machine(account, "a", "2031-05-05T09:00:00Z", 1, 0);
+        assertEquals("today is not complete", Duration.ZERO, w.ledger.lag());
+        w.at("2031-05-07T03:00:00Z");
+        assertEquals("the 5th ended 27 hours ago", Duration.ofHours(27), w.ledger.lag());
+        w.ledger.catchUp();
+        assertEquals(Duration.ZERO, w.ledger.lag());
+        w.at("2031-05-08T00:30:00Z");
+        assertEquals(Duration.ofMinutes(30), w.ledger.lag());
+    }
+
     @Test
     public void retriesRestartsAndDowntimeNeverDuplicate() {
         w.machine(account, "a", "2031-05-01T00:00:00Z", 5, 1);

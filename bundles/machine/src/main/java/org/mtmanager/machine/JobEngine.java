@@ -82,6 +82,7 @@ public class JobEngine {
     private final Map<Long, JobLease> inFlight = new ConcurrentHashMap<>();
     private final DeletionSteps deletions;
     private final JobRecords records;
+    private final JobDurations durations = new JobDurations();
     private final JobSteps steps;
     private volatile boolean stopping;
 
@@ -147,7 +148,7 @@ public class JobEngine {
         this.node = membership.node();
         this.leases = new JobLeases(node, clock);
         this.deletions = deletions;
-        this.records = new JobRecords(store, clock, policy, deletions, leases);
+        this.records = new JobRecords(store, clock, policy, deletions, leases, durations);
         this.steps = new JobSteps(store, records);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -297,6 +298,11 @@ public class JobEngine {
     }
 
     /** Whether a worker of this node runs the job now. */
+    /** How long the jobs that ended here took. */
+    JobDurations durations() {
+        return durations;
+    }
+
     boolean running(long jobId) {
         return inFlight.containsKey(jobId);
     }

@@ -38,8 +38,11 @@ final class JobRecords {
     private final RetryPolicy policy;
     private final DeletionSteps deletions;
     private final JobLeases leases;
+    private final JobDurations durations;
 
-    JobRecords(Store store, Clock clock, RetryPolicy policy, DeletionSteps deletions, JobLeases leases) {
+    JobRecords(Store store, Clock clock, RetryPolicy policy, DeletionSteps deletions, JobLeases leases,
+               JobDurations durations) {
+        this.durations = durations;
         this.store = store;
         this.clock = clock;
         this.policy = policy;
@@ -116,11 +119,11 @@ final class JobRecords {
         long jobId = lease.jobId();
         Instant now = clock.instant();
         List<Runnable> afterCommit = new ArrayList<>();
-        store.writing(em -> {
+        JobDurations.Ended ended = store.write(em -> {
             afterCommit.clear(); // the store may run this again: only the committed attempt's actions run
             JobEntity j = held(em, lease);
             if (ended(j)) {
-                return;
+                return null;
             }
             j.endLease();
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
@@ -138,7 +141,9 @@ final class JobRecords {
             j.setResult(Fields.xmlSafe(result));
             j.setNextAttemptAt(null);
             j.setUpdatedAt(now);
+            return new JobDurations.Ended(j.getType(), JobState.SUCCEEDED, j.getCreatedAt(), now);
         });
+        durations.observe(ended);
         for (Runnable action : afterCommit) {
             try {
                 action.run();
@@ -152,10 +157,10 @@ final class JobRecords {
     /** The job ends FAILED; its machine (if it still has one) goes to {@code machineState} (null: stays as it is). */
     void fail(JobLease lease, MachineState machineState, String error) {
         Instant now = clock.instant();
-        store.writing(em -> {
+        durations.observe(store.write(em -> {
             JobEntity j = held(em, lease);
             if (ended(j)) {
-                return;
+                return null;
             }
             j.endLease();
             MachineEntity m = em.find(MachineEntity.class, j.getMachineId());
@@ -167,7 +172,8 @@ final class JobRecords {
             j.setError(error == null || error.isBlank() ? "failed" : Fields.xmlSafe(error));
             j.setNextAttemptAt(null);
             j.setUpdatedAt(now);
-        });
+            return new JobDurations.Ended(j.getType(), JobState.FAILED, j.getCreatedAt(), now);
+        }));
     }
 
     /**
@@ -176,10 +182,10 @@ final class JobRecords {
      */
     void failedAttempt(JobLease lease, String reason) {
         Instant now = clock.instant();
-        store.writing(em -> {
+        durations.observe(store.write(em -> {
             JobEntity j = held(em, lease);
             if (ended(j)) {
-                return;
+                return null;
             }
             j.endLease();
             j.setClaims(0);
@@ -196,7 +202,7 @@ final class JobRecords {
                 j.setError(Fields.xmlSafe("gave up after " + failed + (failed == 1 ? " attempt: " : " attempts; the last failed: ")
                     + reason));
                 j.setNextAttemptAt(null);
-                return;
+                return new JobDurations.Ended(j.getType(), JobState.FAILED, j.getCreatedAt(), now);
             }
             Duration pause = policy.backoff(failed);
             j.setState(JobState.WAITING.name());
@@ -204,7 +210,8 @@ final class JobRecords {
             j.setStep(Fields.xmlSafe("attempt " + failed + " of " + policy.maxAttempts() + " failed, next in "
                 + pause.toSeconds() + " s: " + reason));
             j.setNextAttemptAt(now.plus(pause));
-        });
+            return null;
+        }));
     }
 
     /** Whether the job is gone or in a final state, which nothing the engine learns later may change. */

@@ -126,7 +126,7 @@ public class JobOutcomeRecordingTest extends RetryingNodeTest {
         Job job = create("pbx-final");
         await(() -> jobState(job.id()) == JobState.SUCCEEDED && !engine.running(job.id()));
         JobLeases leases = new JobLeases(LocalNode.named("n1"), clock);
-        JobRecords records = new JobRecords(f.store, clock, RetryPolicy.DEFAULT, DeletionSteps.none(), leases);
+        JobRecords records = new JobRecords(f.store, clock, RetryPolicy.DEFAULT, DeletionSteps.none(), leases, new JobDurations());
         JobLease last = new JobLease(job.id(), row(job.id()).getFence(), 1);
         assertThrows(LeaseLostException.class, () -> records.failedAttempt(last, "late"));
         assertThrows(LeaseLostException.class, () -> records.fail(last, MachineState.ERROR, "later"));

@@ -71,6 +71,7 @@ public class RestServer {
     private final AuthService auth;
     private final SessionService sessions;
     private final RequestLimiter limiter;
+    private final RequestMetrics metrics;
     private final Server notFound;
     private Server server;
     /** The resources the server was built with: the same instances need no new server. */
@@ -87,8 +88,9 @@ public class RestServer {
     @Activate
     public RestServer(RestConfig config, BundleContext context, @Reference AuthService auth, @Reference SessionService sessions,
                       @Reference RequestLimiter limiter, @Reference ServiceComponentRuntime components,
-                      @Reference DestinationRegistry transportReady) {
+                      @Reference DestinationRegistry transportReady, @Reference RequestMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.auth = auth;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -208,7 +210,8 @@ public class RestServer {
         beans.add(new OpenApiResource(() -> OpenApi.document("MT Manager API", VERSION, "/mtm" + config.address(), classes)));
         JAXRSServerFactoryBean factory = factory(config.address());
         factory.setServiceBeans(beans);
-        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), new AuthFilter(auth, sessions, limiter), new ErrorMappers()));
+        factory.setProviders(List.of(new JacksonJsonProvider(Json.mapper()), metrics, new AuthFilter(auth, sessions, limiter),
+            new ErrorMappers()));
         long t0 = System.nanoTime();
         if (server != null) {
             server.destroy();

@@ -1,5 +1,7 @@
 package org.mtmanager.rest.support;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -45,6 +47,8 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
     public static final String REQUESTED_WITH = "X-Requested-With";
     /** What answers without credentials. */
     private static final Set<String> PUBLIC_PATHS = Set.of("openapi.json", "health");
+    /** What answers without credentials to a client on the server's own host: a scraper of the metrics. */
+    private static final Set<String> LOOPBACK_PATHS = Set.of("metrics");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     /** What a user who must enrol in two-factor authentication may still reach. */
     private static final Set<String> ENROLMENT_PATHS = Set.of("users/me/2fa", "users/me/2fa/confirm", "sessions/current");
@@ -67,6 +71,10 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
         String path = trim(ctx.getUriInfo().getPath());
         if (PUBLIC_PATHS.contains(path) && ctx.getHeaderString("Authorization") == null && sessionKey(http) == null) {
             return; // credentials sent anyway are checked like everywhere else
+        }
+        if (LOOPBACK_PATHS.contains(path) && ctx.getHeaderString("Authorization") == null && sessionKey(http) == null
+                && loopback(http.getRemoteAddr())) {
+            return; // the resource sees no caller, and checks the address again
         }
         try {
             limiter.checkAddress(http.getRemoteAddr());
@@ -133,6 +141,15 @@ public final class AuthFilter implements ContainerRequestFilter, ContainerRespon
 
     private static boolean isLogin(String path, String method) {
         return "sessions".equals(path) && "POST".equals(method);
+    }
+
+    /** Whether an address (a literal, as a request's remote address is: nothing is looked up) is loopback. */
+    public static boolean loopback(String address) {
+        try {
+            return address != null && !address.isEmpty() && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The session key of the request's cookie, or null. */

@@ -20,6 +20,7 @@ import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
+import javax.ws.rs.Produces;
 import javax.ws.rs.core.Response;
 
 import org.mtmanager.api.PageRequest;
@@ -167,7 +168,7 @@ public final class OpenApi {
         if (status == 204 || body == null) {
             responses.put(String.valueOf(status), Map.of("description", "done"));
         } else {
-            String media = body == String.class ? "text/csv" : "application/json";
+            String media = body == String.class ? textMedia(m) : "application/json";
             Object s = schemas.of(body);
             if (m.getReturnType() == Response.class && doc.list()) {
                 s = Map.of("type", "array", "items", s);
@@ -179,6 +180,12 @@ public final class OpenApi {
         responses.put("default", Map.of("description", "an error", "content",
             Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error")))));
         return responses;
+    }
+
+    /** The text a method answers with: what it says it produces, else CSV (the API's only other text). */
+    private static String textMedia(Method m) {
+        Produces p = m.getAnnotation(Produces.class);
+        return p == null || p.value().length == 0 || p.value()[0].startsWith("application/json") ? "text/csv" : p.value()[0];
     }
 
     /**

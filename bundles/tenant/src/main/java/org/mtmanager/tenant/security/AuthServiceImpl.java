@@ -91,7 +91,7 @@ public class AuthServiceImpl implements AuthService {
         Candidate c = store.read(em -> Candidates.byName(em, name));
         Caller anonymous = new Caller(0, name, 0, "", Role.VIEWER, sourceIp, channel);
         if (c == null) {
-            policy.authFailed(sourceIp, name);
+            policy.authFailed(sourceIp, name, channel);
             policy.hasher().verify(password, decoyHash);
             audit.record(anonymous, new AuditEvent("auth.login", "user", name, 0, Outcome.FAILED, "unknown user"));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, GENERIC);
@@ -218,7 +218,7 @@ public class AuthServiceImpl implements AuthService {
     }
 
     private void recordFailure(Caller caller, long userId, long accountId, String action, String what) {
-        policy.authFailed(caller.sourceIp(), caller.username());
+        policy.authFailed(caller.sourceIp(), caller.username(), caller.channel());
         store.writing(em -> {
             UserEntity fresh = em.find(UserEntity.class, userId);
             int failures = fresh.getFailedAttempts() + 1;
@@ -248,7 +248,7 @@ public class AuthServiceImpl implements AuthService {
         Caller anonymous = new Caller(0, "token:" + Math.max(id, 0), 0, "", Role.VIEWER, sourceIp, channel);
         policy.checkAuthFailures(sourceIp, anonymous.username());
         if (id < 0) {
-            policy.authFailed(sourceIp, anonymous.username());
+            policy.authFailed(sourceIp, anonymous.username(), channel);
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "malformed token: expected mtm_<id>_<secret>");
         }
         Caller known = verified.find(token, sourceIp, channel);
@@ -263,7 +263,7 @@ public class AuthServiceImpl implements AuthService {
             return c == null ? null : new TokenCandidate(t, c);
         });
         if (tc == null) {
-            policy.authFailed(sourceIp, anonymous.username());
+            policy.authFailed(sourceIp, anonymous.username(), channel);
             audit.record(anonymous, new AuditEvent("auth.token", "token", String.valueOf(id), 0, Outcome.FAILED,
                 "unknown token"));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, BAD_TOKEN);
@@ -298,7 +298,7 @@ public class AuthServiceImpl implements AuthService {
             why = "account suspended";
         }
         if (why != null) {
-            policy.authFailed(sourceIp, anonymous.username());
+            policy.authFailed(sourceIp, anonymous.username(), channel);
             audit.record(caller, new AuditEvent("auth.token", "token", String.valueOf(id), accountId,
                 Outcome.DENIED, why));
             throw new MtmException(ErrorCode.UNAUTHENTICATED, BAD_TOKEN);

@@ -1,12 +1,18 @@
 package org.mtmanager.tenant.security;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+
 import org.mtmanager.api.Caller;
+import org.mtmanager.api.Channel;
 import org.mtmanager.api.MtmException;
 import org.mtmanager.api.RateLimitedException;
 import org.mtmanager.api.user.RequestLimiter;
+import org.mtmanager.platform.metrics.Meters;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -29,6 +35,13 @@ public class SecurityPolicy implements RequestLimiter {
     private volatile Duration tokenCacheTtl = DEFAULT_TOKEN_CACHE;
     private volatile PasswordHasher hasher;
     private volatile Duration sessionMaxAge = Duration.ofHours(12);
+
+    private final Counter authFailures = Meters.seeded(Meters.counter("mtm_auth_failures",
+        "Failed authentications (passwords, two-factor codes, tokens, sessions), by channel", "channel"),
+        Arrays.stream(Channel.values()).map(SecurityPolicy::label).toArray(String[]::new));
+    private final Counter rateLimited = Meters.seeded(Meters.counter("mtm_rate_limited",
+        "Requests refused by a rate limit: an address's or a caller's requests, or failed authentications", "limit"),
+        "address", "caller", "auth_failures");
 
     /** The rate limits; replaced as a whole (fresh buckets) when the configuration changes. */
     private volatile Limits limits = Limits.defaults();
@@ -79,14 +92,14 @@ public class SecurityPolicy implements RequestLimiter {
     @Override
     public void checkAddress(String sourceIp) {
         if (sourceIp != null) {
-            over(limits.requests().take("ip:" + sourceIp), "requests from " + sourceIp);
+            over(limits.requests().take("ip:" + sourceIp), "requests from " + sourceIp, "address");
         }
     }
 
     @Override
     public void checkCaller(Caller caller) {
         String key = caller.tokenId() != 0 ? "token:" + caller.tokenId() : "user:" + caller.userId();
-        over(limits.requests().take(key), "requests of " + caller.actor());
+        over(limits.requests().take(key), "requests of " + caller.actor(), "caller");
     }
 
     /** Refuses an authentication, before any check, while its address or user name has used up its failures. */
@@ -94,11 +107,12 @@ public class SecurityPolicy implements RequestLimiter {
         Limits l = limits;
         long wait = Math.max(noAddress(sourceIp) ? 0 : l.authFailures().waiting("ip:" + sourceIp),
             l.authFailures().waiting("user:" + username.toLowerCase(Locale.ROOT)));
-        over(wait, "failed authentications");
+        over(wait, "failed authentications", "auth_failures");
     }
 
     /** Counts a failed authentication against its address and user name. */
-    public void authFailed(String sourceIp, String username) {
+    public void authFailed(String sourceIp, String username, Channel channel) {
+        authFailures.labelValues(label(channel)).inc();
         Limits l = limits;
         if (!noAddress(sourceIp)) {
             l.authFailures().take("ip:" + sourceIp);
@@ -106,14 +120,24 @@ public class SecurityPolicy implements RequestLimiter {
         l.authFailures().take("user:" + username.toLowerCase(Locale.ROOT));
     }
 
+    private static String label(Channel channel) {
+        return channel.name().toLowerCase(Locale.ROOT);
+    }
+
     private static boolean noAddress(String sourceIp) {
         return sourceIp == null || "unknown".equals(sourceIp) || "local".equals(sourceIp);
     }
 
-    private static void over(long wait, String what) {
+    private void over(long wait, String what, String limit) {
         if (wait > 0) {
+            rateLimited.labelValues(limit).inc();
             throw new RateLimitedException("too many " + what + "; retry in " + wait + " s", wait);
         }
+    }
+
+    /** The failed authentications and the rate-limited requests, as counted since the start. */
+    public MetricSnapshots metrics() {
+        return new MetricSnapshots(authFailures.collect(), rateLimited.collect());
     }
 
     public SecurityPolicy(int maxFailures, Duration lockout, int minLength, int iterations, Duration cacheTtl) {

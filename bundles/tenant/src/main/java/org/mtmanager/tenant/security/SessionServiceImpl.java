@@ -103,7 +103,7 @@ public class SessionServiceImpl implements SessionService {
             return c == null ? null : new Found(s, c, idle(em));
         });
         if (f == null || !BearerKeys.matches(PREFIX, key, f.session().getSecretHash())) {
-            policy.authFailed(sourceIp, name);
+            policy.authFailed(sourceIp, name, channel);
             throw new MtmException(ErrorCode.UNAUTHENTICATED, "unknown session: log in again");
         }
         SessionEntity s = f.session();
