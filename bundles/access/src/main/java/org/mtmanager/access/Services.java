@@ -38,6 +38,10 @@ final class Services {
         if (service.equals("sip")) {
             throw sipLocked();
         }
+        // What a well-known service ignores is still checked: a request the document calls out of contract is refused.
+        Fields.text(GrantRequest.NAME, r.name() == null ? null : r.name().toLowerCase(Locale.ROOT));
+        Fields.number(GrantRequest.PORT, r.port());
+        Fields.text(GrantRequest.PROTOCOL, r.protocol() == null ? null : r.protocol().toLowerCase(Locale.ROOT));
         if (WELL_KNOWN.containsKey(service)) {
             return WELL_KNOWN.get(service);
         }

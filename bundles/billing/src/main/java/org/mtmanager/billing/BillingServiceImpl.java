@@ -214,6 +214,7 @@ public class BillingServiceImpl implements BillingService {
     public Statement correct(Caller caller, long accountId, String period, Correction correction) {
         return audit.attempt(caller, "statement.correct", "statement", accountId + "/" + period, () -> {
             YearMonth p = Periods.parse("period", period);
+            checkFields(correction);
             YearMonth target = store.write(em -> {
                 AccountEntity a = Scope.visibleAccount(em, caller, accountId);
                 requireBiller(caller, a, "correct its own statements");
@@ -242,16 +243,24 @@ public class BillingServiceImpl implements BillingService {
         });
     }
 
-    private AdjustmentEntity adjustment(EntityManager em, Caller caller, AccountEntity a, StatementEntity closed,
-                                        Correction c) {
+    /** What a correction's fields must be whatever the statement: checked before anything is looked up. */
+    private static void checkFields(Correction c) {
         if (c == null) {
             throw MtmException.invalid("correction", "is required");
         }
-        BigDecimal amount = c.amount();
-        int scale = Rating.amountScale(closed.getCurrency());
-        if (amount == null || amount.signum() == 0) {
+        if (c.amount() == null || c.amount().signum() == 0) {
             throw MtmException.invalid("amount", "is required and must not be 0");
         }
+        Fields.text(Correction.REASON, c.reason());
+        if (c.licence() != null && !c.licence().isBlank()) {
+            PriceLists.licence("licence", c.licence());
+        }
+    }
+
+    private AdjustmentEntity adjustment(EntityManager em, Caller caller, AccountEntity a, StatementEntity closed,
+                                        Correction c) {
+        BigDecimal amount = c.amount();
+        int scale = Rating.amountScale(closed.getCurrency());
         if (amount.stripTrailingZeros().scale() > scale || amount.abs().compareTo(new BigDecimal("1000000000")) >= 0) {
             throw MtmException.invalid("amount", "must have at most " + scale + " decimals for " + closed.getCurrency()
                 + " and be below 1000000000 in size");

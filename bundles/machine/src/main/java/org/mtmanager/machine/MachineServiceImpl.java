@@ -336,7 +336,9 @@ public class MachineServiceImpl implements MachineService {
         return audit.attempt(caller, "machine.plan-request", "machine", id, () -> {
             Scope.requireWriter(caller);
             Reauthentication.require(caller, "changing a machine's resource plan");
-            ResourcePlan target = plans.find(caller, Fields.required("plan", plan));
+            // The fields first, before anything is looked up: bad input is named as such, whatever else is wrong.
+            Fields.text(PlanChange.REASON, reason);
+            ResourcePlan target = plans.find(caller, Fields.text(MachineRequest.PLAN, plan));
             return store.write(em -> PlanChanges.request(em, audit, caller, Scope.visibleMachine(em, caller, id), target, reason,
                 clock.instant()));
         });

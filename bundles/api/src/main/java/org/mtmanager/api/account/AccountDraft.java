@@ -14,7 +14,7 @@ import org.mtmanager.api.field.Formats;
  */
 public record AccountDraft(Long parentId, String type, String name, String contactEmail) {
     public static final FieldSpec TYPE = FieldSpec.oneOf("type",
-        Arrays.stream(AccountType.values()).map(AccountType::wireName).toList()).mandatory();
+        Arrays.stream(AccountType.values()).map(AccountType::wireName).toList()).mandatory().example("reseller");
     public static final FieldSpec NAME = FieldSpec.text("name", 100).mandatory().example("Acme Telecom");
     public static final FieldSpec CONTACT_EMAIL = Formats.EMAIL.named("contactEmail");
 }

@@ -18,5 +18,5 @@ public record PriceListDraft(String currency, String ratingMode, Map<String, Big
         .matching("^[A-Z]{3}$", "must be an ISO 4217 code of 3 capital letters, such as EUR").example("EUR");
     public static final FieldSpec RATING_MODE = FieldSpec.oneOf("ratingMode",
         Arrays.stream(RatingMode.values()).map(RatingMode::name).toList());
-    public static final FieldSpec PRICES = FieldSpec.value("prices").mandatory();
+    public static final FieldSpec PRICES = FieldSpec.value("prices").mandatory().example("{\"USER\": 1.5, \"TENANT\": 4}");
 }

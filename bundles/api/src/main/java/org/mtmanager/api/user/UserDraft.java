@@ -15,8 +15,8 @@ import org.mtmanager.api.field.Formats;
 public record UserDraft(Long accountId, String username, String password, String role, String fullName,
                         String email) {
     public static final FieldSpec USERNAME = Formats.USERNAME.mandatory();
-    public static final FieldSpec PASSWORD = FieldSpec.value("password").mandatory();
-    public static final FieldSpec ROLE = FieldSpec.oneOf("role", Arrays.stream(Role.values()).map(Role::wireName).toList()).mandatory();
+    public static final FieldSpec PASSWORD = FieldSpec.value("password").mandatory().example("Correct-horse-battery-9");
+    public static final FieldSpec ROLE = FieldSpec.oneOf("role", Arrays.stream(Role.values()).map(Role::wireName).toList()).mandatory().example("viewer");
     public static final FieldSpec FULL_NAME = FieldSpec.text("fullName", 200).example("Alice Martin");
     public static final FieldSpec EMAIL = Formats.EMAIL;
 

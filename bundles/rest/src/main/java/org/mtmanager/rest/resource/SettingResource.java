@@ -12,6 +12,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
+import org.mtmanager.api.field.FieldSpec;
 import org.mtmanager.api.setting.Setting;
 import org.mtmanager.api.setting.SettingService;
 import org.mtmanager.rest.support.Doc;
@@ -30,6 +31,8 @@ public class SettingResource implements RestResource {
 
     /** Body of a setting change. */
     public record SettingValue(String value) {
+        /** The value as text, whatever the setting's type; its own rule (a number, a range, a list) is checked then. */
+        public static final FieldSpec VALUE = FieldSpec.value("value").mandatory().example("30");
     }
 
     private final SettingService settings;

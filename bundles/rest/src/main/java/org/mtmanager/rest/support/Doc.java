@@ -27,6 +27,9 @@ public @interface Doc {
     /** Whether the body is a partial update: absent fields are kept, so none is required. */
     boolean partial() default false;
 
+    /** The query parameters that the operation cannot do without (the others are optional). */
+    String[] required() default {};
+
     /** The success status. */
     int status() default 200;
 }

@@ -133,7 +133,8 @@ public final class OpenApi {
                 params.add(Map.of("name", pp.value(), "in", "path", "required", true, "schema", Map.of("type", "string")));
             } else if (qp != null) {
                 FieldSpec rule = QUERY_RULES.get(qp.value());
-                params.add(Map.of("name", qp.value(), "in", "query", "required", false, "schema", rule == null
+                boolean required = doc != null && Arrays.asList(doc.required()).contains(qp.value());
+                params.add(Map.of("name", qp.value(), "in", "query", "required", required, "schema", rule == null
                     ? Map.of("type", "string") : OpenApiSchemas.constrained(Map.of("type", "integer", "format",
                     rule.maximum() > Integer.MAX_VALUE ? "int64" : "int32"), rule)));
             } else if (hp != null) {
@@ -157,11 +158,41 @@ public final class OpenApi {
                 Map.of(doc.body() == String.class ? "text/csv" : "application/json",
                     Map.of("schema", schemas.of(doc.body(), doc.partial())))));
         }
-        op.put("responses", responses(m, doc, schemas));
+        op.put("responses", responses(m, doc, schemas, errors(path, verb, !params.isEmpty() || op.containsKey("requestBody"))));
         return op;
     }
 
-    private static Map<String, Object> responses(Method m, Doc doc, OpenApiSchemas schemas) {
+    /**
+     * The errors an operation may answer, each with the API's error body ({@code code}, {@code message}, and the
+     * {@code field} a refusal is about): what it takes can break a rule (400); what needs credentials can lack them
+     * (401), be refused them (403) and be rate limited (429), as the login is too; what names a thing by its path may
+     * find none in the caller's scope (404); and a change may conflict with the state it meets (409).
+     */
+    private static Map<Integer, String> errors(String path, String verb, boolean takesInput) {
+        boolean login = !AuthFilter.needsCredentials(path, verb.toUpperCase()) && !"get".equals(verb);
+        boolean credentials = AuthFilter.needsCredentials(path, verb.toUpperCase());
+        Map<Integer, String> errors = new TreeMap<>();
+        if (takesInput) {
+            errors.put(400, "the request breaks a rule: field names what, message says which rule");
+        }
+        if (credentials || login) {
+            errors.put(401, credentials ? "no valid credentials (or a dangerous action without the password again)"
+                : "the credentials are wrong");
+            errors.put(429, "too many requests, or too many failed logins: Retry-After says when to try again");
+        }
+        if (credentials) {
+            errors.put(403, "the caller's role, account or token scope does not allow this");
+        }
+        if (path.contains("{")) {
+            errors.put(404, "nothing of that name or id in the caller's scope");
+        }
+        if (!"get".equals(verb)) {
+            errors.put(409, "the state of what it changes does not allow it now");
+        }
+        return errors;
+    }
+
+    private static Map<String, Object> responses(Method m, Doc doc, OpenApiSchemas schemas, Map<Integer, String> errors) {
         Map<String, Object> responses = new LinkedHashMap<>();
         int status = doc == null ? 200 : doc.status();
         Type body = responseType(m);
@@ -177,8 +208,9 @@ public final class OpenApi {
             }
             responses.put(String.valueOf(status), Map.of("description", "success", "content", Map.of(media, Map.of("schema", s))));
         }
-        responses.put("default", Map.of("description", "an error", "content",
-            Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error")))));
+        Map<String, Object> error = Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error")));
+        errors.forEach((code, why) -> responses.put(String.valueOf(code), Map.of("description", why, "content", error)));
+        responses.put("default", Map.of("description", "an error", "content", error));
         return responses;
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import org.mtmanager.api.Page;
 import org.mtmanager.api.Role;
 import org.mtmanager.api.account.AccountType;
@@ -202,6 +204,16 @@ final class OpenApiSchemas {
     private static Object example(Object type, String example) {
         if ("integer".equals(type)) {
             return Long.valueOf(example);
+        }
+        if ("boolean".equals(type)) {
+            return Boolean.valueOf(example);
+        }
+        if ("object".equals(type)) {
+            try {
+                return Json.mapper().readValue(example, Map.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("the example of an object must be JSON: " + example, e);
+            }
         }
         return "number".equals(type) ? new BigDecimal(example) : example;
     }

@@ -199,6 +199,45 @@ public abstract class OpenApiContract {
         }
     }
 
+    /**
+     * Every operation lists the errors it may answer, each with the error body: a generated client knows a 404 from
+     * a 400 without reading the message.
+     */
+    @Test
+    public void everyOperationListsTheErrorsItMayAnswer() {
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Object> path : map(doc().get("paths")).entrySet()) {
+            for (Map.Entry<String, Object> op : map(path.getValue()).entrySet()) {
+                Map<String, Object> o = map(op.getValue());
+                Set<String> codes = map(o.get("responses")).keySet();
+                Set<String> expected = new LinkedHashSet<>();
+                boolean open = o.get("security") instanceof List<?> l && l.isEmpty();
+                if (!open) {
+                    expected.addAll(List.of("401", "403", "429"));
+                }
+                if (path.getKey().contains("{")) {
+                    expected.addAll(List.of("400", "404"));
+                }
+                if (o.containsKey("requestBody")) {
+                    expected.add("400");
+                }
+                if (!"get".equals(op.getKey())) {
+                    expected.add("409");
+                }
+                expected.add("default");
+                if (!codes.containsAll(expected)) {
+                    missing.add(op.getKey() + " " + path.getKey() + " lists " + codes + ", not all of " + expected);
+                }
+                for (String code : codes) {
+                    if (code.startsWith("4") && !at(o, "responses", code, "content", "application/json", "schema").containsKey("$ref")) {
+                        missing.add(op.getKey() + " " + path.getKey() + " " + code + " has no error body");
+                    }
+                }
+            }
+        }
+        assertTrue(String.join("\n", missing), missing.isEmpty());
+    }
+
     /** Every method answers what its Java type says: a List is an array, a Page the page object. */
     @Test
     public void everyResponseIsDocumentedAsItsJavaType() {

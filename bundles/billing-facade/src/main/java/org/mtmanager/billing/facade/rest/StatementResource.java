@@ -42,7 +42,7 @@ public class StatementResource implements RestResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Doc(value = "The closed statements of an account (accountId), newest first, without lines", returns = Statement.class,
-        list = true)
+        list = true, required = "accountId")
     public List<Statement> list(@Context HttpServletRequest req, @QueryParam("accountId") String accountId) {
         return billing.statements(Params.caller(req), Params.id("accountId", accountId));
     }

@@ -37,7 +37,7 @@ public class UsageResource implements RestResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.TEXT_CSV})
     @Doc(value = "Ledger records of an account's subtree in a period (accountId, period=YYYY-MM), by day then machine; "
-        + "all of them as CSV with Accept: text/csv", returns = UsageDay.class, page = true)
+        + "all of them as CSV with Accept: text/csv", returns = UsageDay.class, page = true, required = {"accountId", "period"})
     public Response list(@Context HttpServletRequest req, @Context HttpHeaders headers,
                          @QueryParam("accountId") String accountId, @QueryParam("period") String period,
                          @QueryParam("offset") String offset, @QueryParam("limit") String limit) {

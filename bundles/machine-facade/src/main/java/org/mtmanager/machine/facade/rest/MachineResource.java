@@ -48,18 +48,23 @@ public class MachineResource implements RestResource {
 
     /** Step 2 of creating a machine. */
     public record CreateMachine(Long draftId, String idempotencyKey) {
-        public static final FieldSpec DRAFT_ID = FieldSpec.value("draftId").mandatory();
+        public static final FieldSpec DRAFT_ID = FieldSpec.value("draftId").mandatory().example("42");
         public static final FieldSpec IDEMPOTENCY_KEY = Formats.IDEMPOTENCY_KEY;
     }
 
     /** Body of stop and start. */
     public record Confirmation(Boolean confirm, String idempotencyKey) {
+        /** A stop must carry it, true: stopping cuts the machine's calls. */
+        public static final FieldSpec CONFIRM = FieldSpec.value("confirm").example("true");
         public static final FieldSpec IDEMPOTENCY_KEY = Formats.IDEMPOTENCY_KEY;
     }
 
-    /** Body of an upgrade: the caller's password again. */
+    /**
+     * Body of an upgrade: the caller's password again, unless the request carries it already (X-MTM-Password, or a
+     * session that gave it in the last minutes).
+     */
     public record Upgrade(String password, String idempotencyKey) {
-        public static final FieldSpec PASSWORD = FieldSpec.value("password").mandatory();
+        public static final FieldSpec PASSWORD = FieldSpec.value("password");
         public static final FieldSpec IDEMPOTENCY_KEY = Formats.IDEMPOTENCY_KEY;
 
         @Override

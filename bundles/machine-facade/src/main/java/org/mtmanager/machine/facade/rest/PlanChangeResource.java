@@ -35,7 +35,7 @@ public class PlanChangeResource implements RestResource {
 
     /** Body of a request. */
     public record Request(Long machineId, String plan, String reason) {
-        public static final FieldSpec MACHINE_ID = FieldSpec.value("machineId").mandatory();
+        public static final FieldSpec MACHINE_ID = FieldSpec.value("machineId").mandatory().example("42");
         public static final FieldSpec PLAN = MachineRequest.PLAN;
         public static final FieldSpec REASON = PlanChange.REASON;
     }
