@@ -111,6 +111,11 @@ public class MetricsIT extends MtmTestSupport {
         assertTrue(scrape(token).contains("# TYPE mtm_machines gauge"));
         Http.Response wrong = anonymous().withHeader("Authorization", "Bearer mtm_1_wrong").get(API + "/metrics");
         assertEquals(wrong.toString(), 401, wrong.status());
+
+        ShellResult console = shellAs("admin", adminPassword(), "mtm:metrics");
+        assertTrue(console.toString(), !console.failed() && console.output().contains("# TYPE mtm_machines gauge"));
+        ShellResult theirs = shellAs(reseller, pw, "mtm:metrics");
+        assertTrue(theirs.toString(), theirs.failed() && theirs.errorMessage().contains("only a platform administrator"));
     }
 
     @Test

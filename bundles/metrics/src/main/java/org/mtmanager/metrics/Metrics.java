@@ -14,6 +14,8 @@ import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 
+import org.mtmanager.api.Caller;
+import org.mtmanager.api.MtmException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -69,8 +71,15 @@ public class Metrics {
         return new MetricSnapshots(all);
     }
 
-    /** The scrape in the text format. */
-    public void write(OutputStream out) throws IOException {
+    /**
+     * The scrape in the text format, for {@code caller}: the metrics are the whole platform's (machines by host, every
+     * account's jobs), so only a platform administrator reads them; null is a scraper on the server's own host,
+     * which the facade has checked.
+     */
+    public void write(Caller caller, OutputStream out) throws IOException {
+        if (caller != null && !caller.isPlatformAdmin()) {
+            throw MtmException.forbidden("only a platform administrator may read the metrics");
+        }
         writer.write(out, scrape(), EscapingScheme.UNDERSCORE_ESCAPING);
     }
 }

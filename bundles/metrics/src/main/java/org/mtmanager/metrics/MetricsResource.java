@@ -44,9 +44,10 @@ public class MetricsResource implements RestResource {
                 + "administrator, or for a scraper on the server's own host");
         }
         if (caller != null && !caller.isPlatformAdmin()) {
+            // Refused before the answer starts, so that it is a 403 rather than a broken 200.
             throw MtmException.forbidden("only a platform administrator may read the metrics");
         }
-        StreamingOutput body = metrics::write;
+        StreamingOutput body = out -> metrics.write(caller, out);
         return Response.ok(body, Metrics.CONTENT_TYPE).build();
     }
 }

@@ -27,7 +27,7 @@ public class MetricsTest {
 
     private static String text(Metrics metrics) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        metrics.write(out);
+        metrics.write(null, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
