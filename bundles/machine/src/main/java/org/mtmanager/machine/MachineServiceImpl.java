@@ -43,7 +43,6 @@ import org.mtmanager.store.entity.MachineEntity;
 import org.mtmanager.store.entity.PlanChangeEntity;
 import org.mtmanager.store.entity.PlanEntity;
 import org.mtmanager.store.entity.SettingEntity;
-import org.mtmanager.store.entity.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
