@@ -127,8 +127,10 @@ public class MetricsIT extends MtmTestSupport {
 
         String pw = "Metrics-pass-2";
         String user = unique("metricsm");
-        createAccountWithAdmin("reseller", unique("MetricsMachines"), user, pw);
+        long account = createAccountWithAdmin("reseller", unique("MetricsMachines"), user, pw);
         Http me = http(user, pw);
+        assertTrue(!soap(user, pw).call("getAccount", "<v1:id>" + account + "</v1:id>").isFault());
+        assertTrue(soap(user, "Wrong-pass-1").call("getAccount", "<v1:id>" + account + "</v1:id>").isFault());
         String hostname = "pbx-" + UUID.randomUUID().toString().substring(0, 8);
         JsonNode draft = ok(me.post(API + "/machines/drafts", Map.of("hostname", hostname, "plan", "S",
             "customer", customer())));
@@ -146,6 +148,13 @@ public class MetricsIT extends MtmTestSupport {
             "route=\"/users/me\"", "status=\"401\"") >= 1);
         assertTrue(sum(after, "mtm_api_request_duration_seconds_count", "method=\"GET\"", "route=\"/jobs/{id}\"")
             > sum(before, "mtm_api_request_duration_seconds_count", "method=\"GET\"", "route=\"/jobs/{id}\""));
+        String port = "port=\"/soap/AccountService\"";
+        assertEquals(1, sum(after, "mtm_soap_requests_total", port, "operation=\"getAccount\"", "outcome=\"ok\"")
+            - sum(before, "mtm_soap_requests_total", port, "operation=\"getAccount\"", "outcome=\"ok\""), 0);
+        assertTrue(soapSeries(after), sum(after, "mtm_soap_requests_total", port, "outcome=\"client_fault\"")
+            > sum(before, "mtm_soap_requests_total", port, "outcome=\"client_fault\""));
+        assertEquals("the wrong password on SOAP", 1, sum(after, "mtm_auth_failures_total", "channel=\"soap\"")
+            - sum(before, "mtm_auth_failures_total", "channel=\"soap\""), 0);
         String running = "state=\"RUNNING\"";
         String onHost = "host=\"" + host + "\"";
         assertTrue(after.toString(), sum(after, "mtm_machines", running, onHost) >= sum(before, "mtm_machines", running, onHost) + 1);
@@ -156,6 +165,11 @@ public class MetricsIT extends MtmTestSupport {
             >= sum(before, "mtm_job_duration_seconds_count", create, succeeded) + 1);
         assertTrue(sum(after, "mtm_job_duration_seconds_sum", create, succeeded)
             > sum(before, "mtm_job_duration_seconds_sum", create, succeeded));
+    }
+
+    private static String soapSeries(Map<String, Double> samples) {
+        return samples.entrySet().stream().filter(e -> e.getKey().startsWith("mtm_soap_requests_total")).map(String::valueOf)
+            .sorted().reduce("", (a, b) -> a + b + "\n");
     }
 
     private static String read(InputStream in) throws IOException {

@@ -48,12 +48,15 @@ public class SoapServer {
     private final Map<SoapPort, Server> published = new ConcurrentHashMap<>();
     private final AuthService auth;
     private final RequestLimiter limiter;
+    private final SoapMetrics metrics;
     private boolean stopped;
 
     @Activate
-    public SoapServer(@Reference AuthService auth, @Reference RequestLimiter limiter, @Reference DestinationRegistry transportReady) {
+    public SoapServer(@Reference AuthService auth, @Reference RequestLimiter limiter, @Reference DestinationRegistry transportReady,
+                      @Reference SoapMetrics metrics) {
         this.auth = auth;
         this.limiter = limiter;
+        this.metrics = metrics;
     }
 
     /** DS binds the ports after the constructor, and whenever one arrives. */
@@ -65,7 +68,7 @@ public class SoapServer {
         }
         try {
             published.put(port, publish(port.address(), port.getClass(), port,
-                new UsernameTokenInterceptor(auth, limiter, port.faultNamespace(), port.faultName())));
+                new UsernameTokenInterceptor(auth, limiter, port.faultNamespace(), port.faultName()), metrics));
             LOG.info("SOAP port published at /mtm{}", port.address());
         } catch (RuntimeException e) {
             LOG.error("SOAP port {} could not be published at /mtm{}", port.getClass().getName(), port.address(), e);
@@ -80,8 +83,9 @@ public class SoapServer {
         }
     }
 
-    /** One endpoint, with the UsernameToken check in front and client faults marked as such. */
-    private static Server publish(String address, Class<?> type, Object bean, UsernameTokenInterceptor tokens) {
+    /** One endpoint, with the UsernameToken check in front, client faults marked as such, and every answer counted. */
+    private static Server publish(String address, Class<?> type, Object bean, UsernameTokenInterceptor tokens,
+                                  SoapMetrics metrics) {
         Bus bus = BusFactory.getDefaultBus();
         JaxWsServerFactoryBean f = new JaxWsServerFactoryBean();
         f.setBus(bus);
@@ -91,6 +95,9 @@ public class SoapServer {
         f.getInInterceptors().add(new SoapMediaTypeInterceptor());
         f.getInInterceptors().add(tokens);
         f.getOutFaultInterceptors().add(new ClientFaultInterceptor());
+        f.getInInterceptors().add(metrics.arrived());
+        f.getOutInterceptors().add(metrics.answered(address));
+        f.getOutFaultInterceptors().add(metrics.answered(address));
         Map<String, Object> properties = new HashMap<>(LIMITS);
         properties.put(FaultLog.PROPERTY, new FaultLog());
         f.setProperties(properties);
