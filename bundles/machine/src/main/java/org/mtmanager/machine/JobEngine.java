@@ -82,7 +82,8 @@ public class JobEngine {
     private final Map<Long, JobLease> inFlight = new ConcurrentHashMap<>();
     private final DeletionSteps deletions;
     private final JobRecords records;
-    private final JobDurations durations = new JobDurations();
+    /** How long the jobs that ended here took (MachineMetrics reports them). */
+    final JobDurations durations = new JobDurations();
     private final JobSteps steps;
     private volatile boolean stopping;
 
@@ -298,11 +299,6 @@ public class JobEngine {
     }
 
     /** Whether a worker of this node runs the job now. */
-    /** How long the jobs that ended here took. */
-    JobDurations durations() {
-        return durations;
-    }
-
     boolean running(long jobId) {
         return inFlight.containsKey(jobId);
     }

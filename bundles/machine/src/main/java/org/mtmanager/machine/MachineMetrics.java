@@ -36,7 +36,7 @@ public class MachineMetrics implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        return new MetricSnapshots(machines().snapshot(), jobs().snapshot(), engine.durations().snapshot());
+        return new MetricSnapshots(machines().snapshot(), jobs().snapshot(), engine.durations.snapshot());
     }
 
     /**
